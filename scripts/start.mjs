@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm start`: builds what is missing (embedded FerretDB, web app), starts the platform with demo
+// data on the embedded defaults and prints the URL and the demo accounts. Data persists in ./data.
+import { spawn, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { root, ensureClientBuilt, givenMeiliBinary } from './lib.mjs';
+
+const t0 = Date.now();
+const env = { ...process.env };
+env.NODE_ENV ??= 'production';
+env.SEED_DEMO ??= 'true';
+if (!env.MEILI_HOST && !env.MEILI_BIN && givenMeiliBinary()) env.MEILI_BIN = givenMeiliBinary();
+
+if (!env.MONGODB_URI) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-ferretdb.mjs'), '--strict'], { stdio: 'inherit' });
+}
+ensureClientBuilt();
+
+console.log('[server] starting…');
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
+  cwd: root,
+  env,
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+const { tsImport } = await import('tsx/esm/api');
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await tsImport('../server/src/seed/demo-accounts.ts', import.meta.url);
+
+createInterface({ input: server.stdout }).on('line', (line) => {
+  const m = /^KEZHUAN_READY port=(\d+)/.exec(line);
+  if (!m) {
+    console.log(line);
+    return;
+  }
+  const url = `http://localhost:${m[1]}`;
+  const rows = DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(13)} ${a.email.padEnd(30)} ${a.phone}`).join('\n');
+  console.log(`
+  ┌──────────────────────────────────────────────────────────────
+  │ 科转 Kezhuan is running: ${url}
+  │ API docs: ${url}/api/docs     health: ${url}/api/health
+  │ ready in ${((Date.now() - t0) / 1000).toFixed(1)} s · data in ${env.DATA_DIR ?? './data'} · Ctrl+C stops everything
+  └──────────────────────────────────────────────────────────────
+  Demo accounts (password ${DEMO_PASSWORD}):
+${rows}
+`);
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));

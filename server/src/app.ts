@@ -1,0 +1,118 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { env, randomSecret } from './config/env';
+import { ApiRouter } from './lib/api-router';
+import { AppError, createError } from './lib/errors';
+import { logger } from './lib/logger';
+import { docsRoutes } from './lib/docs';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { csrfProtection } from './modules/auth/csrf';
+import { configurePassport } from './modules/auth/passport';
+import { healthRoutes } from './modules/health/health.routes';
+import { orgRoutes } from './modules/orgs/org.routes';
+import { MongooseSessionStore } from './modules/sessions/session.store';
+import { userRoutes } from './modules/users/user.routes';
+import { EmbeddedSearchService, type SearchService } from './search/search.service';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = JSON.parse(readFileSync(resolve(here, '../../package.json'), 'utf8')) as { version: string };
+
+export interface AppDeps {
+  search?: SearchService;
+  embeddedDb?: boolean;
+  sessionSecret?: string;
+  /** Folder of the built web app to serve (production); none in API-only tests. */
+  clientDist?: string | null;
+  /** Overrides TRUST_PROXY (tests simulate clients behind a TLS proxy). */
+  trustProxy?: number;
+}
+
+export interface KezhuanApp extends Express {
+  locals: Express['locals'] & { api: ApiRouter; sessionStore: MongooseSessionStore; sessionMiddleware: express.RequestHandler };
+}
+
+/** Builds the Express app (no listen): API under /api, the web app around it. */
+export function createApp(deps: AppDeps = {}): KezhuanApp {
+  const e = env();
+  const app = express() as KezhuanApp;
+  const search = deps.search ?? new EmbeddedSearchService('no search engine configured');
+  app.set('trust proxy', deps.trustProxy ?? e.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const ttlMs = e.SESSION_TTL_HOURS * 3600_000;
+  const store = new MongooseSessionStore(ttlMs);
+  const sessionMiddleware = session({
+    name: 'kz.sid',
+    secret: deps.sessionSecret ?? e.SESSION_SECRET ?? randomSecret(),
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: ttlMs },
+  });
+  app.use('/api', sessionMiddleware);
+  const passport = configurePassport();
+  app.use('/api', passport.initialize(), passport.session());
+  app.use('/api', csrfProtection());
+
+  const api = new ApiRouter();
+  authRoutes(api, store);
+  userRoutes(api);
+  orgRoutes(api);
+  auditRoutes(api);
+  healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
+  docsRoutes(api, pkg.version);
+  app.use('/api', api.router);
+  app.use('/api', (_req, _res, next) => next(createError('NOT_FOUND')));
+
+  const dist = deps.clientDist === undefined ? resolve(here, '../../client/dist') : deps.clientDist;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.type('html').set('Cache-Control', 'no-cache').send(indexHtml);
+    });
+  }
+
+  app.use(errorHandler);
+  app.locals.api = api;
+  app.locals.sessionStore = store;
+  app.locals.sessionMiddleware = sessionMiddleware;
+  return app;
+}
+
+/** The one error handler: known errors as they are, body-parser errors as 400/413, the rest a logged 500. */
+const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  let appErr: AppError;
+  if (err instanceof AppError) {
+    appErr = err;
+  } else if (isHttpError(err) && err.status === 413) {
+    appErr = createError('PAYLOAD_TOO_LARGE');
+  } else if (isHttpError(err) && err.status >= 400 && err.status < 500) {
+    appErr = createError('BAD_REQUEST', { message: '请求格式不正确（JSON 无法解析）', messageEn: 'Malformed request body' });
+  } else {
+    logger().error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    appErr = createError('INTERNAL');
+  }
+  if (appErr.headers) {
+    res.set(appErr.headers);
+  }
+  res.status(appErr.status).json({ error: appErr.toBody() });
+};
+
+function isHttpError(err: unknown): err is { status: number } {
+  return typeof err === 'object' && err !== null && typeof (err as { status?: unknown }).status === 'number';
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** External MongoDB (or FerretDB on PostgreSQL). Unset: the embedded FerretDB on SQLite runs. */
+  MONGODB_URI: z.string().url().optional(),
+  /** Database name when MONGODB_URI names none, and for the embedded server. */
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('kezhuan'),
+  /** Folder for the embedded database, Meilisearch data and generated secrets. */
+  DATA_DIR: z.string().default('./data'),
+  FERRETDB_BIN: z.string().optional(),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_BIN: z.string().optional(),
+  /** Secret that signs session cookies. Unset: generated once and kept in DATA_DIR. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  /** Trust X-Forwarded-* from this many proxies (set 1 behind nginx/TLS terminator). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** First administrator, created at start when no administrator exists yet. */
+  KZ_ADMIN_EMAIL: z.email().optional(),
+  KZ_ADMIN_PHONE: z.string().optional(),
+  KZ_ADMIN_PASSWORD: z.string().optional(),
+  /** Seed demo data into an empty database on start. */
+  SEED_DEMO: bool.default(false),
+  SERVE_CLIENT: bool.default(true),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+let cached: Env | undefined;
+
+/** Parses process.env once (fail fast with a readable message); later calls return the same object. */
+export function env(): Env {
+  if (cached) {
+    return cached;
+  }
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const dataDir = isAbsolute(parsed.data.DATA_DIR) ? parsed.data.DATA_DIR : resolve(parsed.data.DATA_DIR);
+  cached = { ...parsed.data, dataDir };
+  return cached;
+}
+
+/** Forgets the parsed environment (tests change process.env between cases). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
+/** A random secret for development when none is configured. */
+export function randomSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}

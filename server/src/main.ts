@@ -1,0 +1,53 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { env } from './config/env';
+import { logger } from './lib/logger';
+import { ensureAdminFromEnv } from './modules/users/admin-bootstrap';
+import { startRuntime } from './runtime';
+import { seedDemoIfEmpty } from './seed/demo';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const e = env();
+  const log = logger();
+  const runtime = await startRuntime();
+  await ensureAdminFromEnv();
+  if (e.SEED_DEMO) {
+    await seedDemoIfEmpty((msg) => log.info(msg));
+  }
+  const app = createApp({
+    search: runtime.search,
+    embeddedDb: runtime.embeddedDb,
+    sessionSecret: runtime.sessionSecret,
+    clientDist: e.SERVE_CLIENT ? undefined : null,
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  log.info(`科转 Kezhuan ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // A machine-readable line for scripts and tests that start us.
+  process.stdout.write(`KEZHUAN_READY port=${port}\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    app.locals.sessionStore.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // Start-up errors are written plainly: they tell the user what to install or set.
+  console.error(`\n[kezhuan] start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

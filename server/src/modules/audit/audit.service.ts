@@ -1,0 +1,34 @@
+import type { Types } from 'mongoose';
+import { AuditModel } from './audit.model';
+
+export type AuditAction =
+  | 'org.verify'
+  | 'org.unverify'
+  | 'user.password_change'
+  | 'user.login_locked'
+  | 'admin.create';
+
+/** Records a sensitive action. */
+export async function audit(entry: {
+  action: AuditAction;
+  actor: Types.ObjectId | null;
+  target: { kind: string; id: string };
+  detail?: Record<string, unknown>;
+  ip?: string;
+}): Promise<void> {
+  await AuditModel.create({ ...entry, detail: entry.detail ?? {}, ip: entry.ip ?? '' });
+}
+
+export async function listAudit(q: { action?: string; page: number; pageSize: number }) {
+  const filter = q.action ? { action: q.action } : {};
+  const [items, total] = await Promise.all([
+    AuditModel.find(filter)
+      .sort({ at: -1 })
+      .skip((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .populate<{ actor: { _id: Types.ObjectId; displayName: string } | null }>('actor', 'displayName')
+      .lean(),
+    AuditModel.countDocuments(filter),
+  ]);
+  return { items, total };
+}

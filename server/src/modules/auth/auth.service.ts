@@ -1,0 +1,122 @@
+import { MOBILE_RE, ROLE_ORG_TYPES, type ChangePasswordInput, type LoginInput, type RegisterInput } from '@kezhuan/shared';
+import { createError } from '../../lib/errors';
+import { audit } from '../audit/audit.service';
+import { OrgModel } from '../orgs/org.model';
+import { createOrg } from '../orgs/org.service';
+import { UserModel, type UserDoc } from '../users/user.model';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { releaseAttempt, reserveAttempt } from './throttle';
+
+function conflict(path: string, zh: string, en: string) {
+  return createError('CONFLICT', { fields: [{ path, code: 'duplicate', message: zh, messageEn: en }] });
+}
+
+/** Creates an account, and its organisation when the user registers a new one. */
+export async function register(input: RegisterInput): Promise<UserDoc> {
+  const [emailTaken, phoneTaken] = await Promise.all([
+    UserModel.exists({ email: input.email }),
+    UserModel.exists({ phone: input.phone }),
+  ]);
+  if (emailTaken) {
+    throw conflict('email', '该邮箱已注册', 'This email is already registered');
+  }
+  if (phoneTaken) {
+    throw conflict('phone', '该手机号已注册', 'This mobile number is already registered');
+  }
+  let orgId = null;
+  if (input.orgId) {
+    const org = await OrgModel.findById(input.orgId).lean();
+    if (!org) {
+      throw createError('VALIDATION_FAILED', {
+        fields: [{ path: 'orgId', code: 'not_found', message: '机构不存在', messageEn: 'No such organisation' }],
+      });
+    }
+    if (!ROLE_ORG_TYPES[input.role].includes(org.type)) {
+      throw createError('VALIDATION_FAILED', {
+        fields: [{ path: 'orgId', code: 'custom', message: '该角色不能加入此类型的机构', messageEn: 'This role cannot belong to an organisation of that type' }],
+      });
+    }
+    orgId = org._id;
+  }
+  const passwordHash = await hashPassword(input.password);
+  if (input.newOrg) {
+    orgId = (await createOrg(input.newOrg, null))._id;
+  }
+  try {
+    const user = await UserModel.create({
+      email: input.email,
+      phone: input.phone,
+      passwordHash,
+      displayName: input.displayName,
+      role: input.role,
+      org: orgId,
+    });
+    if (input.newOrg && orgId) {
+      await OrgModel.updateOne({ _id: orgId }, { $set: { createdBy: user._id } });
+    }
+    return user;
+  } catch (err) {
+    // A concurrent registration won the unique index: undo the organisation we just made.
+    if (input.newOrg && orgId) {
+      await OrgModel.deleteOne({ _id: orgId, createdBy: null });
+    }
+    if ((err as { code?: number }).code === 11000) {
+      throw conflict('email', '该邮箱或手机号已注册', 'This email or mobile number is already registered');
+    }
+    throw err;
+  }
+}
+
+/** Looks an account up by email or mainland mobile number. */
+export function findByIdentifier(identifier: string) {
+  const id = identifier.trim();
+  if (id.includes('@')) {
+    return UserModel.findOne({ email: id.toLowerCase() });
+  }
+  if (MOBILE_RE.test(id)) {
+    return UserModel.findOne({ phone: id });
+  }
+  return null;
+}
+
+/**
+ * Checks a login. Known and unknown accounts cost the same time and give the same answers; the
+ * per-account and per-IP limits apply before any password is checked.
+ */
+export async function checkLogin(input: LoginInput, ip: string): Promise<UserDoc> {
+  const user = await findByIdentifier(input.identifier);
+  const accountKey = user ? `acct:${String(user._id)}` : `name:${input.identifier.trim().toLowerCase()}`;
+  const reservation = await reserveAttempt([accountKey, `ip:${ip}`]);
+  if (!reservation.allowed) {
+    if (user) {
+      await audit({ action: 'user.login_locked', actor: null, target: { kind: 'user', id: String(user._id) }, ip });
+    }
+    throw createError('RATE_LIMITED', {
+      message: '登录失败次数过多，请一小时后再试',
+      messageEn: 'Too many failed logins; try again in an hour',
+      headers: { 'Retry-After': '3600' },
+    });
+  }
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  if (!ok || !user) {
+    throw createError('INVALID_CREDENTIALS');
+  }
+  await releaseAttempt(reservation);
+  user.lastLoginAt = new Date();
+  await user.save();
+  return user;
+}
+
+/** Changes the password after checking the current one; audited. */
+export async function changePassword(user: UserDoc, input: ChangePasswordInput, ip: string): Promise<void> {
+  const fresh = await UserModel.findById(user._id);
+  if (!fresh || !(await verifyPassword(fresh.passwordHash, input.currentPassword))) {
+    throw createError('VALIDATION_FAILED', {
+      fields: [{ path: 'currentPassword', code: 'mismatch', message: '当前密码不正确', messageEn: 'The current password is wrong' }],
+    });
+  }
+  fresh.passwordHash = await hashPassword(input.newPassword);
+  fresh.passwordChangedAt = new Date();
+  await fresh.save();
+  await audit({ action: 'user.password_change', actor: fresh._id, target: { kind: 'user', id: String(fresh._id) }, ip });
+}

@@ -1,0 +1,17 @@
+import { Schema, model } from 'mongoose';
+
+/**
+ * One login attempt against a key (`acct:<userId>`, `name:<identifier>` or `ip:<address>`). Each
+ * attempt is written before the password is checked and removed if it succeeds, so the count of
+ * rows in the last hour bounds how many passwords can be tried, even under concurrent requests.
+ */
+const loginAttemptSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+loginAttemptSchema.index({ key: 1, at: 1 });
+
+export const LoginAttemptModel = model('LoginAttempt', loginAttemptSchema);

@@ -1,0 +1,34 @@
+import type { Types } from 'mongoose';
+import { LIMITS } from '@kezhuan/shared';
+import { LoginAttemptModel } from './login-attempt.model';
+
+const WINDOW_MS = 60 * 60 * 1000;
+
+export interface Reservation {
+  allowed: boolean;
+  ids: Types.ObjectId[];
+}
+
+/**
+ * Reserves one attempt on every key; allowed only if, counting this one, no key has more than the
+ * hourly limit. Attempts inserted first are counted first, so at most `limit` passwords per key and
+ * hour are ever checked.
+ */
+export async function reserveAttempt(keys: string[], limit: number = LIMITS.loginFailuresPerHour): Promise<Reservation> {
+  const now = new Date();
+  const docs = await LoginAttemptModel.insertMany(keys.map((key) => ({ key, at: now })));
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const counts = await Promise.all(keys.map((key) => LoginAttemptModel.countDocuments({ key, at: { $gt: since } })));
+  return { allowed: counts.every((c) => c <= limit), ids: docs.map((d) => d._id) };
+}
+
+/** A successful login does not count against its keys. */
+export async function releaseAttempt(r: Reservation): Promise<void> {
+  await LoginAttemptModel.deleteMany({ _id: { $in: r.ids } });
+}
+
+/** Deletes attempts older than the window (run periodically; there are no TTL indexes on FerretDB). */
+export async function sweepAttempts(now = new Date()): Promise<number> {
+  const r = await LoginAttemptModel.deleteMany({ at: { $lte: new Date(now.getTime() - WINDOW_MS) } });
+  return r.deletedCount;
+}

@@ -1,0 +1,26 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { CITY_CODES, ORG_TYPES } from '@kezhuan/shared';
+
+const orgSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    /** Lower-cased, space-free name for duplicate checks and prefix search. */
+    nameKey: { type: String, required: true, index: true },
+    type: { type: String, enum: ORG_TYPES, required: true },
+    uscc: { type: String, required: true, unique: true },
+    city: { type: String, enum: CITY_CODES, required: true },
+    verified: { type: Boolean, default: false },
+    verifiedAt: { type: Date, default: null },
+    verifiedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+  },
+  { timestamps: true },
+);
+
+export type Org = InferSchemaType<typeof orgSchema>;
+export type OrgDoc = HydratedDocument<Org>;
+export const OrgModel = model('Org', orgSchema);
+
+export function orgNameKey(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
+}

@@ -1,0 +1,81 @@
+import type { OrgCreateInput, OrgListQuery } from '@kezhuan/shared';
+import type { Types } from 'mongoose';
+import { createError } from '../../lib/errors';
+import { audit } from '../audit/audit.service';
+import { OrgModel, orgNameKey, type OrgDoc } from './org.model';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Creates an unverified organisation; a duplicate credit code is a conflict on the field. */
+export async function createOrg(input: OrgCreateInput, createdBy: Types.ObjectId | null): Promise<OrgDoc> {
+  const existing = await OrgModel.exists({ uscc: input.uscc });
+  if (existing) {
+    throw duplicateUscc();
+  }
+  try {
+    return await OrgModel.create({ ...input, nameKey: orgNameKey(input.name), createdBy, verified: false });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) {
+      throw duplicateUscc();
+    }
+    throw err;
+  }
+}
+
+function duplicateUscc() {
+  return createError('CONFLICT', {
+    fields: [{ path: 'uscc', code: 'duplicate', message: '该统一社会信用代码已注册，请直接选择该机构', messageEn: 'This credit code is already registered; choose that organisation' }],
+  });
+}
+
+export async function listOrgs(q: OrgListQuery) {
+  const filter: Record<string, unknown> = {};
+  if (q.type) {
+    filter.type = q.type;
+  }
+  if (q.city) {
+    filter.city = q.city;
+  }
+  if (q.verified !== undefined) {
+    filter.verified = q.verified;
+  }
+  if (q.q) {
+    // Escaped user text in a regex we build ourselves; never the user's object.
+    filter.nameKey = { $regex: escapeRegex(orgNameKey(q.q)) };
+  }
+  const [items, total] = await Promise.all([
+    OrgModel.find(filter).sort({ verified: -1, name: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+    OrgModel.countDocuments(filter),
+  ]);
+  return { items, total };
+}
+
+export async function getOrg(id: string) {
+  const org = await OrgModel.findById(id).lean();
+  if (!org) {
+    throw createError('NOT_FOUND');
+  }
+  return org;
+}
+
+/** Sets or clears the verified flag (administrators only), with an audit entry. */
+export async function setOrgVerification(id: string, verified: boolean, actor: Types.ObjectId, note: string | undefined, ip: string) {
+  const org = await OrgModel.findByIdAndUpdate(
+    id,
+    { $set: { verified, verifiedAt: verified ? new Date() : null, verifiedBy: verified ? actor : null } },
+    { new: true },
+  ).lean();
+  if (!org) {
+    throw createError('NOT_FOUND');
+  }
+  await audit({
+    action: verified ? 'org.verify' : 'org.unverify',
+    actor,
+    target: { kind: 'org', id },
+    detail: { name: org.name, uscc: org.uscc, ...(note ? { note } : {}) },
+    ip,
+  });
+  return org;
+}

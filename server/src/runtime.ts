@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { env, randomSecret, type Env } from './config/env';
+import { connectDb } from './lib/db';
+import { logger } from './lib/logger';
+import { EmbeddedSearchService, MeiliSearchService, type SearchService } from './search/search.service';
+import type { SupervisedChild } from './supervisor/child';
+import { FERRETDB_VERSION, startEmbeddedFerretDb } from './supervisor/ferretdb';
+import { findMeiliBinary, startManagedMeili } from './supervisor/meilisearch';
+
+export interface Runtime {
+  embeddedDb: boolean;
+  search: SearchService;
+  sessionSecret: string;
+  children: SupervisedChild[];
+  stop(): Promise<void>;
+}
+
+/** The session secret: from SESSION_SECRET, else generated once and kept in the data folder. */
+function sessionSecretFor(e: Env): string {
+  if (e.SESSION_SECRET) {
+    return e.SESSION_SECRET;
+  }
+  const file = join(e.dataDir, 'session-secret');
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8').trim();
+  }
+  const s = randomSecret(48);
+  writeFileSync(file, s + '\n', { mode: 0o600 });
+  return s;
+}
+
+/**
+ * Starts what the platform stands on: the database (MONGODB_URI, or the embedded FerretDB) and the
+ * search engine (MEILI_HOST, or a Meilisearch binary we manage, or the embedded engine).
+ */
+export async function startRuntime(): Promise<Runtime> {
+  const e = env();
+  const log = logger();
+  mkdirSync(e.dataDir, { recursive: true });
+  const children: SupervisedChild[] = [];
+  const stopChildren = () => Promise.all(children.map((c) => c.stop())).then(() => undefined);
+
+  try {
+    let uri = e.MONGODB_URI;
+    const embeddedDb = !uri;
+    if (uri) {
+      log.info('database: MongoDB at MONGODB_URI');
+    } else {
+      const db = await startEmbeddedFerretDb({ dataDir: e.dataDir, bin: e.FERRETDB_BIN });
+      children.push(db.child);
+      uri = db.uri;
+      log.info(`database: embedded FerretDB ${FERRETDB_VERSION} (SQLite) in ${join(e.dataDir, 'db')}, pid ${db.child.pid} — MONGODB_URI is not set`);
+    }
+    await connectDb(uri, e.MONGODB_DB);
+
+    let search: SearchService;
+    const meiliBin = e.MEILI_HOST ? undefined : findMeiliBinary(e.MEILI_BIN);
+    if (e.MEILI_HOST) {
+      search = new MeiliSearchService(e.MEILI_HOST, e.MEILI_MASTER_KEY, 'MEILI_HOST is set');
+    } else if (meiliBin) {
+      const m = await startManagedMeili({ bin: meiliBin, dataDir: e.dataDir, production: e.NODE_ENV === 'production' });
+      children.push(m.child);
+      search = new MeiliSearchService(m.host, m.masterKey, `MEILI_HOST is not set; started ${meiliBin} (pid ${m.child.pid})`);
+    } else {
+      search = new EmbeddedSearchService('MEILI_HOST is not set and no meilisearch binary was found (MEILI_BIN, PATH)');
+    }
+    log.info(`search: ${search.kind} — ${search.reason}`);
+
+    return {
+      embeddedDb,
+      search,
+      sessionSecret: sessionSecretFor(e),
+      children,
+      async stop() {
+        await search.close();
+        await mongoose.disconnect().catch(() => undefined);
+        await stopChildren();
+      },
+    };
+  } catch (err) {
+    await stopChildren();
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Role } from '@kezhuan/shared';
+
+/** Password of every demo account (printed at start; demo data only). */
+export const DEMO_PASSWORD = 'Kezhuan2026demo';
+
+export interface DemoAccount {
+  email: string;
+  phone: string;
+  displayName: string;
+  role: Role;
+  /** Index into DEMO_ORGS. */
+  org: number;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'admin@demo.kezhuan.cn', phone: '13904310001', displayName: '省科技厅管理员', role: 'admin', org: 0 },
+  { email: 'researcher@demo.kezhuan.cn', phone: '13904310002', displayName: '李明（吉林大学）', role: 'researcher', org: 1 },
+  { email: 'enterprise@demo.kezhuan.cn', phone: '13904310003', displayName: '王强（吉林化纤）', role: 'enterprise', org: 5 },
+  { email: 'commissioner@demo.kezhuan.cn', phone: '13904310004', displayName: '张华（长春应化所）', role: 'commissioner', org: 3 },
+  { email: 'intermediary@demo.kezhuan.cn', phone: '13904310005', displayName: '赵敏（技术产权交易中心）', role: 'intermediary', org: 8 },
+];

@@ -1,0 +1,48 @@
+/** Roles a user can hold. `admin` is the provincial / city administrator (省科技厅 / 市科技局). */
+export const ROLES = ['researcher', 'enterprise', 'commissioner', 'intermediary', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a person may choose when registering; administrators are created by the CLI or env. */
+export const SELF_SERVICE_ROLES = ['researcher', 'enterprise', 'commissioner', 'intermediary'] as const;
+export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
+
+export const ORG_TYPES = ['university', 'institute', 'enterprise', 'intermediary', 'government'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+/** Which organisation types a role may belong to. */
+export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
+  researcher: ['university', 'institute'],
+  commissioner: ['university', 'institute'],
+  enterprise: ['enterprise'],
+  intermediary: ['intermediary'],
+  admin: ['government'],
+};
+
+/** Jilin's 9 prefecture-level divisions, keyed by their administrative division code. */
+export const CITIES = [
+  { code: '220100', zh: '长春市', en: 'Changchun' },
+  { code: '220200', zh: '吉林市', en: 'Jilin City' },
+  { code: '220300', zh: '四平市', en: 'Siping' },
+  { code: '220400', zh: '辽源市', en: 'Liaoyuan' },
+  { code: '220500', zh: '通化市', en: 'Tonghua' },
+  { code: '220600', zh: '白山市', en: 'Baishan' },
+  { code: '220700', zh: '松原市', en: 'Songyuan' },
+  { code: '220800', zh: '白城市', en: 'Baicheng' },
+  { code: '222400', zh: '延边朝鲜族自治州', en: 'Yanbian Korean Autonomous Prefecture' },
+] as const;
+export type CityCode = (typeof CITIES)[number]['code'];
+export const CITY_CODES = CITIES.map((c) => c.code) as unknown as readonly [CityCode, ...CityCode[]];
+
+export const LIMITS = {
+  passwordMin: 10,
+  passwordMax: 128,
+  nameMax: 80,
+  orgNameMax: 100,
+  bioMax: 2000,
+  pageSizeMax: 100,
+  /** Failed logins allowed per account, and per IP address, in a sliding hour. */
+  loginFailuresPerHour: 100,
+} as const;
+
+/** Mainland China mobile number: 11 digits starting with 1[3-9]. */
+export const MOBILE_RE = /^1[3-9]\d{9}$/;

@@ -1,0 +1,32 @@
+/** Error codes the API can answer with, and their messages in both languages. */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'The request has invalid fields' },
+  BAD_REQUEST: { status: 400, zh: '请求无法处理', en: 'The request could not be processed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  CSRF_INVALID: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '找不到该资源', en: 'Not found' },
+  CONFLICT: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  RATE_LIMITED: { status: 429, zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One invalid field: dotted path, machine code and messages in both languages. */
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+/** The body of every error response: `{ error: ApiErrorBody }`. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  messageEn: string;
+  fields?: FieldError[];
+}

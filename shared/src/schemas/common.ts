@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CITY_CODES, LIMITS, MOBILE_RE } from '../constants';
+
+/** A MongoDB ObjectId as 24 hex characters; anything else (objects, operators) is refused. */
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, { message: 'kz.object_id' });
+
+export const idParams = z.strictObject({ id: objectId });
+
+export const email = z.email().max(254).transform((s) => s.trim().toLowerCase());
+export const mobile = z.string().trim().regex(MOBILE_RE, { message: 'kz.mobile' });
+export const cityCode = z.enum(CITY_CODES);
+
+/** A plain trimmed text field with a maximum length. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Page and size as they arrive in a query string. */
+export const pagination = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+};
+
+export const paginated = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

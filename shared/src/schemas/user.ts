@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { LIMITS, ROLES, SELF_SERVICE_ROLES, ROLE_ORG_TYPES } from '../constants';
+import { email, mobile, objectId, text } from './common';
+import { orgCreateInput, orgView } from './org';
+
+export const role = z.enum(ROLES);
+export const selfServiceRole = z.enum(SELF_SERVICE_ROLES);
+
+export const password = z
+  .string()
+  .min(LIMITS.passwordMin)
+  .max(LIMITS.passwordMax)
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: 'kz.password_weak' });
+
+/** Registration: join an existing organisation (`orgId`) or create one (`newOrg`), not both. */
+export const registerInput = z
+  .strictObject({
+    email,
+    phone: mobile,
+    password,
+    displayName: text(LIMITS.nameMax),
+    role: selfServiceRole,
+    orgId: objectId.optional(),
+    newOrg: orgCreateInput.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.orgId) === Boolean(v.newOrg)) {
+      ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'kz.org_choice' });
+    }
+    if (v.newOrg && !ROLE_ORG_TYPES[v.role].includes(v.newOrg.type)) {
+      ctx.addIssue({ code: 'custom', path: ['newOrg', 'type'], message: 'kz.role_org' });
+    }
+  });
+export type RegisterInput = z.infer<typeof registerInput>;
+
+/** Login by email or mainland mobile number. */
+export const loginInput = z.strictObject({
+  identifier: z.string().trim().min(1, { message: 'kz.identifier' }).max(254),
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+export type LoginInput = z.infer<typeof loginInput>;
+
+export const changePasswordInput = z
+  .strictObject({ currentPassword: z.string().min(1).max(LIMITS.passwordMax), newPassword: password })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'kz.password_same' });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+/** What a user may change on their own profile: nothing about role, organisation or verification. */
+export const profileUpdateInput = z.strictObject({
+  displayName: text(LIMITS.nameMax).optional(),
+  title: z.string().trim().max(LIMITS.nameMax).optional(),
+  bio: z.string().trim().max(LIMITS.bioMax).optional(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+export type ProfileUpdateInput = z.infer<typeof profileUpdateInput>;
+
+/** The signed-in user as they see themselves. */
+export const meView = z.object({
+  id: objectId,
+  email: z.string(),
+  phone: z.string(),
+  displayName: z.string(),
+  title: z.string(),
+  bio: z.string(),
+  locale: z.enum(['zh-CN', 'en']),
+  role,
+  org: orgView.nullable(),
+  createdAt: z.string(),
+});
+export type MeView = z.infer<typeof meView>;
+
+export const sessionView = z.object({ user: meView.nullable(), csrfToken: z.string() });
+export type SessionView = z.infer<typeof sessionView>;

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four projects: shared (pure unit), server (unit + route tests against a real FerretDB, and a real
+ * Meilisearch where ../shared/bin/meilisearch exists), client (components and composables), e2e
+ * (the built platform in Debian's Chromium). The global setup starts the servers once per run.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['../test/setup/servers.ts'],
+          setupFiles: ['../test/setup/no-network.ts'],
+          env: { NODE_ENV: 'test' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(existsSync('./client/vitest.config.ts') ? ['./client/vitest.config.ts'] : []),
+      {
+        test: {
+          name: 'e2e',
+          root: './test',
+          include: ['**/*.test.ts'],
+          exclude: ['setup/**'],
+          environment: 'node',
+          globalSetup: ['./setup/servers.ts', './setup/client-build.ts'],
+          setupFiles: ['./setup/no-network.ts'],
+          env: { NODE_ENV: 'test' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
