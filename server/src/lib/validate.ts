@@ -34,8 +34,9 @@ export function validate(schemas: RequestSchemas): RequestHandler {
       const schema = schemas[part];
       const raw: unknown = req[part];
       if (!schema) {
-        const hasContent = raw !== undefined && raw !== null && typeof raw === 'object' && Object.keys(raw).length > 0;
-        if (hasContent && part !== 'params') {
+        // Nothing, or an empty JSON object, is all a route without a schema for this part accepts.
+        const empty = raw === undefined || (isPlainObject(raw) && Object.keys(raw).length === 0);
+        if (!empty && part !== 'params') {
           fields.push({ path: part, code: 'unrecognized_keys', message: '此接口不接受该部分参数', messageEn: `This endpoint takes no ${part}` });
         }
         continue;
@@ -54,4 +55,8 @@ export function validate(schemas: RequestSchemas): RequestHandler {
     req.valid = out;
     next();
   };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
