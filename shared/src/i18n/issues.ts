@@ -31,6 +31,13 @@ function sizeWords(issue: Issue & { origin?: string }): { zh: string; en: string
     case 'array':
     case 'set':
       return { zh: '项', en: 'items' };
+    case 'number':
+    case 'int':
+    case 'bigint':
+    case 'date':
+    case 'file':
+    case undefined:
+      return { zh: '', en: '' };
     default:
       return { zh: '', en: '' };
   }

@@ -1,0 +1,2 @@
+/** Search index settings as typed code (filled in by the search issue). */
+export {};
