@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects: shared (pure unit), server (unit + route tests against a real FerretDB, and a real
+ * Projects: shared (pure unit), server (unit + route tests against a real FerretDB, and a real
  * Meilisearch where ../shared/bin/meilisearch exists), client (components and composables), e2e
- * (the built platform in Debian's Chromium). The global setup starts the servers once per run.
+ * (the platform as a process), browser (the built platform in Debian's Chromium). The global setup starts the servers once per run.
  */
 export default defineConfig({
   test: {
@@ -28,14 +28,24 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root: './test',
-          include: ['**/*.test.ts'],
-          exclude: ['setup/**'],
+          include: ['*.test.ts'],
           environment: 'node',
-          globalSetup: ['./setup/servers.ts', './setup/client-build.ts'],
+          globalSetup: ['./setup/servers.ts'],
           setupFiles: ['./setup/no-network.ts'],
-          env: { NODE_ENV: 'test' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          root: './test',
+          include: ['browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./setup/client-build.ts'],
+          setupFiles: ['./setup/no-network.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

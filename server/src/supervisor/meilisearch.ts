@@ -38,7 +38,8 @@ function masterKeyFor(dir: string): string {
   if (existsSync(file)) {
     return readFileSync(file, 'utf8').trim();
   }
-  const key = randomBytes(24).toString('base64url');
+  // Hex: a base64 key may start with '-', which the command line would read as an option.
+  const key = randomBytes(24).toString('hex');
   writeFileSync(file, key + '\n', { mode: 0o600 });
   return key;
 }
@@ -53,11 +54,11 @@ export async function startManagedMeili(opts: { bin: string; dataDir: string; pr
   const args = [
     '--db-path', join(dir, 'data.ms'),
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', masterKey,
     '--no-analytics',
     '--env', opts.production ? 'production' : 'development',
   ];
-  const child = spawnSupervised('Meilisearch', opts.bin, args, { cwd: dir });
+  // The key goes in the environment, not argv, so it does not show in the process list.
+  const child = spawnSupervised('Meilisearch', opts.bin, args, { cwd: dir, env: { ...process.env, MEILI_MASTER_KEY: masterKey } });
   await waitReady(
     child,
     async () => (await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) })).ok,

@@ -1,0 +1,87 @@
+/**
+ * The platform's own processes: the embedded FerretDB and Meilisearch start as children, the log
+ * says which engines run and why, data survives a restart, and no child outlives a kill -9.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { childrenOf, GIVEN_MEILI, isAlive, startPlatform } from './support/platform';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-proc-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function waitGone(pids: number[], ms = 10_000): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let alive = pids;
+  while (Date.now() < deadline) {
+    alive = pids.filter(isAlive);
+    if (alive.length === 0) {
+      break;
+    }
+    await sleep(100);
+  }
+  return alive;
+}
+
+async function register(url: string) {
+  const session = await fetch(`${url}/api/auth/session`);
+  const cookie = session.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const res = await fetch(`${url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
+    body: JSON.stringify({
+      email: 'persist@example.cn', phone: '13612345678', password: 'Persist-2026-ok', displayName: '持久化', role: 'enterprise',
+      newOrg: { name: '重启测试公司', type: 'enterprise', uscc: '91220100MA0000001L', city: '220100' },
+    }),
+  });
+  return res;
+}
+
+describe('platform processes', () => {
+  it('runs the embedded database and search engine as children that die with the server, even on kill -9', async () => {
+    const p = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false', SEED_DEMO: 'true' });
+    const log = p.output.join('\n');
+    expect(log).toContain('embedded FerretDB v1.24.2');
+    expect(log).toContain('MONGODB_URI is not set');
+
+    const health = (await (await fetch(`${p.url}/api/health`)).json()) as { database: { kind: string; reachable: boolean }; search: { kind: string } };
+    expect(health.database).toMatchObject({ kind: 'FerretDB (SQLite, embedded)', reachable: true });
+    expect(health.search.kind).toBe(existsSync(GIVEN_MEILI) ? 'meilisearch' : 'embedded');
+
+    const kids = childrenOf(p.proc.pid!);
+    const ferret = kids.find((k) => k.cmd.includes('kezhuan-ferretdb'));
+    expect(ferret, JSON.stringify(kids)).toBeDefined();
+    if (existsSync(GIVEN_MEILI)) {
+      expect(kids.find((k) => k.cmd.includes('meilisearch'))).toBeDefined();
+    }
+
+    const demoLogin = await fetch(`${p.url}/api/orgs?q=吉林大学`);
+    expect(((await demoLogin.json()) as { total: number }).total).toBeGreaterThan(0);
+
+    p.proc.kill('SIGKILL');
+    expect(await waitGone(kids.map((k) => k.pid))).toEqual([]);
+  });
+
+  it('stops its children on SIGTERM and keeps the data for the next start', async () => {
+    const first = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false' });
+    const kids = childrenOf(first.proc.pid!).map((k) => k.pid);
+    const res = await register(first.url);
+    expect([201, 409]).toContain(res.status);
+    await first.stop();
+    expect(first.proc.exitCode).toBe(0);
+    expect(await waitGone(kids)).toEqual([]);
+
+    const second = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false' });
+    try {
+      const again = await register(second.url);
+      expect(again.status).toBe(409); // the account from the first run is still there
+      const orgs = (await (await fetch(`${second.url}/api/orgs?q=重启测试`)).json()) as { total: number };
+      expect(orgs.total).toBe(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});

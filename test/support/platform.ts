@@ -1,0 +1,97 @@
+/**
+ * Starts the real platform (`server/src/main.ts`) as a child process, the way `npm start` does, and
+ * waits for its ready line. Used by the browser and process-supervision tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const GIVEN_MEILI = resolve(ROOT, '../shared/bin/meilisearch');
+
+export interface RunningPlatform {
+  proc: ChildProcess;
+  port: number;
+  url: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningPlatform> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...(existsSync(GIVEN_MEILI) ? { MEILI_BIN: GIVEN_MEILI } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  createInterface({ input: proc.stderr! }).on('line', (l) => output.push(l));
+  const port = await new Promise<number>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`platform not ready in ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs);
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      output.push(line);
+      const m = /^KEZHUAN_READY port=(\d+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        res(Number(m[1]));
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`platform exited with ${String(code)}:\n${output.join('\n')}`));
+    });
+  });
+  return {
+    proc,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) {
+        return;
+      }
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Direct children of a process (on Linux), with their command lines. */
+export function childrenOf(pid: number): { pid: number; cmd: string }[] {
+  const out: { pid: number; cmd: string }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) {
+      continue;
+    }
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) {
+        out.push({ pid: Number(name), cmd: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ').trim() });
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/\) Z /.test(stat); // a zombie has exited
+  } catch {
+    return false;
+  }
+}
