@@ -14,6 +14,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { csrfProtection } from './modules/auth/csrf';
 import { configurePassport } from './modules/auth/passport';
 import { healthRoutes } from './modules/health/health.routes';
+import { notificationRoutes } from './modules/notifications/notification.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userRoutes } from './modules/users/user.routes';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   userRoutes(api);
   orgRoutes(api);
   auditRoutes(api);
+  notificationRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

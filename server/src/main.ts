@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { env } from './config/env';
 import { logger } from './lib/logger';
 import { ensureAdminFromEnv } from './modules/users/admin-bootstrap';
+import { attachRealtime } from './realtime/socket';
 import { startRuntime } from './runtime';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     clientDist: e.SERVE_CLIENT ? undefined : null,
   });
   const server = createServer(app);
+  const io = attachRealtime(server, app.locals.sessionMiddleware);
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   log.info(`科转 Kezhuan ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log.info(`${signal}: shutting down`);
+    await io.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     app.locals.sessionStore.close();

@@ -7,3 +7,5 @@ export * from './schemas/org';
 export * from './schemas/user';
 export * from './schemas/admin';
 export * from './schemas/health';
+export * from './schemas/notification';
+export * from './realtime';

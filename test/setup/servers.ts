@@ -10,13 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedFerretDb } from '../../server/src/supervisor/ferretdb';
 import { startManagedMeili } from '../../server/src/supervisor/meilisearch';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    mongoUri: string;
-    meiliHost: string;
-    meiliKey: string;
-  }
-}
+import '../../server/src/testing/provided';
 
 const GIVEN_MEILI = resolve(import.meta.dirname, '../../../shared/bin/meilisearch');
 

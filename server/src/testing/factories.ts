@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { makeUscc, type CityCode, type OrgType, type Role } from '@kezhuan/shared';
+import type { Types } from 'mongoose';
 import { hashPassword } from '../modules/auth/password';
 import { OrgModel, orgNameKey } from '../modules/orgs/org.model';
 import { UserModel } from '../modules/users/user.model';
@@ -46,7 +47,7 @@ export async function buildOrg(overrides: Partial<{ name: string; type: OrgType;
 }
 
 /** A user with TEST_PASSWORD (or `password`), in a new organisation of a fitting type unless `org` is given. */
-export async function buildUser(overrides: Partial<{ email: string; phone: string; role: Role; displayName: string; password: string; org: unknown }> = {}) {
+export async function buildUser(overrides: Partial<{ email: string; phone: string; role: Role; displayName: string; password: string; org: Types.ObjectId }> = {}) {
   seq += 1;
   const role = overrides.role ?? 'researcher';
   const org = overrides.org ?? (await buildOrg({ type: ROLE_ORG[role] }))._id;

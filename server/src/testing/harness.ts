@@ -5,6 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type AppDeps, type KezhuanApp } from '../app';
 import { resetEnv } from '../config/env';
 import { connectDb } from '../lib/db';
+import './provided';
 
 /**
  * Connects this test file to its own database on the real test server (FerretDB unless

@@ -1,0 +1,73 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@kezhuan/shared';
+import type { RequestHandler } from 'express';
+import { Server, type Socket } from 'socket.io';
+import { logger } from '../lib/logger';
+import { setNotificationPublisher, unreadCount } from '../modules/notifications/notification.service';
+import { UserModel } from '../modules/users/user.model';
+
+export type KezhuanIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string }>;
+
+interface SessionRequest extends IncomingMessage {
+  session?: { passport?: { user?: string } };
+}
+
+/** Only pages of this site may open a socket (no cross-site WebSocket hijacking). */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) {
+    return true; // not a browser: the session cookie is still required
+  }
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * Socket.io on the API's HTTP server. The handshake runs the same session middleware as the API, so
+ * a socket belongs to the signed-in user of its cookie; anonymous sockets are refused. Each socket
+ * joins its user's room, where notifications are pushed.
+ */
+export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHandler): KezhuanIo {
+  const io: KezhuanIo = new Server(server, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    allowRequest: (req, cb) => cb(null, sameOrigin(req)),
+  });
+  io.engine.use(sessionMiddleware);
+  io.use((socket: Socket, next) => {
+    const userId = (socket.request as SessionRequest).session?.passport?.user;
+    if (!userId) {
+      next(new Error('UNAUTHENTICATED'));
+      return;
+    }
+    UserModel.exists({ _id: userId }).then(
+      (exists) => {
+        if (!exists) {
+          next(new Error('UNAUTHENTICATED'));
+          return;
+        }
+        (socket.data as { userId: string }).userId = userId;
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
+    );
+  });
+  io.on('connection', (socket) => {
+    const { userId } = socket.data;
+    void socket.join(userRoom(userId));
+    unreadCount(userId).then(
+      (unread) => socket.emit('notification:unread', { unread }),
+      (err: unknown) => logger().warn({ err }, 'unread count failed'),
+    );
+  });
+  setNotificationPublisher({
+    pushNew: (userId, n) => io.to(userRoom(userId)).emit('notification:new', n),
+    pushUnread: (userId, unread) => io.to(userRoom(userId)).emit('notification:unread', { unread }),
+  });
+  return io;
+}

@@ -1,0 +1,14 @@
+import type { NotificationView } from './schemas/notification';
+
+/** Events the server sends over Socket.io (typed on both sides). */
+export interface ServerToClientEvents {
+  'notification:new': (n: NotificationView) => void;
+  'notification:unread': (payload: { unread: number }) => void;
+}
+
+/** Events the client sends (none yet; chat and presence come with deal rooms). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ClientToServerEvents {}
+
+/** The Socket.io path, shared so client and server agree. */
+export const SOCKET_PATH = '/api/socket.io';
