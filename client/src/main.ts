@@ -1,0 +1,18 @@
+import 'element-plus/dist/index.css';
+import './styles/main.css';
+import ElementPlus from 'element-plus';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { currentLocale, i18n } from './i18n';
+import { createAppRouter } from './router';
+
+document.documentElement.lang = currentLocale();
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(i18n);
+app.use(createAppRouter());
+// Full import; App.vue's <el-config-provider> switches Element Plus' own language with vue-i18n.
+app.use(ElementPlus);
+app.mount('#app');

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import type { MeView } from '@kezhuan/shared';
+import { mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { i18n, setLocale } from '../../../i18n';
+import { routes } from '../../../router';
+import { useAuthStore } from '../../auth/store';
+import HomePage from './HomePage.vue';
+
+function userAs(role: MeView['role'], displayName: string): MeView {
+  return {
+    id: '0123456789abcdef01234567',
+    email: 'x@example.cn',
+    phone: '13800000000',
+    displayName,
+    title: '',
+    bio: '',
+    locale: 'zh-CN',
+    role,
+    org: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+async function mountHome() {
+  // The app's own routes (named links must resolve), without its guard.
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  return mount(HomePage, { global: { plugins: [i18n, router, ElementPlus] } });
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  setLocale('zh-CN', false);
+});
+
+afterEach(() => {
+  setLocale('zh-CN', false);
+});
+
+describe('HomePage', () => {
+  it('shows the landing page to anonymous visitors', async () => {
+    const wrapper = await mountHome();
+    expect(wrapper.text()).toContain('科转 · 吉林省科技成果转化对接平台');
+    expect(wrapper.find('[data-testid=home-role]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid=landing-role-commissioner]').text()).toContain('科技特派员');
+  });
+
+  it('greets a researcher by name, labels the role and marks unbuilt features as coming soon', async () => {
+    useAuthStore().user = userAs('researcher', '李教授');
+    const wrapper = await mountHome();
+    expect(wrapper.get('[data-testid=home-greeting]').text()).toBe('您好，李教授');
+    expect(wrapper.get('[data-testid=home-role]').text()).toBe('科研人员');
+    const publish = wrapper.get('[data-testid=home-card-publishResult]');
+    expect(publish.text()).toContain('发布科技成果');
+    expect(publish.text()).toContain('即将上线');
+    expect(wrapper.get('[data-testid=home-card-profile]').text()).not.toContain('即将上线');
+  });
+
+  it('gives administrators a live organisation-verification card, in English too', async () => {
+    useAuthStore().user = userAs('admin', 'Admin Wang');
+    const wrapper = await mountHome();
+    expect(wrapper.get('[data-testid=home-card-orgVerify]').text()).not.toContain('即将上线');
+    expect(wrapper.get('[data-testid=home-card-provinceDashboard]').text()).toContain('即将上线');
+
+    setLocale('en', false);
+    await nextTick();
+    expect(wrapper.get('[data-testid=home-role]').text()).toBe('Administrator');
+    expect(wrapper.get('[data-testid=home-greeting]').text()).toBe('Hello, Admin Wang');
+    expect(wrapper.get('[data-testid=home-card-reviewQueue]').text()).toContain('Coming soon');
+  });
+});

@@ -1,0 +1,90 @@
+import type { Role } from '@kezhuan/shared';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
+import { useAuthStore } from './modules/auth/store';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Sign-in needed; anonymous visitors go to /login?redirect=… */
+    requiresAuth?: boolean;
+    /** Only these roles may open the page (implies sign-in). */
+    roles?: readonly Role[];
+    /** i18n key of the page title. */
+    titleKey?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./modules/home/pages/HomePage.vue'), meta: { titleKey: 'nav.home' } },
+  { path: '/about', name: 'about', component: () => import('./modules/about/pages/AboutPage.vue'), meta: { titleKey: 'about.title' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./modules/auth/pages/LoginPage.vue'),
+    meta: { titleKey: 'nav.login' },
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('./modules/auth/pages/RegisterPage.vue'),
+    meta: { titleKey: 'nav.register' },
+  },
+  {
+    path: '/profile',
+    name: 'profile',
+    component: () => import('./modules/auth/pages/ProfilePage.vue'),
+    meta: { requiresAuth: true, titleKey: 'nav.profile' },
+  },
+  {
+    path: '/admin/orgs',
+    name: 'admin-orgs',
+    component: () => import('./modules/admin/pages/AdminOrgsPage.vue'),
+    meta: { requiresAuth: true, roles: ['admin'], titleKey: 'admin.title' },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('./modules/errors/pages/ForbiddenPage.vue'),
+    meta: { titleKey: 'errors.forbiddenTitle' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./modules/errors/pages/NotFoundPage.vue'),
+    meta: { titleKey: 'errors.notFoundTitle' },
+  },
+];
+
+type GuardTarget = Pick<RouteLocationNormalized, 'fullPath' | 'meta'>;
+
+/** What the navigation guard does for a target route and the current user (pure, for tests). */
+export function guardDecision(to: GuardTarget, user: { role: Role } | null): true | RouteLocationRaw {
+  const needsUser = to.meta.requiresAuth === true || to.meta.roles !== undefined;
+  if (needsUser && !user) {
+    return { name: 'login', query: { redirect: to.fullPath } };
+  }
+  if (user && to.meta.roles && !to.meta.roles.includes(user.role)) {
+    return { name: 'forbidden', query: { from: to.fullPath } };
+  }
+  return true;
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore();
+    await auth.ensureLoaded();
+    return guardDecision(to, auth.user);
+  });
+  return router;
+}

@@ -1,0 +1,78 @@
+/**
+ * A newcomer registers as an enterprise with a new organisation, lands on the enterprise home page,
+ * logs out and logs in again with the mobile number — in Debian's Chromium, against the real platform.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { launchBrowser, shoot } from './support';
+
+let platform: RunningPlatform;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-'));
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('registration and login in the browser', () => {
+  it('registers an enterprise user with a new organisation, then logs out and in by mobile number', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${platform.url}/`);
+    await expect.poll(() => page.title()).toContain('科转');
+    await shoot(page, '01-landing');
+
+    await page.goto(`${platform.url}/register`);
+    await page.locator('[data-testid=reg-role-enterprise]').click();
+    await page.locator('[data-testid=reg-email] input').fill('liu.gong@changchun-xcl.cn');
+    await page.locator('[data-testid=reg-phone] input').fill('13843112345');
+    await page.locator('[data-testid=reg-password] input').fill('Jilin-research-2026');
+    await page.locator('[data-testid=reg-name] input').fill('刘工');
+    await page.locator('[data-testid=reg-org-new]').click();
+    await page.locator('[data-testid=reg-org-name] input').fill('长春新材料科技有限公司');
+    await page.locator('[data-testid=reg-org-uscc] input').fill('91220100MA0000001L');
+    await page.locator('[data-testid=reg-org-city]').click();
+    await page.getByRole('option', { name: '长春市' }).click();
+    await shoot(page, '02-register-filled');
+    await page.locator('[data-testid=reg-submit]').click();
+
+    await expect.poll(() => page.locator('[data-testid=home-role]').textContent(), { timeout: 15_000 }).toContain('企业');
+    await expect.poll(() => page.locator('body').textContent()).toContain('刘工');
+    await shoot(page, '03-enterprise-home');
+
+    await page.locator('[data-testid=nav-logout]').click();
+    await page.goto(`${platform.url}/login`);
+    await page.locator('[data-testid=login-identifier] input').fill('13843112345');
+    await page.locator('[data-testid=login-password] input').fill('Jilin-research-2026');
+    await page.locator('[data-testid=login-submit]').click();
+    await expect.poll(() => page.locator('[data-testid=home-role]').textContent(), { timeout: 15_000 }).toContain('企业');
+
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.locator('[data-testid=home-role]').textContent()).toMatch(/Enterprise/i);
+    await shoot(page, '04-enterprise-home-en');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows server field errors inline in Chinese', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${platform.url}/login`);
+    await page.locator('[data-testid=login-identifier] input').fill('enterprise@demo.kezhuan.cn');
+    await page.locator('[data-testid=login-password] input').fill('wrong-password-1');
+    await page.locator('[data-testid=login-submit]').click();
+    await expect.poll(() => page.locator('body').textContent()).toContain('账号或密码错误');
+    await shoot(page, '05-login-error');
+  });
+});
