@@ -6,7 +6,7 @@ export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, { message: 'kz.objec
 
 export const idParams = z.strictObject({ id: objectId });
 
-export const email = z.email().max(254).transform((s) => s.trim().toLowerCase());
+export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 export const mobile = z.string().trim().regex(MOBILE_RE, { message: 'kz.mobile' });
 export const cityCode = z.enum(CITY_CODES);
 
@@ -18,6 +18,14 @@ export const pagination = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
 };
+
+/** A page of items as every list endpoint answers. */
+export interface Paginated<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 export const paginated = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

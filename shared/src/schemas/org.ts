@@ -21,7 +21,11 @@ export type OrgCreateInput = z.infer<typeof orgCreateInput>;
 
 export const orgListQuery = z.strictObject({
   q: z.string().trim().max(LIMITS.orgNameMax).optional(),
-  type: orgType.optional(),
+  /** One type, or several (`?type=university&type=institute`). */
+  type: z
+    .union([orgType, z.array(orgType).max(ORG_TYPES.length)])
+    .transform((t) => (Array.isArray(t) ? t : [t]))
+    .optional(),
   city: cityCode.optional(),
   verified: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   ...pagination,

@@ -43,7 +43,7 @@ describe('registration', () => {
     const c = await client(testApp());
     const bad = await c.post('/api/auth/register', registration({ newOrg: undefined, orgId: String(uni._id), role: 'enterprise' }));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].path).toBe('orgId');
+    expect(bad.body.error.fields[0].path).toBe('body.orgId');
     const ok = await c.post('/api/auth/register', registration({ newOrg: undefined, orgId: String(uni._id), role: 'researcher' }));
     expect(ok.status).toBe(201);
     expect(ok.body.user.org.id).toBe(String(uni._id));
@@ -81,9 +81,9 @@ describe('registration', () => {
     const c = await client(testApp());
     const res = await c.post('/api/auth/register', registration({ email: existing.email }));
     expect(res.status).toBe(409);
-    expect(res.body.error.fields[0].path).toBe('email');
+    expect(res.body.error.fields[0].path).toBe('body.email');
     const res2 = await c.post('/api/auth/register', registration({ phone: existing.phone }));
-    expect(res2.body.error.fields[0].path).toBe('phone');
+    expect(res2.body.error.fields[0].path).toBe('body.phone');
   });
 });
 
@@ -93,7 +93,7 @@ describe('login and sessions', () => {
     const c = await client(testApp());
     const anonSid = sidOf(await c.agent.get('/api/auth/session'));
     const tokenBefore = c.csrf;
-    const byEmail = await c.login(u.email.toUpperCase(), TEST_PASSWORD);
+    const byEmail = await c.login(`  ${u.email.toUpperCase()} `, TEST_PASSWORD);
     expect(byEmail.status).toBe(200);
     expect(byEmail.body.user.id).toBe(String(u._id));
     const loginSid = sidOf(byEmail);
@@ -175,7 +175,7 @@ describe('password change', () => {
     await b.login(u.email, TEST_PASSWORD);
     const wrong = await a.post('/api/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'Brand-new-pass-9' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.fields[0].path).toBe('currentPassword');
+    expect(wrong.body.error.fields[0].path).toBe('body.currentPassword');
     const ok = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-9' });
     expect(ok.status).toBe(200);
     expect(await AuditModel.countDocuments({ action: 'user.password_change', 'target.id': String(u._id) })).toBe(1);

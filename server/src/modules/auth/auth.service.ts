@@ -18,29 +18,29 @@ export async function register(input: RegisterInput): Promise<UserDoc> {
     UserModel.exists({ phone: input.phone }),
   ]);
   if (emailTaken) {
-    throw conflict('email', '该邮箱已注册', 'This email is already registered');
+    throw conflict('body.email', '该邮箱已注册', 'This email is already registered');
   }
   if (phoneTaken) {
-    throw conflict('phone', '该手机号已注册', 'This mobile number is already registered');
+    throw conflict('body.phone', '该手机号已注册', 'This mobile number is already registered');
   }
   let orgId = null;
   if (input.orgId) {
     const org = await OrgModel.findById(input.orgId).lean();
     if (!org) {
       throw createError('VALIDATION_FAILED', {
-        fields: [{ path: 'orgId', code: 'not_found', message: '机构不存在', messageEn: 'No such organisation' }],
+        fields: [{ path: 'body.orgId', code: 'not_found', message: '机构不存在', messageEn: 'No such organisation' }],
       });
     }
     if (!ROLE_ORG_TYPES[input.role].includes(org.type)) {
       throw createError('VALIDATION_FAILED', {
-        fields: [{ path: 'orgId', code: 'custom', message: '该角色不能加入此类型的机构', messageEn: 'This role cannot belong to an organisation of that type' }],
+        fields: [{ path: 'body.orgId', code: 'custom', message: '该角色不能加入此类型的机构', messageEn: 'This role cannot belong to an organisation of that type' }],
       });
     }
     orgId = org._id;
   }
   const passwordHash = await hashPassword(input.password);
   if (input.newOrg) {
-    orgId = (await createOrg(input.newOrg, null))._id;
+    orgId = (await createOrg(input.newOrg, null, 'body.newOrg.uscc'))._id;
   }
   try {
     const user = await UserModel.create({
@@ -61,7 +61,7 @@ export async function register(input: RegisterInput): Promise<UserDoc> {
       await OrgModel.deleteOne({ _id: orgId, createdBy: null });
     }
     if ((err as { code?: number }).code === 11000) {
-      throw conflict('email', '该邮箱或手机号已注册', 'This email or mobile number is already registered');
+      throw conflict('body.email', '该邮箱或手机号已注册', 'This email or mobile number is already registered');
     }
     throw err;
   }
@@ -112,7 +112,7 @@ export async function changePassword(user: UserDoc, input: ChangePasswordInput, 
   const fresh = await UserModel.findById(user._id);
   if (!fresh || !(await verifyPassword(fresh.passwordHash, input.currentPassword))) {
     throw createError('VALIDATION_FAILED', {
-      fields: [{ path: 'currentPassword', code: 'mismatch', message: '当前密码不正确', messageEn: 'The current password is wrong' }],
+      fields: [{ path: 'body.currentPassword', code: 'mismatch', message: '当前密码不正确', messageEn: 'The current password is wrong' }],
     });
   }
   fresh.passwordHash = await hashPassword(input.newPassword);

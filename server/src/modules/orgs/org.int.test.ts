@@ -29,7 +29,7 @@ describe('organisations', () => {
     expect(res.body).toMatchObject({ name: body.name, verified: false, city: '220200' });
     const dup = await c.post('/api/orgs', { ...body, name: '另一个名字' });
     expect(dup.status).toBe(409);
-    expect(dup.body.error.fields[0].path).toBe('uscc');
+    expect(dup.body.error.fields[0].path).toBe('body.uscc');
   });
 
   it('validates the credit code checksum and the city', async () => {
@@ -51,7 +51,9 @@ describe('organisations', () => {
     const verified = await c.get('/api/orgs?q=延边&verified=true').expect(200);
     expect(verified.body.items).toHaveLength(1);
     const byType = await c.get('/api/orgs?city=222400&type=enterprise').expect(200);
-    expect(byType.body.items.every((o: { type: string }) => o.type === 'enterprise')).toBe(true);
+    expect(byType.body.items.map((o: { name: string }) => o.name)).toEqual(['延边农业技术公司']);
+    const twoTypes = await c.get('/api/orgs?city=222400&type=enterprise&type=university').expect(200);
+    expect(twoTypes.body.total).toBe(2);
     const regexy = await c.get(`/api/orgs?q=${encodeURIComponent('.*(')}`).expect(200);
     expect(regexy.body.total).toBe(0);
   });

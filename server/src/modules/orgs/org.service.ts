@@ -9,31 +9,32 @@ function escapeRegex(s: string): string {
 }
 
 /** Creates an unverified organisation; a duplicate credit code is a conflict on the field. */
-export async function createOrg(input: OrgCreateInput, createdBy: Types.ObjectId | null): Promise<OrgDoc> {
+/** `field` names the credit code in the request, for the conflict message. */
+export async function createOrg(input: OrgCreateInput, createdBy: Types.ObjectId | null, field = 'body.uscc'): Promise<OrgDoc> {
   const existing = await OrgModel.exists({ uscc: input.uscc });
   if (existing) {
-    throw duplicateUscc();
+    throw duplicateUscc(field);
   }
   try {
     return await OrgModel.create({ ...input, nameKey: orgNameKey(input.name), createdBy, verified: false });
   } catch (err) {
     if ((err as { code?: number }).code === 11000) {
-      throw duplicateUscc();
+      throw duplicateUscc(field);
     }
     throw err;
   }
 }
 
-function duplicateUscc() {
+function duplicateUscc(path: string) {
   return createError('CONFLICT', {
-    fields: [{ path: 'uscc', code: 'duplicate', message: '该统一社会信用代码已注册，请直接选择该机构', messageEn: 'This credit code is already registered; choose that organisation' }],
+    fields: [{ path, code: 'duplicate', message: '该统一社会信用代码已注册，请直接选择该机构', messageEn: 'This credit code is already registered; choose that organisation' }],
   });
 }
 
 export async function listOrgs(q: OrgListQuery) {
   const filter: Record<string, unknown> = {};
   if (q.type) {
-    filter.type = q.type;
+    filter.type = { $in: q.type };
   }
   if (q.city) {
     filter.city = q.city;
