@@ -9,3 +9,8 @@ export * from './schemas/admin';
 export * from './schemas/health';
 export * from './schemas/notification';
 export * from './realtime';
+export * from './vocab';
+export * from './quality';
+export * from './schemas/listing';
+export * from './schemas/result';
+export * from './schemas/need';

@@ -20,6 +20,28 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   'kz.object_id': { zh: '编号格式不正确', en: 'Malformed id' },
   'kz.identifier': { zh: '请输入邮箱或手机号', en: 'Enter an email address or mobile number' },
+  'kz.phone': { zh: '请输入手机号或带区号的固定电话（如 0431-85166666）', en: 'Enter a mobile number or a landline with area code (e.g. 0431-85166666)' },
+  'kz.price_choice': { zh: '请填写价格或选择“面议”（二选一）', en: 'Give a price or choose negotiable (exactly one)' },
+  'kz.budget_choice': { zh: '请填写预算范围或选择“面议”（二选一）', en: 'Give a budget range or choose negotiable (exactly one)' },
+  'kz.budget_range': { zh: '预算上限不能低于下限', en: 'The budget maximum must not be below the minimum' },
+  'kz.deadline_past': { zh: '期望完成时间不能早于今天', en: 'The deadline must not be in the past' },
+  'kz.trl_maturity': { zh: '技术就绪度（TRL）与所选成熟度不符', en: 'The TRL does not match the chosen maturity' },
+  'kz.ip_number_required': { zh: '请填写申请号、专利号或登记号', en: 'Enter the application, patent or registration number' },
+  'kz.ip_number': {
+    zh: '编号格式或校验位不正确（专利如 ZL201710601862.3，软件著作权如 2019SR0123456）',
+    en: 'Invalid number or check character (patents like ZL201710601862.3, software like 2019SR0123456)',
+  },
+  'kz.ip_number_type': { zh: '专利号的类型位与所选专利类型不符', en: 'The patent number is not of the chosen patent type' },
+  'kz.ip_number_not_allowed': { zh: '技术秘密无需填写编号', en: 'Know-how has no number' },
+  'kz.ip_status': {
+    zh: '知识产权状态不正确：专利、软著等应为申请中或已授权（ZL 号为已授权），技术秘密为“无”',
+    en: 'Invalid status: patents and registrations are pending or granted (ZL numbers are granted); know-how is "none"',
+  },
+  'kz.return_reason': { zh: '退回时请填写原因，申请人将看到该原因', en: 'Give a reason when sending a listing back; the owner will read it' },
+  'kz.empty_update': { zh: '没有要修改的内容', en: 'Nothing to change' },
+  'kz.filename': { zh: '文件名不能包含路径或特殊字符', en: 'The file name must not contain a path or special characters' },
+  'kz.attachment_type': { zh: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件', en: 'Only PDF, DOCX, XLSX, PNG and JPG files are accepted' },
+  'kz.attachment_empty': { zh: '文件内容为空', en: 'The file is empty' },
 };
 
 type Issue = z.core.$ZodIssue;

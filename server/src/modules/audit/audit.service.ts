@@ -6,7 +6,11 @@ export type AuditAction =
   | 'org.unverify'
   | 'user.password_change'
   | 'user.login_locked'
-  | 'admin.create';
+  | 'admin.create'
+  | 'result.approve'
+  | 'result.return'
+  | 'need.approve'
+  | 'need.return';
 
 /** Records a sensitive action. */
 export async function audit(entry: {

@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import { createError } from '../../lib/errors';
+import { OrgModel } from '../orgs/org.model';
+import type { ListingActor } from './listing.policy';
+
+/** The caller of a listing route for the policy, with their organisation's verification; null when anonymous. */
+export async function listingActor(req: Request): Promise<ListingActor | null> {
+  const user = req.user;
+  if (!user) {
+    return null;
+  }
+  const org = user.org ? await OrgModel.findById(user.org, { verified: 1 }).lean() : null;
+  return {
+    id: user._id,
+    name: user.displayName,
+    role: user.role,
+    orgId: org ? String(org._id) : null,
+    orgVerified: org?.verified ?? false,
+  };
+}
+
+/** The caller of a route whose access already required a signed-in user. */
+export async function requireListingActor(req: Request): Promise<ListingActor> {
+  const actor = await listingActor(req);
+  if (!actor) {
+    throw createError('UNAUTHENTICATED');
+  }
+  return actor;
+}

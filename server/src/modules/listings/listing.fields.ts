@@ -1,0 +1,77 @@
+import { Schema, type Types } from 'mongoose';
+import { LISTING_STATUSES, type ListingStatus } from '@kezhuan/shared';
+
+/** Contact details; presenters show them only to members of verified organisations. */
+export const contactSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    phone: { type: String, required: true },
+    email: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+/** One status change: who made it (null for the expiry sweep), from what to what, and why. */
+export const historyEntrySchema = new Schema(
+  {
+    action: { type: String, required: true },
+    from: { type: String, enum: LISTING_STATUSES, default: null },
+    to: { type: String, enum: LISTING_STATUSES, required: true },
+    by: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    byName: { type: String, default: '' },
+    reason: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/**
+ * Ownership, lifecycle and search-outbox fields of every listing. Every write sets
+ * `searchDirty: true` and increments `searchV` in the same single-document update (no
+ * transactions on FerretDB); the index sync pushes dirty listings and clears the flag.
+ */
+export const listingLifecycleFields = {
+  org: { type: Schema.Types.ObjectId, ref: 'Org', required: true, index: true },
+  owner: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  status: { type: String, enum: LISTING_STATUSES, required: true, default: 'draft' },
+  submittedAt: { type: Date, default: null },
+  publishedAt: { type: Date, default: null },
+  lastConfirmedAt: { type: Date, default: null },
+  returnReason: { type: String, default: null },
+  history: { type: [historyEntrySchema], default: [] },
+  searchV: { type: Number, required: true, default: 1 },
+  searchDirty: { type: Boolean, required: true, default: true, index: true },
+} as const;
+
+/** Adds the query indexes every listing collection needs (review queue, expiry sweep). */
+export function addListingIndexes(schema: Schema): void {
+  schema.index({ status: 1, submittedAt: 1 });
+  schema.index({ status: 1, lastConfirmedAt: 1 });
+}
+
+/** What lifecycle code reads of a stored listing (a lean document of either kind). */
+export interface ListingRecord {
+  _id: Types.ObjectId;
+  org: Types.ObjectId;
+  owner: Types.ObjectId;
+  status: ListingStatus;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  lastConfirmedAt: Date | null;
+  returnReason: string | null;
+  history: HistoryEntryRecord[];
+  searchV: number;
+  searchDirty: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface HistoryEntryRecord {
+  action: string;
+  from: ListingStatus | null;
+  to: ListingStatus;
+  by: Types.ObjectId | null;
+  byName: string;
+  reason: string | null;
+  at: Date;
+}

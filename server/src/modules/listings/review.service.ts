@@ -1,0 +1,101 @@
+/** The administrators' review of submitted listings, and the expiry sweep, over both kinds. */
+import { LISTING_EXPIRY_DAYS, type ListingKind, type ReviewDecisionInput, type ReviewOutcomeView, type ReviewQueueItemView, type ReviewQueueQuery } from '@kezhuan/shared';
+import type { Model, Types } from 'mongoose';
+import { audit } from '../audit/audit.service';
+import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
+import { needQuality } from '../needs/need.service';
+import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
+import { resultQuality } from '../results/result.service';
+import { effectiveStatus, expiryCutoff, historyEntry, withOutbox } from './lifecycle';
+import type { ListingRecord } from './listing.fields';
+import type { ListingActor } from './listing.policy';
+import { withListingLock } from './listing.lock';
+import { listingOrgs, orgOrPlaceholder } from './listing.presenter';
+import { runTransition, withListing } from './listing.store';
+
+interface KindSource<T extends ListingRecord & { title: string }> {
+  kind: ListingKind;
+  model: Model<T>;
+  qualityScore: (doc: T) => number;
+}
+
+const results: KindSource<ResearchResultRecord> = { kind: 'result', model: ResearchResultModel, qualityScore: (d) => resultQuality(d).score };
+const needs: KindSource<TechNeedRecord> = { kind: 'need', model: TechNeedModel, qualityScore: (d) => needQuality(d).score };
+
+async function queueOf<T extends ListingRecord & { title: string }>(src: KindSource<T>, q: ReviewQueueQuery) {
+  const filter = { status: 'submitted' };
+  const [docs, total] = await Promise.all([
+    src.model.find(filter).sort({ submittedAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
+    src.model.countDocuments(filter),
+  ]);
+  const orgs = await listingOrgs(docs.map((d) => d.org));
+  const items: ReviewQueueItemView[] = docs.map((d) => ({
+    id: String(d._id),
+    kind: src.kind,
+    title: d.title,
+    org: orgOrPlaceholder(orgs, d.org),
+    submittedAt: d.submittedAt?.toISOString() ?? null,
+    qualityScore: src.qualityScore(d),
+  }));
+  return { items, total };
+}
+
+/** Submitted listings of one kind, oldest submission first. */
+export function reviewQueue(q: ReviewQueueQuery): Promise<{ items: ReviewQueueItemView[]; total: number }> {
+  return q.kind === 'result' ? queueOf(results, q) : queueOf(needs, q);
+}
+
+async function decide<T extends ListingRecord & { title: string }>(
+  src: KindSource<T>,
+  id: string,
+  input: ReviewDecisionInput,
+  actor: ListingActor,
+  ip: string,
+  now: Date,
+): Promise<ReviewOutcomeView> {
+  const reason = input.reason || null;
+  const { doc, updated } = await withListing(src.model, src.kind, id, actor, 'review', now, async (doc) => ({
+    doc,
+    updated: await runTransition(src.model, doc, input.decision, actor, now, reason),
+  }));
+  await audit({
+    action: `${src.kind}.${input.decision}`,
+    actor: actor.id,
+    target: { kind: src.kind, id },
+    detail: { title: doc.title, org: String(doc.org), ...(reason ? { reason } : {}) },
+    ip,
+  });
+  return { id, kind: src.kind, status: effectiveStatus(updated, now), reason };
+}
+
+/**
+ * Approves a submitted listing (published, confirmed now) or returns it to draft with a reason
+ * the owner reads. Recorded in the listing's history and in the audit log.
+ */
+export function decideReview(kind: ListingKind, id: string, input: ReviewDecisionInput, actor: ListingActor, ip: string, now = new Date()): Promise<ReviewOutcomeView> {
+  return kind === 'result' ? decide(results, id, input, actor, ip, now) : decide(needs, id, input, actor, ip, now);
+}
+
+/**
+ * Writes expiry down: published listings unconfirmed for 180 days become `expired`, with a
+ * history entry and the search outbox bumped so the index drops them. Reads already treat them
+ * as expired; run this periodically (idempotent).
+ */
+export async function expireStaleListings(now = new Date()): Promise<{ results: number; needs: number }> {
+  const [r, n] = await Promise.all([expireStale(results, now), expireStale(needs, now)]);
+  return { results: r, needs: n };
+}
+
+async function expireStale<T extends ListingRecord & { title: string }>(src: KindSource<T>, now: Date): Promise<number> {
+  const filter = { status: 'published' as const, $or: [{ lastConfirmedAt: { $lt: expiryCutoff(now) } }, { lastConfirmedAt: null }] };
+  const reason = `${LISTING_EXPIRY_DAYS} 天未确认 / not confirmed for ${LISTING_EXPIRY_DAYS} days`;
+  const update = withOutbox({ $set: { status: 'expired' }, $push: { history: historyEntry('expire', 'published', 'expired', null, now, reason) } });
+  const stale = await src.model.find(filter, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+  let expired = 0;
+  // One listing at a time under its write lock: the condition is re-checked by each update.
+  for (const { _id } of stale) {
+    const res = await withListingLock(`${src.kind}:${String(_id)}`, () => src.model.updateOne({ _id, ...filter }, update));
+    expired += res.modifiedCount;
+  }
+  return expired;
+}

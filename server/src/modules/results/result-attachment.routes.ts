@@ -1,0 +1,63 @@
+import express from 'express';
+import {
+  ATTACHMENT_LIMITS,
+  ATTACHMENT_MIMES,
+  attachmentParams,
+  attachmentUploadBody,
+  attachmentUploadQuery,
+  attachmentView,
+  idParams,
+} from '@kezhuan/shared';
+import type { ApiRouter } from '../../lib/api-router';
+import { requireAuth } from '../../lib/auth-guard';
+import { createError } from '../../lib/errors';
+import { listingActor, requireListingActor } from '../listings/listing.actor';
+import { addResultAttachment, openResultAttachment, removeResultAttachment } from './result-attachment.service';
+import { presentAttachment } from './result.presenter';
+
+/**
+ * Attachments: the upload's body is the file itself (Content-Type one of the accepted types, at
+ * most 10 MB), its name in `?name=`. Sign-in is checked before the body is read.
+ */
+export function resultAttachmentRoutes(api: ApiRouter): void {
+  api.add({
+    method: 'post', path: '/results/:id/attachments', tag: 'results', access: 'user', status: 201,
+    summary: 'Upload an attachment (raw body: PDF, DOCX, XLSX, PNG or JPG, at most 10 MB; file name in ?name=)',
+    before: [requireAuth(), express.raw({ type: ATTACHMENT_MIMES, limit: ATTACHMENT_LIMITS.maxBytes })],
+    params: idParams, query: attachmentUploadQuery, body: attachmentUploadBody, response: attachmentView,
+    handler: async ({ params, query, body }, req) => {
+      const actor = await requireListingActor(req);
+      const meta = await addResultAttachment(params.id, { bytes: body, name: query.name, mime: req.get('content-type') ?? '' }, actor);
+      return presentAttachment(meta);
+    },
+  });
+  api.add({
+    method: 'get', path: '/results/:id/attachments/:key', tag: 'results', access: 'public', raw: true,
+    summary: 'Download an attachment (members of verified organisations, the owner and administrators)',
+    params: attachmentParams,
+    handler: async ({ params }, req, res) => {
+      const file = await openResultAttachment(params.id, params.key, await listingActor(req));
+      res.attachment(file.name);
+      res.type(file.mime);
+      res.set('Cache-Control', 'private, no-store');
+      await new Promise<void>((resolve, reject) => {
+        res.sendFile(file.path, (err) => {
+          // A file missing on disk is a 404; an aborted download needs no answer.
+          if (err && !res.headersSent) {
+            reject(createError('NOT_FOUND'));
+          } else {
+            resolve();
+          }
+        });
+      });
+    },
+  });
+  api.add({
+    method: 'delete', path: '/results/:id/attachments/:key', tag: 'results', access: 'user', status: 204,
+    summary: 'Remove an attachment',
+    params: attachmentParams,
+    handler: async ({ params }, req) => {
+      await removeResultAttachment(params.id, params.key, await requireListingActor(req));
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldErrors } from '../i18n/issues';
+import { resultInput, resultUpdateInput } from './result';
+
+export const validResult = {
+  title: '玉米秸秆制备聚乳酸关键技术',
+  summary: '以玉米秸秆为原料，经预处理、酶解、发酵制备L-乳酸并聚合为聚乳酸，原料成本降低。',
+  keywords: ['玉米秸秆', '聚乳酸', '生物基材料'],
+  discipline: '530',
+  industry: 'C28',
+  maturity: 'pilot',
+  trl: 6,
+  ip: { items: [{ type: 'invention', number: 'ZL 2014 1 0345054.1', status: 'granted' }, { type: 'know_how', status: 'none' }] },
+  transferModes: ['license', 'co_development', 'license'],
+  price: 800_000,
+  city: '220100',
+  contact: { name: '王老师', phone: '0431-85166666', email: 'Wang@JLU.edu.cn ' },
+};
+
+function paths(r: { success: boolean; error?: { issues: Parameters<typeof toFieldErrors>[0] } }) {
+  return r.error ? toFieldErrors(r.error.issues).map((f) => `${f.path}:${f.message}`) : [];
+}
+
+describe('research result input', () => {
+  it('accepts a complete result and normalises it', () => {
+    const r = resultInput.parse(validResult);
+    expect(r.ip?.items[0]?.number).toBe('ZL201410345054.1');
+    expect(r.transferModes).toEqual(['license', 'co_development']);
+    expect(r.contact.email).toBe('wang@jlu.edu.cn');
+  });
+
+  it('wants a price or 面议, exactly one', () => {
+    const { price: _p, ...noPrice } = validResult;
+    expect(paths(resultInput.safeParse(noPrice))).toEqual(['price:请填写价格或选择“面议”（二选一）']);
+    expect(resultInput.safeParse({ ...validResult, negotiable: true }).success).toBe(false);
+    expect(resultInput.safeParse({ ...noPrice, negotiable: true }).success).toBe(true);
+    expect(resultInput.safeParse({ ...noPrice, negotiable: false }).success).toBe(false);
+  });
+
+  it('checks patent numbers, IP status and TRL against maturity', () => {
+    const bad = resultInput.safeParse({
+      ...validResult,
+      trl: 9,
+      ip: { items: [{ type: 'invention', number: 'ZL201410345054.2', status: 'granted' }, { type: 'utility', number: 'ZL201410345054.1', status: 'granted' }, { type: 'invention', number: 'ZL201620406833.2', status: 'pending' }, { type: 'know_how', status: 'granted' }] },
+    });
+    expect(paths(bad).map((p) => p.split(':')[0])).toEqual(['ip.items.0.number', 'ip.items.1.number', 'ip.items.2.number', 'ip.items.2.status', 'ip.items.3.status', 'trl']);
+  });
+
+  it('refuses unknown fields, operators and lifecycle fields', () => {
+    for (const extra of [{ status: 'published' }, { owner: 'x' }, { searchV: 9 }, { history: [] }, { _id: 'x' }]) {
+      expect(resultInput.safeParse({ ...validResult, ...extra }).success).toBe(false);
+      expect(resultUpdateInput.safeParse({ title: '新标题', ...extra }).success).toBe(false);
+    }
+    expect(resultInput.safeParse({ ...validResult, title: { $ne: null } }).success).toBe(false);
+    expect(resultInput.safeParse({ ...validResult, discipline: '999' }).success).toBe(false);
+  });
+
+  it('takes partial edits but not empty ones, and adds no defaults', () => {
+    expect(resultUpdateInput.parse({ title: ' 新标题 ' })).toEqual({ title: '新标题' });
+    expect(resultUpdateInput.safeParse({}).success).toBe(false);
+  });
+});
