@@ -1,0 +1,186 @@
+import type { AnyBulkWriteOperation } from 'mongoose';
+import type { SearchDocument, SearchEngine } from '../../search/types';
+import type { IndexedFields, IndexSource } from './index-source';
+
+export interface ReconcileProgress {
+  index: string;
+  phase: 'scan' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ReconcileReport {
+  index: string;
+  checked: number;
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Keeps the search index consistent with the database, the source of truth.
+ *
+ * - Every write to an indexed record sets `searchDirty: true` and bumps `searchV` in the same
+ *   single-document update (the outbox lives on the document; FerretDB has no transactions).
+ * - `flush()` pushes dirty records to the engine, waits until they are searchable, then clears
+ *   the flag only where `searchV` is still the version pushed (a write in between stays dirty).
+ * - `reconcile()` compares the whole index with the database (id → version) and fixes missing,
+ *   stale and orphaned entries: run at start-up and by `npm run reindex`, it repairs a crash
+ *   between the database write and the index write.
+ */
+export class IndexSync {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly sources: readonly IndexSource[],
+  ) {}
+
+  /** Pushes every dirty record; returns how many were pushed. Concurrent calls share one run. */
+  flush(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let total = 0;
+      try {
+        do {
+          this.again = false;
+          for (const source of this.sources) {
+            total += await this.flushSource(source);
+          }
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+      return total;
+    })();
+    return this.running;
+  }
+
+  private async flushSource(source: IndexSource): Promise<number> {
+    let pushed = 0;
+    for (;;) {
+      const batch = (await source.model.find({ searchDirty: true }).limit(BATCH).lean()) as IndexedFields[];
+      if (batch.length === 0) {
+        return pushed;
+      }
+      await this.push(source, batch);
+      pushed += batch.length;
+      if (batch.length < BATCH) {
+        return pushed;
+      }
+    }
+  }
+
+  /** Writes a batch to the engine, then clears the outbox flag of the versions written. */
+  private async push(source: IndexSource, records: readonly IndexedFields[]): Promise<void> {
+    const docs = await source.toDocuments(records);
+    const upserts: SearchDocument[] = [];
+    const removals: string[] = [];
+    for (const r of records) {
+      const doc = docs.get(String(r._id));
+      if (doc) {
+        upserts.push(doc);
+      } else {
+        removals.push(String(r._id));
+      }
+    }
+    if (upserts.length > 0) {
+      await this.engine.upsert(source.index, upserts);
+    }
+    if (removals.length > 0) {
+      await this.engine.remove(source.index, removals);
+    }
+    const ops: AnyBulkWriteOperation<IndexedFields>[] = records.map((r) => ({
+      updateOne: { filter: { _id: r._id, searchV: r.searchV }, update: { $set: { searchDirty: false } } },
+    }));
+    await source.model.bulkWrite(ops as never, { ordered: false });
+  }
+
+  /** Flushes shortly after writes, and every `everyMs` in case a trigger was missed. */
+  start(everyMs = 2000, onError: (err: unknown) => void = () => undefined): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      this.flush().catch(onError);
+    }, everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** Compares each index with the database and repairs every difference. */
+  async reconcile(onProgress: (p: ReconcileProgress) => void = () => undefined): Promise<ReconcileReport[]> {
+    const reports: ReconcileReport[] = [];
+    for (const source of this.sources) {
+      reports.push(await this.reconcileSource(source, onProgress));
+    }
+    return reports;
+  }
+
+  private async reconcileSource(source: IndexSource, onProgress: (p: ReconcileProgress) => void): Promise<ReconcileReport> {
+    await this.engine.ensureIndex(source.index);
+    const indexed = await this.engine.versions(source.index);
+    const total = await source.model.countDocuments({});
+    const report: ReconcileReport = { index: source.index, checked: 0, added: 0, updated: 0, removed: 0 };
+    const scanned = new Set<string>();
+    let batch: IndexedFields[] = [];
+    const drain = async () => {
+      if (batch.length === 0) {
+        return;
+      }
+      const docs = await source.toDocuments(batch);
+      const toPush = batch.filter((r) => {
+        const id = String(r._id);
+        const doc = docs.get(id);
+        const have = indexed.get(id);
+        scanned.add(id);
+        if (!doc) {
+          return have !== undefined; // must not be in the index, but is
+        }
+        return have !== doc._v || r.searchDirty;
+      });
+      for (const r of toPush) {
+        const id = String(r._id);
+        if (!docs.get(id)) {
+          report.removed += 1;
+        } else if (indexed.has(id)) {
+          report.updated += 1;
+        } else {
+          report.added += 1;
+        }
+      }
+      if (toPush.length > 0) {
+        await this.push(source, toPush);
+      }
+      report.checked += batch.length;
+      onProgress({ index: source.index, phase: 'scan', done: report.checked, total });
+      batch = [];
+    };
+    for await (const r of source.model.find({}).lean().cursor()) {
+      batch.push(r as IndexedFields);
+      if (batch.length >= BATCH) {
+        await drain();
+      }
+    }
+    await drain();
+    // Entries whose record is gone from the database.
+    const gone = [...indexed.keys()].filter((id) => !scanned.has(id));
+    if (gone.length > 0) {
+      await this.engine.remove(source.index, gone);
+      report.removed += gone.length;
+    }
+    onProgress({ index: source.index, phase: 'write', done: total, total });
+    return report;
+  }
+}
