@@ -1,2 +1,17 @@
-/** Search index settings as typed code (filled in by the search issue). */
-export {};
+/**
+ * Search index settings as typed code, read by both engines (Meilisearch through
+ * `toMeiliSettings`, the embedded engine directly).
+ */
+export { INDEX_NAMES } from './types';
+export type {
+  FilterKind,
+  FilterableAttribute,
+  IndexConfig,
+  IndexName,
+  SearchableAttribute,
+  SortSpec,
+  TypoToleranceConfig,
+} from './types';
+export { SEARCH_CONFIG } from './indexes';
+export { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
+export { MEILI_LOCALES, synonymMap, toMeiliSettings, type MeiliSettings } from './meili';

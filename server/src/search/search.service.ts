@@ -1,4 +1,7 @@
-import { Meilisearch } from 'meilisearch';
+import { INDEX_NAMES } from '@kezhuan/search-config';
+import { EmbeddedSearchEngine } from './embedded/engine';
+import { ResilientSearchEngine } from './resilient';
+import type { SearchEngine } from './types';
 
 export interface SearchStatus {
   kind: 'meilisearch' | 'embedded';
@@ -9,53 +12,44 @@ export interface SearchStatus {
 }
 
 /**
- * The platform's search service. Only `server/src/search/` knows which engine runs; the marketplace
- * (listings, facets, suggestions) is added on top of this by the search issue.
+ * The platform's search: the engine every service queries, and why it was chosen. Only
+ * server/src/search/ knows which engine that is.
  */
-export interface SearchService {
-  readonly kind: SearchStatus['kind'];
-  readonly reason: string;
-  status(): Promise<SearchStatus>;
-  close(): Promise<void>;
-}
+export class PlatformSearch {
+  constructor(
+    readonly engine: SearchEngine,
+    readonly reason: string,
+  ) {}
 
-/** Meilisearch through the official client. */
-export class MeiliSearchService implements SearchService {
-  readonly kind = 'meilisearch' as const;
-  readonly client: Meilisearch;
-
-  constructor(host: string, apiKey: string | undefined, readonly reason: string) {
-    this.client = new Meilisearch({ host, ...(apiKey ? { apiKey } : {}) });
+  /** An in-memory embedded engine (tests, and apps built without a runtime). */
+  static inMemory(reason = 'no search engine configured'): PlatformSearch {
+    return new PlatformSearch(new EmbeddedSearchEngine({ file: ':memory:' }), reason);
   }
 
+  /** Which engine answers now, whether it is reachable, and how many documents it holds. */
   async status(): Promise<SearchStatus> {
-    try {
-      await this.client.health();
-      const stats = await this.client.getStats();
-      const documents = Object.values(stats.indexes).reduce((n, i) => n + i.numberOfDocuments, 0);
-      return { kind: this.kind, reachable: true, documents, reason: this.reason };
-    } catch {
-      return { kind: this.kind, reachable: false, documents: 0, reason: this.reason };
+    const e = this.engine;
+    let kind: SearchStatus['kind'] = e.kind;
+    let reason = this.reason;
+    let reachable = await e.healthy().catch(() => false);
+    if (e instanceof ResilientSearchEngine) {
+      const primaryUp = e.primaryAvailable() && (await e.primary.healthy().catch(() => false));
+      if (!primaryUp) {
+        kind = 'embedded';
+        reason = `Meilisearch is unreachable: the embedded engine answers (${this.reason})`;
+        reachable = await e.fallback.healthy().catch(() => false);
+      }
     }
+    let documents = 0;
+    if (reachable) {
+      for (const index of INDEX_NAMES) {
+        documents += await e.count(index).catch(() => 0);
+      }
+    }
+    return { kind, reachable, documents, reason };
   }
 
-  async close(): Promise<void> {
-    // The client holds no connections of its own.
-  }
-}
-
-/** The in-process engine; it holds no listings until the marketplace indexes them. */
-export class EmbeddedSearchService implements SearchService {
-  readonly kind = 'embedded' as const;
-  private documents = 0;
-
-  constructor(readonly reason: string) {}
-
-  status(): Promise<SearchStatus> {
-    return Promise.resolve({ kind: this.kind, reachable: true, documents: this.documents, reason: this.reason });
-  }
-
-  async close(): Promise<void> {
-    // Nothing to release yet.
+  close(): Promise<void> {
+    return this.engine.close();
   }
 }

@@ -4,8 +4,10 @@
  * settings from search-config/ and answer in exactly these shapes.
  */
 
-/** Indexes the platform keeps. Settings for each live in search-config/. */
-export type IndexName = 'results' | 'needs';
+import type { IndexName } from '@kezhuan/search-config';
+
+/** Indexes the platform keeps ('results' | 'needs'). Settings for each live in search-config/. */
+export type { IndexName };
 
 /**
  * A document as indexed: flat fields named in search-config. `id` is the MongoDB id as a string;
@@ -29,6 +31,7 @@ export interface SearchQuery {
   facets?: readonly string[];
   /** Null or absent: relevance. Otherwise a sortable attribute from search-config. */
   sort?: { field: string; order: 'asc' | 'desc' } | null;
+  /** 1-based. */
   page: number;
   pageSize: number;
 }

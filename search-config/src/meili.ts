@@ -1,0 +1,78 @@
+import type { IndexConfig } from './types';
+
+/**
+ * The Meilisearch index settings this package produces (a subset of the server's `PATCH
+ * /indexes/{uid}/settings` body). Declared here so search-config does not depend on the client.
+ */
+export interface MeiliSettings {
+  searchableAttributes: string[];
+  filterableAttributes: string[];
+  sortableAttributes: string[];
+  displayedAttributes: string[];
+  rankingRules: string[];
+  stopWords: string[];
+  synonyms: Record<string, string[]>;
+  typoTolerance: {
+    enabled: boolean;
+    minWordSizeForTypos: { oneTypo: number; twoTypos: number };
+    disableOnWords: string[];
+    disableOnAttributes: string[];
+    disableOnNumbers: boolean;
+  };
+  faceting: { maxValuesPerFacet: number };
+  pagination: { maxTotalHits: number };
+  /** Segment every attribute (and queries sent with the same locale) as Chinese. */
+  localizedAttributes: { attributePatterns: string[]; locales: string[] }[];
+  proximityPrecision: 'byWord';
+}
+
+/** Locale for Meilisearch's tokenizer: Mandarin, so short Han-only text is never taken for Japanese. */
+export const MEILI_LOCALES = ['cmn'] as const;
+
+/**
+ * Expands synonym groups into Meilisearch's map form: every term of a group lists all the others,
+ * so the relation is bidirectional. A term in several groups gets the union, without itself.
+ */
+export function synonymMap(groups: readonly (readonly string[])[]): Record<string, string[]> {
+  const map = new Map<string, Set<string>>();
+  for (const group of groups) {
+    for (const term of group) {
+      const others = map.get(term) ?? new Set<string>();
+      for (const other of group) {
+        if (other !== term) {
+          others.add(other);
+        }
+      }
+      map.set(term, others);
+    }
+  }
+  return Object.fromEntries([...map].map(([term, others]) => [term, [...others].sort()]));
+}
+
+/**
+ * The Meilisearch settings for one index: a pure function of its config, so applying it twice is a
+ * no-op and tests can compare it with what the server reports.
+ */
+export function toMeiliSettings(config: IndexConfig): MeiliSettings {
+  const typo = config.typoTolerance;
+  return {
+    searchableAttributes: config.searchable.map((a) => a.name),
+    filterableAttributes: config.filterable.map((a) => a.name),
+    sortableAttributes: [...config.sortable],
+    displayedAttributes: [...config.displayed],
+    rankingRules: [...config.rankingRules],
+    stopWords: [...config.stopWords],
+    synonyms: synonymMap(config.synonyms),
+    typoTolerance: {
+      enabled: typo.enabled,
+      minWordSizeForTypos: { ...typo.minWordSizeForTypos },
+      disableOnWords: [...typo.disableOnWords],
+      disableOnAttributes: [...typo.disableOnAttributes],
+      disableOnNumbers: typo.disableOnNumbers,
+    },
+    faceting: { maxValuesPerFacet: config.maxValuesPerFacet },
+    pagination: { maxTotalHits: config.maxTotalHits },
+    localizedAttributes: [{ attributePatterns: ['*'], locales: [...MEILI_LOCALES] }],
+    proximityPrecision: 'byWord',
+  };
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LONG_DOC, RESULT_DOCS, buildResultDoc } from './contract-fixtures';
+import type { SearchEngine, SearchQuery, SearchResult } from './types';
+
+/**
+ * The conformance suite both engines (and the resilient wrapper) must pass: same documents, same
+ * queries, same answers. `makeEngine` returns a fresh engine whose indexes no other test file sees.
+ */
+export function runEngineContract(name: string, makeEngine: () => Promise<SearchEngine>): void {
+  describe(`${name}: search engine contract`, () => {
+    let engine: SearchEngine;
+    const search = (q: string, extra: Partial<SearchQuery> = {}): Promise<SearchResult> =>
+      engine.query('results', { q, page: 1, pageSize: 20, ...extra });
+    const ids = (r: SearchResult) => r.hits.map((h) => h.id);
+    const seed = async () => {
+      await engine.clear('results');
+      await engine.upsert('results', RESULT_DOCS);
+    };
+
+    beforeAll(async () => {
+      engine = await makeEngine();
+      await engine.ensureIndex('results');
+      await engine.ensureIndex('needs');
+      await seed();
+    });
+
+    afterAll(async () => {
+      await engine.clear('results');
+      await engine.close();
+    });
+
+    describe('text', () => {
+      it('finds Chinese words inside longer text (jieba segmentation)', async () => {
+        expect(ids(await search('复合材料'))).toEqual(['r1']);
+        expect(ids(await search('燃料乙醇'))).toContain('r2');
+        expect(ids(await search('皂苷'))).toEqual(['r6']);
+      });
+
+      it('finds English and mixed text', async () => {
+        expect(ids(await search('graphene'))).toEqual(['r3']);
+        expect(ids(await search('battery monitoring'))).toEqual(['r3']);
+        expect(ids(await search('deep learning 缺陷'))[0]).toBe('r4');
+        expect(ids(await search('ＡＩ'))).toContain('r4');
+      });
+
+      it('expands synonyms both ways: 电动汽车 finds 新能源汽车', async () => {
+        const r = await search('电动汽车');
+        expect(ids(r)).toEqual(expect.arrayContaining(['r5', 'r7']));
+        const back = await search('新能源汽车');
+        expect(ids(back)).toEqual(expect.arrayContaining(['r5', 'r7']));
+      });
+
+      it('highlights the matched Chinese word with <mark> and escapes HTML', async () => {
+        const [hit] = (await search('碳纤维')).hits;
+        expect(hit?.id).toBe('r1');
+        expect(hit?.highlights.title).toContain('<mark>碳纤维</mark>');
+        expect(hit?.matchedTerms).toContain('碳纤维');
+        const bms = (await search('BMS')).hits.find((h) => h.id === 'r5');
+        expect(bms?.highlights.title).toContain('<mark>BMS</mark>');
+        expect(bms?.highlights.title).not.toContain('<v2>');
+        expect(bms?.highlights.title).toMatch(/&(lt|#60);v2&(gt|#62); &(amp|#38);/);
+      });
+
+      it('reports the query terms each hit matched', async () => {
+        const [hit] = (await search('碳纤维 复合材料')).hits;
+        expect(hit?.matchedTerms).toEqual(expect.arrayContaining(['碳纤维', '复合材料']));
+      });
+
+      it('takes any text as a query without failing', async () => {
+        for (const odd of ['"(*)', 'NOT AND OR NEAR', '*', "'", '🚗 电池', 'a'.repeat(300), '的 的 的', '  ']) {
+          const r = await search(odd);
+          expect(r.total).toBeGreaterThanOrEqual(0);
+        }
+        expect(ids(await search('🚗 电池'))).toContain('r5');
+      });
+
+      it('returns the stored document, extra fields included', async () => {
+        const [hit] = (await search('皂苷')).hits;
+        expect(hit?.doc).toMatchObject({ id: 'r6', _v: 1, city: '220500', transferModes: ['license', 'service'] });
+      });
+
+      it('completes prefixes from titles and keywords', async () => {
+        expect(await engine.suggest('results', '碳纤', 5)).toContain('碳纤维');
+        expect(await engine.suggest('results', 'gra', 5)).toContain('graphene');
+        expect((await engine.suggest('results', '人参', 3)).length).toBeGreaterThan(0);
+        expect(await engine.suggest('results', '', 5)).toEqual([]);
+      });
+    });
+
+    describe('filters, facets, sort and pages', () => {
+      it('filters by one value, any of several values, and a numeric range', async () => {
+        expect(ids(await search('', { filters: { city: '220200' } })).sort()).toEqual(['r2', 'r5']);
+        expect(ids(await search('', { filters: { transferModes: ['equity', 'service'] } })).sort()).toEqual(['r2', 'r6']);
+        expect(ids(await search('', { filters: { price: { min: 500_000, max: 1_600_000 } } })).sort()).toEqual(['r1', 'r4', 'r6']);
+        expect(ids(await search('汽车', { filters: { orgType: 'enterprise' } }))).toEqual(['r5']);
+      });
+
+      it('cannot be escaped from through a filter value', async () => {
+        const r = await search('', { filters: { city: '220100" OR city = "220200' } });
+        expect(r.total).toBe(0);
+      });
+
+      it('rejects attributes that are not filterable or sortable', async () => {
+        await expect(search('', { filters: { title: 'x' } })).rejects.toThrow(/filterable/);
+        await expect(search('', { sort: { field: 'title', order: 'asc' } })).rejects.toThrow(/sortable/);
+      });
+
+      it('counts facets over the matching set, respecting filters and text', async () => {
+        const all = await search('', { facets: ['city', 'maturity', 'transferModes'] });
+        expect(all.facets.city).toEqual({ '220100': 4, '220200': 2, '220500': 1 });
+        expect(all.facets.maturity).toEqual({ pilot: 2, industrial: 3, lab: 1, pilot_small: 1 });
+        expect(all.facets.transferModes).toEqual({ transfer: 2, license: 4, equity: 1, co_development: 2, service: 1 });
+        const industrial = await search('', { filters: { maturity: 'industrial' }, facets: ['city', 'transferModes'] });
+        expect(industrial.total).toBe(3);
+        expect(industrial.facets.city).toEqual({ '220200': 2, '220500': 1 });
+        expect(industrial.facets.transferModes).toEqual({ equity: 1, transfer: 1, license: 1, service: 1 });
+        const text = await search('技术', { facets: ['city'] });
+        expect(ids(text).sort()).toEqual(['r6', 'r7']);
+        expect(text.facets.city).toEqual({ '220100': 1, '220500': 1 });
+      });
+
+      it('lists the newest first for an empty query and sorts by date and price', async () => {
+        expect(ids(await search(''))).toEqual(['r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1']);
+        expect(ids(await search('', { sort: { field: 'publishedAt', order: 'asc' } }))).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+        // 面议 (price null) comes last either way.
+        expect(ids(await search('', { sort: { field: 'price', order: 'asc' } }))).toEqual(['r3', 'r7', 'r6', 'r1', 'r4', 'r5', 'r2']);
+        expect(ids(await search('', { sort: { field: 'price', order: 'desc' } }))).toEqual(['r5', 'r4', 'r1', 'r6', 'r7', 'r3', 'r2']);
+        expect(ids(await search('汽车', { sort: { field: 'price', order: 'asc' }, filters: { price: { min: 1 } } }))[0]).toBe('r7');
+      });
+
+      it('pages with a stable total', async () => {
+        const pages = await Promise.all([1, 2, 3].map((page) => search('', { page, pageSize: 3 })));
+        expect(pages.map((p) => p.total)).toEqual([7, 7, 7]);
+        expect(pages.map(ids)).toEqual([['r7', 'r6', 'r5'], ['r4', 'r3', 'r2'], ['r1']]);
+        expect(pages[1]).toMatchObject({ page: 2, pageSize: 3 });
+      });
+    });
+
+    describe('writes', () => {
+      beforeEach(seed);
+
+      it('counts documents and reports their versions', async () => {
+        expect(await engine.count('results')).toBe(7);
+        const versions = await engine.versions('results');
+        expect(versions.size).toBe(7);
+        expect(versions.get('r1')).toBe(1);
+      });
+
+      it('replaces a document on upsert', async () => {
+        await engine.upsert('results', [buildResultDoc({ id: 'r1', _v: 2, title: '石墨烯导热膜', keywords: ['石墨烯'] })]);
+        expect(ids(await search('复合材料'))).toEqual([]);
+        expect(ids(await search('导热膜'))).toEqual(['r1']);
+        expect((await engine.versions('results')).get('r1')).toBe(2);
+        expect(await engine.count('results')).toBe(7);
+        expect(await engine.suggest('results', '碳纤', 5)).not.toContain('碳纤维');
+      });
+
+      it('removes documents', async () => {
+        await engine.remove('results', ['r6', 'missing']);
+        expect(ids(await search('皂苷'))).toEqual([]);
+        expect(await engine.count('results')).toBe(6);
+        expect((await engine.versions('results')).has('r6')).toBe(false);
+      });
+
+      it('shows a snippet around the first match of a long field', async () => {
+        await engine.upsert('results', [LONG_DOC]);
+        const [hit] = (await search('融雪剂')).hits;
+        expect(hit?.id).toBe('r8');
+        expect(hit?.highlights.summary).toContain('<mark>融雪剂</mark>');
+        expect(hit?.highlights.summary?.startsWith('…')).toBe(true);
+        expect(hit?.highlights.summary?.length).toBeLessThan(String(LONG_DOC.summary).length);
+      });
+
+      it('keeps indexes apart and clears one without touching the other', async () => {
+        await engine.upsert('needs', [{ id: 'n1', _v: 1, title: '寻求玉米秸秆综合利用技术', problem: '秸秆焚烧污染', city: '220100' }]);
+        expect(ids(await engine.query('needs', { q: '秸秆', page: 1, pageSize: 10 }))).toEqual(['n1']);
+        await engine.clear('results');
+        expect(await engine.count('results')).toBe(0);
+        expect((await search('')).total).toBe(0);
+        expect(await engine.count('needs')).toBe(1);
+        await engine.clear('needs');
+      });
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runEngineContract } from '../contract';
+import { buildResultDoc, RESULT_DOCS } from '../contract-fixtures';
+import { EmbeddedSearchEngine } from './engine';
+
+runEngineContract('embedded', () => Promise.resolve(new EmbeddedSearchEngine({ file: ':memory:' })));
+
+describe('embedded engine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kz-embedded-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps its documents in the file across close and reopen', async () => {
+    const file = join(dir, 'search', 'embedded.sqlite');
+    const first = new EmbeddedSearchEngine({ file });
+    await first.ensureIndex('results');
+    await first.upsert('results', RESULT_DOCS);
+    await first.close();
+
+    const again = new EmbeddedSearchEngine({ file });
+    await again.ensureIndex('results');
+    expect(await again.count('results')).toBe(RESULT_DOCS.length);
+    const r = await again.query('results', { q: '碳纤维', page: 1, pageSize: 5 });
+    expect(r.hits.map((h) => h.id)).toEqual(['r1']);
+    expect(await again.suggest('results', '碳纤', 3)).toContain('碳纤维');
+    await again.close();
+  });
+
+  it('forgives a homophone typo in Chinese (碳纤唯 → 碳纤维) only when the exact query finds little', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    await engine.upsert('results', RESULT_DOCS);
+    const r = await engine.query('results', { q: '碳纤唯', page: 1, pageSize: 5 });
+    expect(r.hits.map((h) => h.id)).toEqual(['r1']);
+    expect(r.hits[0]?.highlights.title).toContain('<mark>碳纤维</mark>');
+    expect(r.hits[0]?.matchedTerms).toEqual(['碳纤唯']);
+    const typoWithWord = await engine.query('results', { q: '人生皂苷', page: 1, pageSize: 5 });
+    expect(typoWithWord.hits.map((h) => h.id)).toEqual(['r6']);
+    // A correct word that exists is never widened to its homophones.
+    await engine.upsert('results', [buildResultDoc({ id: 'x1', title: '碳纤唯一性测试', keywords: [] })]);
+    expect((await engine.query('results', { q: '碳纤维', page: 1, pageSize: 5 })).hits.map((h) => h.id)).toEqual(['r1']);
+    await engine.close();
+  });
+
+  it('forgives a Latin typo and completes the last word', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    await engine.upsert('results', RESULT_DOCS);
+    expect((await engine.query('results', { q: 'grahpene sensor', page: 1, pageSize: 5 })).hits.map((h) => h.id)).toEqual(['r3']);
+    expect((await engine.query('results', { q: 'battery monit', page: 1, pageSize: 5 })).hits.map((h) => h.id)).toEqual(['r3']);
+    await engine.close();
+  });
+
+  it('relaxes to any term, ranking documents with more terms first', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    await engine.upsert('results', RESULT_DOCS);
+    const r = await engine.query('results', { q: '人参 电池 均衡控制', page: 1, pageSize: 10 });
+    expect(r.hits[0]?.id).toBe('r5');
+    expect(r.hits.map((h) => h.id)).toContain('r6');
+    await engine.close();
+  });
+
+  it('rebuilds an index whose stored layout differs from the config', async () => {
+    const file = join(dir, 'rebuild.sqlite');
+    const first = new EmbeddedSearchEngine({ file });
+    await first.upsert('results', RESULT_DOCS);
+    await first.close();
+    const { SEARCH_CONFIG } = await import('@kezhuan/search-config');
+    const config = { ...SEARCH_CONFIG, results: { ...SEARCH_CONFIG.results, sortable: [...SEARCH_CONFIG.results.sortable, 'updatedAt'] } };
+    const changed = new EmbeddedSearchEngine({ file, config });
+    await changed.ensureIndex('results');
+    expect(await changed.count('results')).toBe(RESULT_DOCS.length);
+    const r = await changed.query('results', { q: '', sort: { field: 'updatedAt', order: 'asc' }, page: 1, pageSize: 2 });
+    expect(r.total).toBe(RESULT_DOCS.length);
+    await changed.close();
+  });
+});

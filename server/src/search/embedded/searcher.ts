@@ -1,0 +1,209 @@
+import type { IndexConfig } from '@kezhuan/search-config';
+import type Database from 'better-sqlite3';
+import { highlight, type Needle } from '../text/highlight';
+import { normalizeText } from '../text/normalize';
+import { findHomophones } from '../text/pinyin';
+import { planQuery, type QueryPlan, type SynonymIndex } from '../text/query-plan';
+import { matchedTermsIn, planNeedles, textsOf } from '../text/terms';
+import type { SearchHit, SearchQuery, SearchResult } from '../types';
+import { checkQuery } from '../validate';
+import { filterSql, type SqlWhere } from './filters';
+import { exactTerms, textColumns, typoTerms, Vocabulary, type MatchTerm } from './fts';
+import { col, ident, type IndexLayout } from './schema';
+
+type Params = (string | number)[];
+
+/** One way of matching the text: all terms (AND) or any (OR, ranked by how many terms match). */
+interface Pass {
+  terms: MatchTerm[];
+  mode: 'all' | 'any';
+}
+
+const SNIPPET_CHARS = 120;
+const PINYIN_WEIGHT = 0.5;
+
+/** Queries of one index of the embedded engine. */
+export class IndexSearcher {
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly vocab: Vocabulary;
+  private readonly weights: string;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly config: IndexConfig,
+    private readonly l: IndexLayout,
+    private readonly synonyms: SynonymIndex,
+  ) {
+    this.vocab = new Vocabulary(db, l);
+    this.weights = [...config.searchable.map((a) => a.weight), PINYIN_WEIGHT].join(', ');
+  }
+
+  /** Runs a query: exact terms first, then typo tolerance, then any-term matching, as needed. */
+  search(query: SearchQuery): Omit<SearchResult, 'engine' | 'tookMs'> {
+    const where = filterSql(checkQuery(this.config, query), this.l);
+    const plan = planQuery(query.q, this.synonyms);
+    let pass: Pass | undefined;
+    let total: number;
+    if (plan.terms.length === 0) {
+      total = this.count(undefined, where);
+    } else {
+      const minHits = this.config.typoTolerance.homophones.minHits;
+      const exact = exactTerms(plan, this.l);
+      pass = { terms: exact, mode: 'all' };
+      total = this.count(pass, where);
+      const typo = total < minHits ? typoTerms(plan, this.config, this.l, this.vocab) : undefined;
+      if (typo) {
+        const n = this.count({ terms: typo, mode: 'all' }, where);
+        if (n > total) {
+          [pass, total] = [{ terms: typo, mode: 'all' }, n];
+        }
+      }
+      if (total < minHits && pass.terms.length > 1) {
+        const any: Pass = { terms: pass.terms, mode: 'any' };
+        const n = this.count(any, where);
+        if (n > total) {
+          [pass, total] = [any, n];
+        }
+      }
+    }
+    const facets: Record<string, Record<string, number>> = {};
+    for (const f of query.facets ?? []) {
+      facets[f] = this.facet(f, pass, where);
+    }
+    const rows = total > 0 ? this.page(query, pass, where) : [];
+    return { hits: rows.map((r) => this.hit(r, plan, pass)), total, page: query.page, pageSize: query.pageSize, facets };
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      if (this.statements.size > 500) {
+        this.statements.clear();
+      }
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** FROM and WHERE of the matching set, with their parameters. */
+  private from(pass: Pass | undefined, where: SqlWhere): { sql: string; params: Params } {
+    const conds = [...where.sql];
+    const params: Params = [];
+    let from = `${ident(this.l.docs)} d`;
+    if (pass) {
+      from = `${ident(this.l.fts)} JOIN ${ident(this.l.docs)} d ON d.rid = ${ident(this.l.fts)}.rowid`;
+      conds.unshift(`${ident(this.l.fts)} MATCH ?`);
+      params.push(pass.terms.map((t) => `(${t.expr})`).join(pass.mode === 'all' ? ' AND ' : ' OR '));
+    }
+    params.push(...where.params);
+    return { sql: `FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params };
+  }
+
+  private count(pass: Pass | undefined, where: SqlWhere): number {
+    const f = this.from(pass, where);
+    return (this.stmt(`SELECT count(*) AS n ${f.sql}`).get(...f.params) as { n: number }).n;
+  }
+
+  private facet(field: string, pass: Pass | undefined, where: SqlWhere): Record<string, number> {
+    const f = this.from(pass, where);
+    const limit = this.config.maxValuesPerFacet;
+    let rows: { value: string | number; n: number }[];
+    if (this.l.multiValued.has(field)) {
+      const [fromSql, whereSql] = splitWhere(f.sql);
+      const sql = `SELECT m.value AS value, count(*) AS n ${fromSql} JOIN ${ident(this.l.multi)} m ON m.rid = d.rid AND m.attr = ?${whereSql} GROUP BY m.value ORDER BY n DESC LIMIT ?`;
+      rows = this.stmt(sql).all(field, ...f.params, limit) as typeof rows;
+    } else {
+      const c = `d.${col(field)}`;
+      const sql = `SELECT ${c} AS value, count(*) AS n ${f.sql}${f.sql.includes(' WHERE ') ? ' AND' : ' WHERE'} ${c} IS NOT NULL GROUP BY ${c} ORDER BY n DESC LIMIT ?`;
+      rows = this.stmt(sql).all(...f.params, limit) as typeof rows;
+    }
+    return Object.fromEntries(rows.map((r) => [String(r.value), r.n]));
+  }
+
+  private page(query: SearchQuery, pass: Pass | undefined, where: SqlWhere): { json: string }[] {
+    const f = this.from(pass, where);
+    const select = ['d.json AS json'];
+    const order: string[] = [];
+    const extra: Params = [];
+    const fts = ident(this.l.fts);
+    const inMatch = `d.rid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+    if (pass?.mode === 'any') {
+      // Documents matching more of the terms first, as Meilisearch's `words` rule does.
+      select.push(`(${pass.terms.map(() => inMatch).join(' + ')}) AS cov`);
+      extra.push(...pass.terms.map((t) => t.expr));
+      order.push('cov DESC');
+    }
+    const sort = query.sort ?? (pass ? null : this.config.defaultSort);
+    if (sort) {
+      order.push(`d.${col(sort.field)} IS NULL`, `d.${col(sort.field)} ${sort.order === 'asc' ? 'ASC' : 'DESC'}`);
+    }
+    if (pass) {
+      const near = pass.mode === 'all' && pass.terms.length > 1 ? nearExpr(pass.terms, textColumns(this.l)) : undefined;
+      // Terms close together (a phrase split by the user or by jieba) rank higher.
+      select.push(`bm25(${fts}, ${this.weights})${near ? ` * (CASE WHEN ${inMatch} THEN 2 ELSE 1 END)` : ''} AS score`);
+      if (near) {
+        extra.push(near);
+      }
+      order.push('score');
+    }
+    order.push('d.rid DESC');
+    const sql = `SELECT ${select.join(', ')} ${f.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    return this.stmt(sql).all(...extra, ...f.params, query.pageSize, (query.page - 1) * query.pageSize) as { json: string }[];
+  }
+
+  private hit(row: { json: string }, plan: QueryPlan, pass: Pass | undefined): SearchHit {
+    const doc = JSON.parse(row.json) as Record<string, unknown> & { id: string };
+    const needles: Needle[] = planNeedles(plan);
+    const typoMatched = new Set<string>();
+    const exactTexts = new Set((pass?.terms ?? []).filter((t) => t.exact).map((t) => t.text));
+    const typoTerms = new Set((pass?.terms ?? []).filter((t) => !t.exact).map((t) => t.text));
+    for (const t of pass?.terms ?? []) {
+      for (const c of t.corrections ?? []) {
+        needles.push({ text: c, term: t.text });
+      }
+    }
+    const highlights: Record<string, string> = {};
+    const all: string[] = [];
+    for (const attr of this.config.searchable) {
+      const texts = textsOf(doc[attr.name]);
+      if (texts.length === 0) {
+        continue;
+      }
+      const own = [...needles];
+      for (const t of pass?.terms ?? []) {
+        if (t.syllables) {
+          own.push(...texts.flatMap((x) => findHomophones(x, t.syllables!)).map((text) => ({ text, term: t.text })));
+        }
+      }
+      const marked = texts.map((x) => highlight(x, own, attr.snippet ? SNIPPET_CHARS : undefined));
+      highlights[attr.name] = marked.map((m) => m.html).join('、');
+      for (const term of marked.flatMap((m) => [...m.terms])) {
+        if (typoTerms.has(term)) {
+          typoMatched.add(term);
+        }
+      }
+      all.push(...texts);
+    }
+    // Exact terms count when the document has all the words of one of their alternatives; terms of
+    // the typo pass when a correction or homophone was found.
+    const exactPlan = { ...plan, terms: plan.terms.filter((t) => exactTexts.has(t.text)) };
+    const matchedTerms = [...matchedTermsIn(exactPlan, normalizeText(all.join('\n'))), ...typoMatched];
+    return { id: doc.id, doc, highlights, matchedTerms: [...new Set(matchedTerms)] };
+  }
+}
+
+/** Splits "FROM … WHERE …" into its two parts (the WHERE part keeps its keyword). */
+function splitWhere(sql: string): [string, string] {
+  const at = sql.indexOf(' WHERE ');
+  return at < 0 ? [sql, ''] : [sql.slice(0, at), sql.slice(at)];
+}
+
+/** All the terms' own words NEAR each other, or undefined when a term has no single form. */
+function nearExpr(terms: readonly MatchTerm[], columns: string): string | undefined {
+  const words = terms.map((t) => t.head);
+  if (words.some((w) => w === undefined) || words.length > 6) {
+    return undefined;
+  }
+  return `${columns} : NEAR(${words.join(' ')}, ${words.length * 4})`;
+}

@@ -1,0 +1,216 @@
+import { SEARCH_CONFIG, MEILI_LOCALES, toMeiliSettings, type IndexConfig } from '@kezhuan/search-config';
+import { Meilisearch, type EnqueuedTaskPromise, type Locale, type SearchParams, type Task } from 'meilisearch';
+import { planQuery, SynonymIndex, type QueryPlan } from '../text/query-plan';
+import { normalizeText } from '../text/normalize';
+import { suggestionCandidates } from '../text/terms';
+import type { IndexName, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../types';
+import { assertDocument, checkQuery } from '../validate';
+import { toMeiliFilter } from './filters';
+import { toSearchHit, PRE_TAG, POST_TAG } from './hits';
+import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
+import { meiliQueryText } from './query-text';
+
+export interface MeiliOptions {
+  host: string;
+  apiKey?: string;
+  /** Prepended to index names: `kz_` in production, unique per test file. */
+  indexPrefix: string;
+  /** HTTP client: keep-alive `node:http` (default, measured faster) or the global fetch. */
+  http?: 'keep-alive' | 'fetch';
+  /** Per-request timeout of the keep-alive client in milliseconds (default 10 s). */
+  timeoutMs?: number;
+  config?: Readonly<Record<IndexName, IndexConfig>>;
+}
+
+/** Documents per add request; Meilisearch batches consecutive additions itself. */
+const BATCH = 5_000;
+/** Waiting for indexing tasks: large imports take minutes. */
+const TASK_WAIT = { timeout: 30 * 60_000, interval: 50 };
+const CROP_WORDS = 50;
+
+/** Throws when a finished task did not succeed (error code and message of Meilisearch). */
+function assertSucceeded(task: Task, allowed: readonly string[] = []): void {
+  if (task.status !== 'succeeded' && !(task.error && allowed.includes(task.error.code))) {
+    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.code ?? ''} ${task.error?.message ?? ''}`);
+  }
+}
+
+async function settle(task: EnqueuedTaskPromise, allowed?: readonly string[]): Promise<void> {
+  assertSucceeded(await task.waitTask(TASK_WAIT), allowed);
+}
+
+/** Meilisearch through the official client, with the settings of search-config. */
+export class MeiliSearchEngine implements SearchEngine {
+  readonly kind = 'meilisearch' as const;
+  readonly client: Meilisearch;
+  private readonly http: KeepAliveHttp | undefined;
+  private readonly config: Readonly<Record<IndexName, IndexConfig>>;
+  private readonly synonyms = new Map<IndexName, SynonymIndex>();
+
+  constructor(private readonly options: MeiliOptions) {
+    this.http = options.http === 'fetch' ? undefined : keepAliveHttp(options.timeoutMs ?? 10_000);
+    this.client = new Meilisearch({
+      host: options.host,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      ...(this.http ? { httpClient: this.http.request } : {}),
+      defaultWaitOptions: TASK_WAIT,
+    });
+    this.config = options.config ?? SEARCH_CONFIG;
+  }
+
+  /** The Meilisearch index uid of an index. */
+  uid(index: IndexName): string {
+    return `${this.options.indexPrefix}${index}`;
+  }
+
+  async ensureIndex(index: IndexName): Promise<void> {
+    const uid = this.uid(index);
+    try {
+      await this.client.getIndex(uid);
+    } catch (error) {
+      if (meiliErrorCode(error) !== 'index_not_found') {
+        throw error;
+      }
+      await settle(this.client.createIndex(uid, { primaryKey: 'id' }), ['index_already_exists']);
+    }
+    // Same settings twice is a no-op for Meilisearch: nothing is re-indexed.
+    await settle(this.client.index(uid).updateSettings(toMeiliSettings(this.config[index])));
+  }
+
+  async upsert(index: IndexName, docs: readonly SearchDocument[]): Promise<void> {
+    docs.forEach(assertDocument);
+    const ix = this.client.index(this.uid(index));
+    const tasks: EnqueuedTaskPromise[] = [];
+    for (let i = 0; i < docs.length; i += BATCH) {
+      tasks.push(ix.addDocuments(docs.slice(i, i + BATCH) as SearchDocument[], { primaryKey: 'id' }));
+    }
+    for (const task of tasks) {
+      await settle(task);
+    }
+  }
+
+  async remove(index: IndexName, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) {
+      await settle(this.client.index(this.uid(index)).deleteDocuments([...ids]));
+    }
+  }
+
+  async query(index: IndexName, query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now();
+    const config = this.config[index];
+    const checked = checkQuery(config, query);
+    const plan = this.plan(index, query.q);
+    const q = meiliQueryText(plan);
+    const sort = query.sort ?? (q ? null : config.defaultSort);
+    const params = {
+      filter: toMeiliFilter(checked),
+      facets: [...(query.facets ?? [])],
+      sort: sort ? [`${sort.field}:${sort.order}`] : undefined,
+      page: query.page,
+      hitsPerPage: query.pageSize,
+      attributesToHighlight: config.searchable.map((a) => a.name),
+      highlightPreTag: PRE_TAG,
+      highlightPostTag: POST_TAG,
+      attributesToCrop: config.searchable.filter((a) => a.snippet).map((a) => a.name),
+      cropLength: CROP_WORDS,
+      cropMarker: '…',
+      locales: [...MEILI_LOCALES] as Locale[],
+      // When not every word matches, drop the commonest words first (not the last ones typed).
+      matchingStrategy: 'frequency',
+    } satisfies SearchParams;
+    const res = await this.client.index(this.uid(index)).search(q, params);
+    const facets: Record<string, Record<string, number>> = {};
+    for (const f of query.facets ?? []) {
+      facets[f] = { ...(res.facetDistribution?.[f] ?? {}) };
+    }
+    return {
+      hits: res.hits.map((h) => toSearchHit(h, config, plan)),
+      total: res.totalHits,
+      page: query.page,
+      pageSize: query.pageSize,
+      facets,
+      engine: this.kind,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  /** Completions from the titles and keywords of the best matches, most frequent first. */
+  async suggest(index: IndexName, prefix: string, limit: number): Promise<string[]> {
+    const norm = normalizeText(prefix).trim();
+    if (!norm || limit < 1) {
+      return [];
+    }
+    const attrs = [...this.config[index].suggest];
+    const res = await this.client.index(this.uid(index)).search(norm, {
+      attributesToSearchOn: attrs,
+      attributesToRetrieve: attrs,
+      limit: 100,
+      locales: [...MEILI_LOCALES] as Locale[],
+    });
+    const counts = new Map<string, { display: string; n: number }>();
+    for (const hit of res.hits) {
+      for (const [key, display] of suggestionCandidates(hit, attrs)) {
+        if (key.startsWith(norm)) {
+          const c = counts.get(key) ?? { display, n: 0 };
+          c.n++;
+          counts.set(key, c);
+        }
+      }
+    }
+    return [...counts]
+      .sort(([ka, a], [kb, b]) => b.n - a.n || ka.length - kb.length || (ka < kb ? -1 : 1))
+      .slice(0, Math.min(limit, 100))
+      .map(([, c]) => c.display);
+  }
+
+  async versions(index: IndexName): Promise<Map<string, number>> {
+    const ix = this.client.index(this.uid(index));
+    const out = new Map<string, number>();
+    const limit = 10_000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await ix.getDocuments<{ id: string; _v: number }>({ fields: ['id', '_v'], limit, offset });
+      page.results.forEach((d) => out.set(String(d.id), Number(d._v)));
+      if (page.results.length < limit) {
+        return out;
+      }
+    }
+  }
+
+  async count(index: IndexName): Promise<number> {
+    return (await this.client.index(this.uid(index)).getStats()).numberOfDocuments;
+  }
+
+  async clear(index: IndexName): Promise<void> {
+    await settle(this.client.index(this.uid(index)).deleteAllDocuments());
+  }
+
+  /** True when the server answers /health within two seconds. */
+  async healthy(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), 2_000);
+    });
+    try {
+      const answer = this.client.health().then((h) => h.status === 'available');
+      return await Promise.race([answer, timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): Promise<void> {
+    this.http?.close();
+    return Promise.resolve();
+  }
+
+  private plan(index: IndexName, q: string): QueryPlan {
+    let synonyms = this.synonyms.get(index);
+    if (!synonyms) {
+      synonyms = new SynonymIndex(this.config[index].synonyms);
+      this.synonyms.set(index, synonyms);
+    }
+    return planQuery(q, synonyms);
+  }
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { SEARCH_CONFIG, toMeiliSettings } from '@kezhuan/search-config';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runEngineContract } from '../contract';
+import { RESULT_DOCS } from '../contract-fixtures';
+import { MeiliSearchEngine } from './engine';
+import { quoteFilterValue, toMeiliFilter } from './filters';
+
+const host = inject('meiliHost');
+const apiKey = inject('meiliKey');
+const prefix = `kz_test_meili_${randomBytes(4).toString('hex')}_`;
+
+if (!host) {
+  console.warn('[meili.test] skipped: no Meilisearch (set MEILI_HOST or provide ../shared/bin/meilisearch)');
+}
+
+describe('Meilisearch filter syntax', () => {
+  it('quotes strings so a value cannot add conditions', () => {
+    expect(quoteFilterValue('a" OR status = "x')).toBe('"a\\" OR status = \\"x"');
+    expect(quoteFilterValue('back\\slash')).toBe('"back\\\\slash"');
+  });
+
+  it('translates one value, several values and ranges', () => {
+    expect(
+      toMeiliFilter([
+        { field: 'city', kind: 'keyword', value: 220100 },
+        { field: 'transferModes', kind: 'keywords', value: ['license', 'equity'] },
+        { field: 'price', kind: 'number', value: { min: 10, max: 20 } },
+      ]),
+    ).toEqual(['city = "220100"', 'transferModes IN ["license", "equity"]', 'price >= 10', 'price <= 20']);
+  });
+});
+
+describe.skipIf(!host)('Meilisearch engine', () => {
+  runEngineContract('meilisearch', () => Promise.resolve(new MeiliSearchEngine({ host, apiKey, indexPrefix: prefix })));
+
+  describe('settings and client', () => {
+    let engine: MeiliSearchEngine;
+    beforeAll(async () => {
+      engine = new MeiliSearchEngine({ host, apiKey, indexPrefix: `${prefix}s_` });
+      await engine.ensureIndex('needs');
+    });
+    afterAll(async () => {
+      await engine.client.deleteIndex(engine.uid('needs')).waitTask();
+      await engine.close();
+    });
+
+    it('applies the search-config settings, idempotently', async () => {
+      await engine.ensureIndex('needs');
+      const settings = await engine.client.index(engine.uid('needs')).getSettings();
+      const wanted = toMeiliSettings(SEARCH_CONFIG.needs);
+      expect(settings.searchableAttributes).toEqual(wanted.searchableAttributes);
+      expect([...(settings.filterableAttributes ?? [])].sort()).toEqual([...wanted.filterableAttributes].sort());
+      expect(settings.rankingRules).toEqual(wanted.rankingRules);
+      expect(settings.synonyms?.['电动汽车']).toEqual(expect.arrayContaining(['新能源汽车']));
+      expect(settings.stopWords).toEqual(expect.arrayContaining(['的', '一种']));
+    });
+
+    it('works over the global fetch too', async () => {
+      const viaFetch = new MeiliSearchEngine({ host, apiKey, indexPrefix: `${prefix}s_`, http: 'fetch' });
+      await viaFetch.upsert('needs', [{ ...RESULT_DOCS[0]!, id: 'n1' }]);
+      expect(await viaFetch.count('needs')).toBe(1);
+      expect(await viaFetch.healthy()).toBe(true);
+      await viaFetch.close();
+    });
+
+    it('says unhealthy when nothing listens', async () => {
+      const dead = new MeiliSearchEngine({ host: 'http://127.0.0.1:9', indexPrefix: prefix, timeoutMs: 500 });
+      expect(await dead.healthy()).toBe(false);
+      await expect(dead.query('results', { q: 'x', page: 1, pageSize: 1 })).rejects.toThrow();
+      await dead.close();
+    });
+  });
+
+  afterAll(async () => {
+    const cleanup = new MeiliSearchEngine({ host, apiKey, indexPrefix: prefix });
+    for (const index of ['results', 'needs'] as const) {
+      await cleanup.client.deleteIndex(cleanup.uid(index)).waitTask();
+    }
+    await cleanup.close();
+  });
+});
