@@ -13,21 +13,25 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { csrfProtection } from './modules/auth/csrf';
 import { configurePassport } from './modules/auth/passport';
+import { discoveryRoutes } from './modules/discovery/discovery.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { listingReviewRoutes } from './modules/listings/listing.routes';
+import { matchingRoutes } from './modules/matching/matching.routes';
 import { needRoutes } from './modules/needs/need.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
 import { resultRoutes } from './modules/results/result.routes';
+import { savedSearchRoutes } from './modules/saved-searches/saved-search.routes';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userRoutes } from './modules/users/user.routes';
-import { EmbeddedSearchService, type SearchService } from './search/search.service';
+import { PlatformSearch } from './search/search.service';
+import { SearchQueryError } from './search/validate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(resolve(here, '../../package.json'), 'utf8')) as { version: string };
 
 export interface AppDeps {
-  search?: SearchService;
+  search?: PlatformSearch;
   embeddedDb?: boolean;
   sessionSecret?: string;
   /** Folder of the built web app to serve (production); none in API-only tests. */
@@ -44,7 +48,7 @@ export interface KezhuanApp extends Express {
 export function createApp(deps: AppDeps = {}): KezhuanApp {
   const e = env();
   const app = express() as KezhuanApp;
-  const search = deps.search ?? new EmbeddedSearchService('no search engine configured');
+  const search = deps.search ?? PlatformSearch.inMemory();
   app.set('trust proxy', deps.trustProxy ?? e.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(
@@ -80,6 +84,9 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   resultRoutes(api, { search });
   needRoutes(api, { search });
   listingReviewRoutes(api);
+  discoveryRoutes(api, { search });
+  matchingRoutes(api, { search });
+  savedSearchRoutes(api);
   notificationRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
@@ -107,6 +114,8 @@ const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   let appErr: AppError;
   if (err instanceof AppError) {
     appErr = err;
+  } else if (err instanceof SearchQueryError) {
+    appErr = createError('BAD_REQUEST', { message: `搜索条件无效：${err.message}`, messageEn: `Invalid search: ${err.message}` });
   } else if (isHttpError(err) && err.status === 413) {
     appErr = createError('PAYLOAD_TOO_LARGE');
   } else if (isHttpError(err) && err.status >= 400 && err.status < 500) {

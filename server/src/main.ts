@@ -7,6 +7,7 @@ import { ensureAdminFromEnv } from './modules/users/admin-bootstrap';
 import { attachRealtime } from './realtime/socket';
 import { startRuntime } from './runtime';
 import { seedDemoIfEmpty } from './seed/demo';
+import { startWorkers } from './workers';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     sessionSecret: runtime.sessionSecret,
     clientDist: e.SERVE_CLIENT ? undefined : null,
   });
+  const workers = startWorkers(runtime.search, log);
   const server = createServer(app);
   const io = attachRealtime(server, app.locals.sessionMiddleware);
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     app.locals.sessionStore.close();
+    await workers.stop();
     await runtime.stop();
     process.exit(0);
   };

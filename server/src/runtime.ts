@@ -4,14 +4,15 @@ import mongoose from 'mongoose';
 import { env, randomSecret, type Env } from './config/env';
 import { connectDb } from './lib/db';
 import { logger } from './lib/logger';
-import { EmbeddedSearchService, MeiliSearchService, type SearchService } from './search/search.service';
+import { createSearchEngine } from './search';
+import { PlatformSearch } from './search/search.service';
 import type { SupervisedChild } from './supervisor/child';
 import { FERRETDB_VERSION, startEmbeddedFerretDb } from './supervisor/ferretdb';
 import { findMeiliBinary, startManagedMeili } from './supervisor/meilisearch';
 
 export interface Runtime {
   embeddedDb: boolean;
-  search: SearchService;
+  search: PlatformSearch;
   sessionSecret: string;
   children: SupervisedChild[];
   stop(): Promise<void>;
@@ -55,18 +56,37 @@ export async function startRuntime(): Promise<Runtime> {
     }
     await connectDb(uri, e.MONGODB_DB);
 
-    let search: SearchService;
+    let meiliHost = e.MEILI_HOST;
+    let meiliKey = e.MEILI_MASTER_KEY;
+    let reason: string;
     const meiliBin = e.MEILI_HOST ? undefined : findMeiliBinary(e.MEILI_BIN);
     if (e.MEILI_HOST) {
-      search = new MeiliSearchService(e.MEILI_HOST, e.MEILI_MASTER_KEY, 'MEILI_HOST is set');
+      reason = 'MEILI_HOST is set';
     } else if (meiliBin) {
       const m = await startManagedMeili({ bin: meiliBin, dataDir: e.dataDir, production: e.NODE_ENV === 'production' });
       children.push(m.child);
-      search = new MeiliSearchService(m.host, m.masterKey, `MEILI_HOST is not set; started ${meiliBin} (pid ${m.child.pid})`);
+      meiliHost = m.host;
+      meiliKey = m.masterKey;
+      reason = `MEILI_HOST is not set; started ${meiliBin} (pid ${m.child.pid})`;
     } else {
-      search = new EmbeddedSearchService('MEILI_HOST is not set and no meilisearch binary was found (MEILI_BIN, PATH)');
+      reason = 'MEILI_HOST is not set and no meilisearch binary was found (MEILI_BIN, PATH)';
     }
-    log.info(`search: ${search.kind} — ${search.reason}`);
+    let lastWarn = 0;
+    const engine = await createSearchEngine({
+      meiliHost,
+      meiliKey,
+      dataDir: e.dataDir,
+      indexPrefix: 'kz_',
+      onPrimaryError: (err, operation) => {
+        // At most one warning a minute while Meilisearch is down.
+        if (Date.now() - lastWarn > 60_000) {
+          lastWarn = Date.now();
+          log.warn({ err, operation }, 'Meilisearch failed; the embedded engine answers until it is back');
+        }
+      },
+    });
+    const search = new PlatformSearch(engine, reason);
+    log.info(`search: ${engine.kind === 'meilisearch' ? 'Meilisearch (embedded engine as fallback)' : 'embedded engine (SQLite FTS5 + jieba)'} — ${reason}`);
 
     return {
       embeddedDb,

@@ -14,3 +14,4 @@ export * from './quality';
 export * from './schemas/listing';
 export * from './schemas/result';
 export * from './schemas/need';
+export * from './schemas/search';

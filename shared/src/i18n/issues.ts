@@ -19,6 +19,7 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Choose an existing organisation or describe a new one (exactly one)',
   },
   'kz.object_id': { zh: '编号格式不正确', en: 'Malformed id' },
+  'kz.feedback_reason': { zh: '请选择不合适的原因', en: 'Choose why it is not a fit' },
   'kz.identifier': { zh: '请输入邮箱或手机号', en: 'Enter an email address or mobile number' },
   'kz.phone': { zh: '请输入手机号或带区号的固定电话（如 0431-85166666）', en: 'Enter a mobile number or a landline with area code (e.g. 0431-85166666)' },
   'kz.price_choice': { zh: '请填写价格或选择“面议”（二选一）', en: 'Give a price or choose negotiable (exactly one)' },

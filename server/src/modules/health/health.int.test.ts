@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EmbeddedSearchService } from '../../search/search.service';
+import { PlatformSearch } from '../../search/search.service';
 import { client, testApp, useTestDb } from '../../testing/harness';
 
 useTestDb();
 
 describe('GET /api/health', () => {
   it('reports the database kind, version and reachability, and the search engine', async () => {
-    const c = await client(testApp({ embeddedDb: true, search: new EmbeddedSearchService('test') }));
+    const c = await client(testApp({ embeddedDb: true, search: PlatformSearch.inMemory('test') }));
     const res = await c.get('/api/health').expect(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.database).toMatchObject({ reachable: true, embedded: true });

@@ -1,9 +1,9 @@
 import { healthView } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
 import { describeDb } from '../../lib/db';
-import type { SearchService } from '../../search/search.service';
+import type { PlatformSearch } from '../../search/search.service';
 
-export function healthRoutes(api: ApiRouter, deps: { embeddedDb: boolean; search: SearchService; version: string }): void {
+export function healthRoutes(api: ApiRouter, deps: { embeddedDb: boolean; search: PlatformSearch; version: string }): void {
   api.add({
     method: 'get', path: '/health', tag: 'platform', access: 'public',
     summary: 'Database and search engine status', response: healthView,

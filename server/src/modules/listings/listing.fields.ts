@@ -39,6 +39,8 @@ export const listingLifecycleFields = {
   lastConfirmedAt: { type: Date, default: null },
   returnReason: { type: String, default: null },
   history: { type: [historyEntrySchema], default: [] },
+  /** When subscribers and matching listings were told about its publication (once per listing). */
+  announcedAt: { type: Date, default: null },
   searchV: { type: Number, required: true, default: 1 },
   searchDirty: { type: Boolean, required: true, default: true, index: true },
 } as const;
@@ -59,6 +61,7 @@ export interface ListingRecord {
   publishedAt: Date | null;
   lastConfirmedAt: Date | null;
   returnReason: string | null;
+  announcedAt?: Date | null;
   history: HistoryEntryRecord[];
   searchV: number;
   searchDirty: boolean;

@@ -1,13 +1,13 @@
 import { paginated, reviewDecisionInput, reviewOutcomeView, reviewParams, reviewQueueItemView, reviewQueueQuery } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
-import type { SearchService } from '../../search/search.service';
+import type { PlatformSearch } from '../../search/search.service';
 import { requireListingActor } from './listing.actor';
 import { decideReview, reviewQueue } from './review.service';
 
 /** What the listing route modules take from createApp(). */
 export interface ListingRouteDeps {
   /** The platform search service; the public search endpoints (next step) will use it. */
-  search?: SearchService;
+  search?: PlatformSearch;
 }
 
 /** The administrators' review of submitted research results and technology needs. */

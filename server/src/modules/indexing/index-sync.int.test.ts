@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { PlatformSearch } from '../../search/search.service';
+import { buildUser } from '../../testing/factories';
+import { useTestDb } from '../../testing/harness';
+import { buildResult, validResultInput } from '../../testing/listing-factories';
+import { needIndexSource, resultIndexSource } from '../listings/listing.index-sources';
+import { ResearchResultModel } from '../results/result.model';
+import { IndexSync } from './index-sync';
+
+useTestDb();
+
+async function titlesFor(search: PlatformSearch, q: string) {
+  return (await search.engine.query('results', { q, page: 1, pageSize: 20 })).hits.map((h) => h.doc.title);
+}
+
+describe('database → search index consistency', () => {
+  it('reconciles missing, stale and orphaned entries after a crash between the two writes', async () => {
+    const search = PlatformSearch.inMemory();
+    const sync = new IndexSync(search.engine, [resultIndexSource, needIndexSource]);
+    const owner = await buildUser({ role: 'researcher' });
+    const a = await buildResult(owner, { status: 'published', input: validResultInput({ title: '稀土发光材料制备方法' }) });
+    const b = await buildResult(owner, { status: 'published', input: validResultInput({ title: '人参皂苷酶法转化工艺' }) });
+    const c = await buildResult(owner, { status: 'published', input: validResultInput({ title: '高光谱土壤养分检测仪' }) });
+    await sync.flush();
+    expect(await search.engine.count('results')).toBe(3);
+
+    // A write that reached the database but not the index (the process died in between):
+    await ResearchResultModel.updateOne({ _id: a._id }, { $set: { title: '稀土长余辉发光材料制备方法' }, $inc: { searchV: 1 } });
+    // A document deleted from the database behind the index's back, and one lost from the index:
+    await ResearchResultModel.deleteOne({ _id: b._id });
+    await search.engine.remove('results', [String(c._id)]);
+
+    const [report] = await sync.reconcile();
+    expect(report).toMatchObject({ index: 'results', checked: 2, added: 1, updated: 1, removed: 1 });
+    expect(await titlesFor(search, '长余辉')).toEqual(['稀土长余辉发光材料制备方法']);
+    expect(await titlesFor(search, '人参皂苷')).toEqual([]);
+    expect(await titlesFor(search, '高光谱')).toEqual(['高光谱土壤养分检测仪']);
+    const versions = await search.engine.versions('results');
+    const stored = await ResearchResultModel.find({}, { searchV: 1, searchDirty: 1 }).lean();
+    expect(stored.map((d) => versions.get(String(d._id)))).toEqual(stored.map((d) => d.searchV));
+    expect(stored.every((d) => !d.searchDirty)).toBe(true);
+    // A second pass finds nothing left to do.
+    expect((await sync.reconcile())[0]).toMatchObject({ added: 0, updated: 0, removed: 0 });
+  });
+
+  it('keeps a record dirty when it changed while its older version was being pushed', async () => {
+    const search = PlatformSearch.inMemory();
+    const owner = await buildUser({ role: 'researcher' });
+    const r = await buildResult(owner, { status: 'published' });
+    // An engine whose upsert lets another request edit the listing while it writes.
+    const engine = Object.create(search.engine) as typeof search.engine;
+    engine.upsert = async (index, docs) => {
+      await ResearchResultModel.updateOne({ _id: r._id }, { $set: { title: '并发修改后的标题', searchDirty: true }, $inc: { searchV: 1 } });
+      await search.engine.upsert(index, docs);
+    };
+    const racing = new IndexSync(engine, [resultIndexSource]);
+    await racing.flush();
+    expect((await ResearchResultModel.findById(r._id).lean())?.searchDirty).toBe(true);
+    await new IndexSync(search.engine, [resultIndexSource]).flush();
+    expect(await titlesFor(search, '并发修改')).toEqual(['并发修改后的标题']);
+  });
+
+  it('removes a listing from the index when it stops being searchable', async () => {
+    const search = PlatformSearch.inMemory();
+    const sync = new IndexSync(search.engine, [resultIndexSource]);
+    const owner = await buildUser({ role: 'researcher' });
+    const r = await buildResult(owner, { status: 'published', input: validResultInput({ title: '撤回前可以检索到的成果' }) });
+    await sync.flush();
+    expect(await titlesFor(search, '撤回')).toHaveLength(1);
+    await ResearchResultModel.updateOne({ _id: r._id }, { $set: { status: 'withdrawn', searchDirty: true }, $inc: { searchV: 1 } });
+    await sync.flush();
+    expect(await titlesFor(search, '撤回')).toEqual([]);
+  });
+});

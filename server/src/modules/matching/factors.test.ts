@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { budgetFit, cityFit, combine, disciplineFit, freshnessFit, industryFit, maturityFit, termsFit } from './factors';
+
+const now = new Date('2026-06-01T00:00:00Z');
+const months = (n: number) => new Date(now.getTime() + n * 30 * 86_400_000);
+
+describe('recommendation factors', () => {
+  it('rates industries equal, in one section, or apart', () => {
+    expect(industryFit('C36', 'C36')).toMatchObject({ fit: 1, zh: '行业一致：汽车制造业' });
+    expect(industryFit('C36', 'C28')).toMatchObject({ fit: 0.6, zh: '同属制造业' });
+    expect(industryFit('C36', 'A').fit).toBe(0);
+  });
+
+  it('rates disciplines equal, in one category, or apart', () => {
+    expect(disciplineFit('430', '430').fit).toBe(1);
+    expect(disciplineFit('430', '460').fit).toBe(0.5);
+    expect(disciplineFit('430', '110').fit).toBe(0);
+    expect(disciplineFit(null, '110').fit).toBe(0.5);
+  });
+
+  it('asks more maturity for nearer deadlines', () => {
+    expect(maturityFit('industrial', months(3), now).fit).toBe(1);
+    expect(maturityFit('lab', months(3), now).fit).toBeLessThan(0.2);
+    expect(maturityFit('lab', months(30), now).fit).toBe(1);
+    expect(maturityFit('pilot', months(9), now).zh).toContain('中试');
+  });
+
+  it('compares price with budget and treats 面议 as neutral', () => {
+    expect(budgetFit(800_000, 500_000, 1_000_000)).toMatchObject({ fit: 1, zh: '报价 80 万元，在预算 50 万元–100 万元 内' });
+    expect(budgetFit(1_400_000, null, 1_000_000).fit).toBe(0.5);
+    expect(budgetFit(5_000_000, null, 1_000_000).fit).toBe(0);
+    expect(budgetFit(null, null, 1_000_000).fit).toBe(0.6);
+  });
+
+  it('prefers the same city and newer listings', () => {
+    expect(cityFit('220100', '220100')).toMatchObject({ fit: 1, zh: '同在长春市' });
+    expect(cityFit('220100', '222400').fit).toBe(0.5);
+    expect(freshnessFit(new Date(now.getTime() - 10 * 86_400_000), now).fit).toBe(1);
+    expect(freshnessFit(new Date(now.getTime() - 800 * 86_400_000), now).fit).toBe(0.2);
+  });
+
+  it('combines fits into a 0–100 score with the strongest reasons first', () => {
+    const all = combine([
+      termsFit(['碳纤维', '预氧化', '能耗'], ['碳纤维', '预氧化']),
+      industryFit('C28', 'C28'),
+      disciplineFit('430', '430'),
+      maturityFit('pilot', months(18), now),
+      budgetFit(null, null, null),
+      cityFit('220200', '220200'),
+      freshnessFit(now, now),
+    ]);
+    expect(all.score).toBe(Math.round(40 * (2 / 3) + 15 + 10 + 10 + 6 + 5 + 10));
+    expect(all.reasons[0]?.factor).toBe('terms');
+    expect(all.reasons.map((r) => r.points)).toEqual([...all.reasons.map((r) => r.points)].sort((a, b) => b - a));
+    const none = combine([termsFit(['a1'], []), industryFit('A', 'C36')]);
+    expect(none.score).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+import { TfIdf } from '@node-rs/jieba';
+import { idf } from '@node-rs/jieba/dict';
+import { SYNONYM_GROUPS, synonymMap } from '@kezhuan/search-config';
+import { jieba, isStopWord } from '../../search/text/segment';
+import { normalizeText } from '../../search/text/normalize';
+
+let tfidf: TfIdf | undefined;
+const synonyms = synonymMap(SYNONYM_GROUPS);
+
+/** At most this many terms: Meilisearch reads only the first 10 words of a query. */
+export const MAX_TERMS = 6;
+
+/**
+ * The key terms of a listing, to query the other side with: its own keywords first, then the
+ * words of highest TF-IDF in its title (counted twice) and description. Numbers, single
+ * characters and stop words are left out.
+ */
+export function keyTerms(listing: { title: string; keywords: readonly string[]; body: string }, max = MAX_TERMS): string[] {
+  tfidf ??= TfIdf.withDict(idf);
+  const out: string[] = [];
+  const add = (term: string) => {
+    const t = normalizeText(term).trim();
+    if (t.length >= 2 && !/^[\d.%]+$/.test(t) && !isStopWord(t) && !out.includes(t) && out.length < max) {
+      out.push(t);
+    }
+  };
+  listing.keywords.slice(0, Math.ceil(max / 2)).forEach(add);
+  const text = `${listing.title}。${listing.title}。${listing.body}`;
+  for (const k of tfidf.extractKeywords(jieba(), text, max * 2)) {
+    add(k.keyword);
+  }
+  return out;
+}
+
+/** The key terms (or one of their synonyms) that occur in a text. */
+export function termsFoundIn(terms: readonly string[], text: string): string[] {
+  const hay = normalizeText(text);
+  return terms.filter((t) => hay.includes(t) || (synonyms[t] ?? []).some((s) => hay.includes(normalizeText(s))));
+}

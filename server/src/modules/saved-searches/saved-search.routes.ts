@@ -1,0 +1,62 @@
+import { idParams, savedSearchInput, savedSearchUpdate, savedSearchView, type SavedSearchView } from '@kezhuan/shared';
+import { z } from 'zod';
+import type { ApiRouter } from '../../lib/api-router';
+import { currentUser } from '../../lib/auth-guard';
+import { createError } from '../../lib/errors';
+import { SavedSearchModel } from './saved-search.model';
+
+const MAX_PER_USER = 50;
+
+type Stored = { _id: unknown; kind: string; name: string; params: unknown; subscribed: boolean; createdAt: Date };
+const present = (d: Stored): SavedSearchView => ({
+  id: String(d._id),
+  kind: d.kind as SavedSearchView['kind'],
+  name: d.name,
+  params: d.params as SavedSearchView['params'],
+  subscribed: d.subscribed,
+  createdAt: d.createdAt.toISOString(),
+});
+
+/** My saved searches; subscribed ones notify me of new matching listings. */
+export function savedSearchRoutes(api: ApiRouter): void {
+  api.add({
+    method: 'get', path: '/saved-searches', tag: 'search', access: 'user',
+    summary: 'My saved searches', response: z.object({ items: z.array(savedSearchView) }),
+    handler: async (_in, req) => ({
+      items: (await SavedSearchModel.find({ user: currentUser(req)._id }).sort({ createdAt: -1 }).lean()).map(present),
+    }),
+  });
+  api.add({
+    method: 'post', path: '/saved-searches', tag: 'search', access: 'user', status: 201,
+    summary: 'Save a search (and subscribe to new matches)', body: savedSearchInput, response: savedSearchView,
+    handler: async ({ body }, req) => {
+      const user = currentUser(req)._id;
+      if ((await SavedSearchModel.countDocuments({ user })) >= MAX_PER_USER) {
+        throw createError('CONFLICT', { message: `最多保存 ${MAX_PER_USER} 个搜索`, messageEn: `At most ${MAX_PER_USER} saved searches` });
+      }
+      const { page: _page, pageSize: _size, ...params } = body.params;
+      return present((await SavedSearchModel.create({ user, kind: body.kind, name: body.name, params, subscribed: body.subscribed })).toObject());
+    },
+  });
+  api.add({
+    method: 'patch', path: '/saved-searches/:id', tag: 'search', access: 'user',
+    summary: 'Rename a saved search or change its subscription', params: idParams, body: savedSearchUpdate, response: savedSearchView,
+    handler: async ({ params, body }, req) => {
+      const doc = await SavedSearchModel.findOneAndUpdate({ _id: params.id, user: currentUser(req)._id }, { $set: body }, { new: true }).lean();
+      if (!doc) {
+        throw createError('NOT_FOUND');
+      }
+      return present(doc);
+    },
+  });
+  api.add({
+    method: 'delete', path: '/saved-searches/:id', tag: 'search', access: 'user', status: 204,
+    summary: 'Delete a saved search', params: idParams,
+    handler: async ({ params }, req) => {
+      const r = await SavedSearchModel.deleteOne({ _id: params.id, user: currentUser(req)._id });
+      if (r.deletedCount === 0) {
+        throw createError('NOT_FOUND');
+      }
+    },
+  });
+}

@@ -1,0 +1,79 @@
+import type { Logger } from 'pino';
+import { sweepAttempts } from './modules/auth/throttle';
+import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync';
+import { needIndexSource, resultIndexSource } from './modules/listings/listing.index-sources';
+import { expireStaleListings } from './modules/listings/review.service';
+import { announcePublications } from './modules/matching/announcer';
+import { ResilientSearchEngine } from './search/resilient';
+import type { PlatformSearch } from './search/search.service';
+
+export interface Workers {
+  sync: IndexSync;
+  /** Resolves when the start-up reconciliation has finished. */
+  reconciled: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The index sync over every indexed collection. */
+export function createIndexSync(search: PlatformSearch): IndexSync {
+  return new IndexSync(search.engine, [resultIndexSource, needIndexSource]);
+}
+
+/**
+ * Background work of a server process: reconcile the search index with the database at start
+ * (repairs a crash between a database write and its index write), push every write to the index
+ * within about a second, announce new publications, and the hourly sweeps (listing expiry, old
+ * login attempts). Several processes may run these: every step is idempotent.
+ */
+export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs?: number } = {}): Workers {
+  const sync = createIndexSync(search);
+  let stopped = false;
+  let busy: Promise<unknown> = Promise.resolve();
+  const onProgress = (p: ReconcileProgress) => {
+    if (p.phase === 'write' || p.done % 5000 === 0) {
+      log.info(`reconcile ${p.index}: ${p.done}/${p.total}`);
+    }
+  };
+  const reconciled = sync.reconcile(onProgress).then(
+    (reports) => {
+      // Every document was re-sent where the two engines could differ: Meilisearch is current again.
+      const engine = search.engine;
+      if (engine instanceof ResilientSearchEngine) {
+        engine.staleIndexes().forEach((i) => engine.markReconciled(i));
+      }
+      for (const r of reports) {
+        log.info(`search index ${r.index}: ${r.checked} checked, ${r.added} added, ${r.updated} updated, ${r.removed} removed`);
+      }
+    },
+    (err: unknown) => log.error({ err }, 'search reconciliation failed; the next start tries again'),
+  );
+  const tick = async () => {
+    await reconciled;
+    await sync.flush();
+    await announcePublications(search.engine);
+  };
+  const timer = setInterval(() => {
+    if (!stopped) {
+      busy = tick().catch((err: unknown) => log.warn({ err }, 'index worker failed; retrying'));
+    }
+  }, opts.tickMs ?? 1000);
+  const sweep = async () => {
+    const expired = await expireStaleListings();
+    const attempts = await sweepAttempts();
+    log.debug({ expired, attempts }, 'hourly sweep');
+  };
+  const hourly = setInterval(() => void sweep().catch((err: unknown) => log.warn({ err }, 'sweep failed')), 3600_000);
+  void reconciled.then(() => sweep()).catch((err: unknown) => log.warn({ err }, 'sweep failed'));
+  timer.unref();
+  hourly.unref();
+  return {
+    sync,
+    reconciled,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      clearInterval(hourly);
+      await busy;
+    },
+  };
+}
