@@ -58,8 +58,12 @@ describe('platform processes', () => {
       expect(kids.find((k) => k.cmd.includes('meilisearch'))).toBeDefined();
     }
 
-    const demoLogin = await fetch(`${p.url}/api/orgs?q=吉林大学`);
-    expect(((await demoLogin.json()) as { total: number }).total).toBeGreaterThan(0);
+    const demoOrgs = await fetch(`${p.url}/api/orgs?q=吉林大学`);
+    expect(((await demoOrgs.json()) as { total: number }).total).toBeGreaterThan(0);
+    // The demo results become searchable through the index workers within seconds.
+    await expect
+      .poll(async () => ((await (await fetch(`${p.url}/api/search/results?q=${encodeURIComponent('玉米')}`)).json()) as { total: number }).total, { timeout: 60_000, interval: 500 })
+      .toBeGreaterThan(0);
 
     p.proc.kill('SIGKILL');
     expect(await waitGone(kids.map((k) => k.pid))).toEqual([]);

@@ -15,8 +15,10 @@ export interface Workers {
 }
 
 /** The index sync over every indexed collection. */
-export function createIndexSync(search: PlatformSearch): IndexSync {
-  return new IndexSync(search.engine, [resultIndexSource, needIndexSource]);
+export function createIndexSync(search: PlatformSearch, log?: Logger): IndexSync {
+  return new IndexSync(search.engine, [resultIndexSource, needIndexSource], (err, index, id) =>
+    log?.error({ err, index, id }, 'a record could not be indexed; it stays dirty and is retried'),
+  );
 }
 
 /**
@@ -26,7 +28,7 @@ export function createIndexSync(search: PlatformSearch): IndexSync {
  * login attempts). Several processes may run these: every step is idempotent.
  */
 export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs?: number } = {}): Workers {
-  const sync = createIndexSync(search);
+  const sync = createIndexSync(search, log);
   let stopped = false;
   let busy: Promise<unknown> = Promise.resolve();
   const onProgress = (p: ReconcileProgress) => {

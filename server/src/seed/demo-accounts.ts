@@ -15,7 +15,7 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@demo.kezhuan.cn', phone: '13904310001', displayName: '省科技厅管理员', role: 'admin', org: 0 },
   { email: 'researcher@demo.kezhuan.cn', phone: '13904310002', displayName: '李明（吉林大学）', role: 'researcher', org: 1 },
-  { email: 'enterprise@demo.kezhuan.cn', phone: '13904310003', displayName: '王强（吉林化纤）', role: 'enterprise', org: 5 },
+  { email: 'enterprise@demo.kezhuan.cn', phone: '13904310003', displayName: '王强（宏远汽车零部件）', role: 'enterprise', org: 10 },
   { email: 'commissioner@demo.kezhuan.cn', phone: '13904310004', displayName: '张华（长春应化所）', role: 'commissioner', org: 3 },
-  { email: 'intermediary@demo.kezhuan.cn', phone: '13904310005', displayName: '赵敏（技术产权交易中心）', role: 'intermediary', org: 8 },
+  { email: 'intermediary@demo.kezhuan.cn', phone: '13904310005', displayName: '赵敏（成果转化服务中心）', role: 'intermediary', org: 9 },
 ];

@@ -1,58 +1,112 @@
-import { makeUscc, type CityCode, type OrgType } from '@kezhuan/shared';
+/**
+ * Demo data for a fresh platform: organisations, one account per role, 1,500 research results
+ * derived from ChinaXiv preprints (CC BY 4.0) and 30 technology needs of Jilin's industries.
+ * Listings are written published (a few wait in the review queue) with the search outbox set,
+ * so the index workers make them searchable; they are marked announced (no notifications).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { needCreateInput, resultInput } from '@kezhuan/shared';
+import type { Types } from 'mongoose';
 import { hashPassword } from '../modules/auth/password';
+import { historyEntry } from '../modules/listings/lifecycle';
+import { TechNeedModel } from '../modules/needs/need.model';
+import { needContent } from '../modules/needs/need.service';
 import { OrgModel, orgNameKey } from '../modules/orgs/org.model';
-import { PROVINCE_ORG } from '../modules/users/admin-bootstrap';
+import { ResearchResultModel } from '../modules/results/result.model';
+import { resultContent } from '../modules/results/result.service';
 import { UserModel } from '../modules/users/user.model';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
+import { DEMO_NEEDS } from './data/jilin-needs';
 
-interface DemoOrg {
-  name: string;
-  type: OrgType;
-  city: CityCode;
-  uscc: string;
-  verified: boolean;
+const here = dirname(fileURLToPath(import.meta.url));
+const DAY = 86_400_000;
+
+function lifecycle(owner: Types.ObjectId, org: Types.ObjectId, i: number, now: Date) {
+  const inReview = i % 50 === 7;
+  const publishedAt = new Date(now.getTime() - ((i * 37) % 150) * DAY - 3600_000);
+  const by = { id: owner, name: '演示数据' };
+  return {
+    org,
+    owner,
+    status: inReview ? 'submitted' : 'published',
+    submittedAt: publishedAt,
+    publishedAt: inReview ? null : publishedAt,
+    lastConfirmedAt: inReview ? null : publishedAt,
+    announcedAt: now,
+    history: inReview ? [historyEntry('submit', 'draft', 'submitted', by, publishedAt)] : [historyEntry('approve', 'submitted', 'published', by, publishedAt)],
+    searchV: 1,
+    searchDirty: true,
+  };
 }
 
-const org = (name: string, type: OrgType, city: CityCode, body: string, verified = true): DemoOrg => ({
-  name,
-  type,
-  city,
-  verified,
-  uscc: makeUscc(type === 'enterprise' || type === 'intermediary' ? '91' : '12', city, body),
-});
+/** A staff account per organisation that owns its demo listings (random password: not for login). */
+async function staffOf(orgIds: Types.ObjectId[], role: 'researcher' | 'enterprise', hash: string) {
+  const out = new Map<string, Types.ObjectId>();
+  for (const [i, org] of orgIds.entries()) {
+    const u = await UserModel.create({
+      email: `staff-${role}-${i}@demo.kezhuan.cn`,
+      phone: `1380431${String(i + (role === 'enterprise' ? 500 : 100)).padStart(4, '0')}`,
+      displayName: role === 'enterprise' ? '技术部' : '成果转化办公室',
+      role,
+      org,
+      passwordHash: hash,
+    });
+    out.set(String(org), u._id);
+  }
+  return out;
+}
 
-/** Organisations of Jilin named in the provincial plan or well known there (credit codes are synthetic). */
-export const DEMO_ORGS: DemoOrg[] = [
-  { ...PROVINCE_ORG, verified: true },
-  org('吉林大学', 'university', '220100', '412000001'),
-  org('中国科学院长春光学精密机械与物理研究所', 'institute', '220100', '412000002'),
-  org('中国科学院长春应用化学研究所', 'institute', '220100', '412000003'),
-  org('东北师范大学', 'university', '220100', '412000004'),
-  org('吉林化纤集团有限责任公司', 'enterprise', '220200', '123000005'),
-  org('中国第一汽车集团有限公司', 'enterprise', '220100', '123000006'),
-  org('通化东宝药业股份有限公司', 'enterprise', '220500', '123000007'),
-  org('吉林省技术产权交易中心', 'intermediary', '220100', '123000008'),
-  org('延边大学', 'university', '222400', '412000009'),
-  org('四平市巨元瀚洋板式换热器有限公司', 'enterprise', '220300', '12300000A', false),
-  org('长春理工大学', 'university', '220100', '41200000B'),
-];
-
-/** Seeds organisations and one account per role into an empty database. Returns false if not empty. */
-export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefined): Promise<boolean> {
-  if (await UserModel.exists({ email: { $regex: '@demo\\.kezhuan\\.cn$' } })) {
+/** Seeds demo data into a database without it. Returns false when it is there already. */
+export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefined, now = new Date()): Promise<boolean> {
+  if (await UserModel.exists({ email: 'admin@demo.kezhuan.cn' })) {
     return false;
   }
-  say('seeding demo organisations and accounts…');
-  const orgIds = [];
+  say('seeding demo data: organisations, accounts, ChinaXiv-derived research results, Jilin technology needs…');
+  const orgIds: Types.ObjectId[] = [];
   for (const o of DEMO_ORGS) {
-    const existing = await OrgModel.findOne({ uscc: o.uscc });
-    const doc = existing ?? (await OrgModel.create({ ...o, nameKey: orgNameKey(o.name), verifiedAt: o.verified ? new Date() : null }));
+    const doc = (await OrgModel.findOne({ uscc: o.uscc })) ?? (await OrgModel.create({ ...o, nameKey: orgNameKey(o.name), verifiedAt: o.verified ? now : null }));
     orgIds.push(doc._id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts = new Map<number, Types.ObjectId>();
   for (const a of DEMO_ACCOUNTS) {
-    await UserModel.create({ email: a.email, phone: a.phone, displayName: a.displayName, role: a.role, passwordHash, org: orgIds[a.org] });
+    const u = await UserModel.create({ email: a.email, phone: a.phone, displayName: a.displayName, role: a.role, passwordHash, org: orgIds[a.org] });
+    accounts.set(a.org, u._id);
   }
-  say(`seeded ${DEMO_ORGS.length} organisations and ${DEMO_ACCOUNTS.length} demo accounts`);
+  const staffHash = await hashPassword(randomBytes(24).toString('hex'));
+  const researchOrgs = RESEARCH_ORGS.map((i) => orgIds[i]!);
+  const researchStaff = await staffOf(researchOrgs, 'researcher', staffHash);
+  const lines = gunzipSync(readFileSync(join(here, 'data/chinaxiv-results.jsonl.gz'))).toString('utf8').split('\n').filter(Boolean);
+  const results = lines.map((line, i) => {
+    const input = resultInput.parse((JSON.parse(line) as { input: unknown }).input);
+    const org = researchOrgs[i % researchOrgs.length]!;
+    const owner = (i % researchOrgs.length === 0 ? accounts.get(1) : undefined) ?? researchStaff.get(String(org))!;
+    return { ...resultContent(input), attachments: [], ...lifecycle(owner, org, i, now) };
+  });
+  for (let i = 0; i < results.length; i += 500) {
+    await ResearchResultModel.insertMany(results.slice(i, i + 500));
+  }
+  const enterpriseIds = orgIds.slice(FIRST_ENTERPRISE);
+  const enterpriseStaff = await staffOf(enterpriseIds, 'enterprise', staffHash);
+  const needs = DEMO_NEEDS.map((n, i) => {
+    const orgIndex = DEMO_ORGS.findIndex((o) => o.name === n.enterprise);
+    const org = orgIds[orgIndex]!;
+    const owner = accounts.get(orgIndex) ?? enterpriseStaff.get(String(org))!;
+    const deadline = new Date(now.getTime() + n.deadlineMonths * 30 * DAY).toISOString().slice(0, 10);
+    const input = needCreateInput.parse({
+      title: n.title, problem: n.problem, desiredOutcome: n.desiredOutcome, keywords: n.keywords, industry: n.industry, discipline: n.discipline,
+      ...(n.budget ? { budgetMin: n.budget[0], budgetMax: n.budget[1] } : { negotiable: true }),
+      deadline, cooperationModes: n.cooperationModes, city: n.city, confidentiality: i % 9 === 8 ? 'summary_only' : 'public',
+      contact: { name: '技术部', phone: '0431-85900000', email: 'rd@demo.kezhuan.cn' },
+    });
+    return { ...needContent(input), ...lifecycle(owner, org, i * 3, now) };
+  });
+  await TechNeedModel.insertMany(needs);
+  say(`seeded ${DEMO_ORGS.length} organisations, ${DEMO_ACCOUNTS.length} demo accounts, ${results.length} research results and ${needs.length} technology needs`);
   return true;
 }

@@ -72,3 +72,28 @@ describe('database → search index consistency', () => {
     expect(await titlesFor(search, '撤回')).toEqual([]);
   });
 });
+
+describe('a record that cannot be indexed', () => {
+  it('stays dirty and does not stop the others', async () => {
+    const search = PlatformSearch.inMemory();
+    const owner = await buildUser({ role: 'researcher' });
+    const good = await buildResult(owner, { status: 'published', input: validResultInput({ title: '可以索引的成果' }) });
+    const bad = await buildResult(owner, { status: 'published', input: validResultInput({ title: '无法索引的成果' }) });
+    const errors: string[] = [];
+    const source = {
+      ...resultIndexSource,
+      toDocuments: async (records: Parameters<typeof resultIndexSource.toDocuments>[0]) => {
+        if (records.some((r) => String(r._id) === String(bad._id))) {
+          throw new Error('broken record');
+        }
+        return resultIndexSource.toDocuments(records);
+      },
+    };
+    const sync = new IndexSync(search.engine, [source], (_err, _index, id) => errors.push(id));
+    expect(await sync.flush()).toBe(1);
+    expect(errors).toEqual([String(bad._id)]);
+    expect(await titlesFor(search, '索引')).toEqual(['可以索引的成果']);
+    expect((await ResearchResultModel.findById(bad._id).lean())?.searchDirty).toBe(true);
+    expect((await ResearchResultModel.findById(good._id).lean())?.searchDirty).toBe(false);
+  });
+});

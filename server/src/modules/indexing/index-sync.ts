@@ -38,6 +38,8 @@ export class IndexSync {
   constructor(
     private readonly engine: SearchEngine,
     private readonly sources: readonly IndexSource[],
+    /** Told about a record that cannot be indexed (it stays dirty and is retried next flush). */
+    private readonly onRecordError: (err: unknown, index: string, id: string) => void = () => undefined,
   ) {}
 
   /** Pushes every dirty record; returns how many were pushed. Concurrent calls share one run. */
@@ -65,13 +67,32 @@ export class IndexSync {
 
   private async flushSource(source: IndexSource): Promise<number> {
     let pushed = 0;
+    // Records that could not be pushed stay dirty for the next flush; this one goes on without them.
+    const failed: IndexedFields['_id'][] = [];
     for (;;) {
-      const batch = (await source.model.find({ searchDirty: true }).limit(BATCH).lean()) as IndexedFields[];
+      const filter = failed.length > 0 ? { searchDirty: true, _id: { $nin: failed } } : { searchDirty: true };
+      const batch = (await source.model.find(filter).limit(BATCH).lean()) as IndexedFields[];
       if (batch.length === 0) {
         return pushed;
       }
-      await this.push(source, batch);
-      pushed += batch.length;
+      try {
+        await this.push(source, batch);
+        pushed += batch.length;
+      } catch (err) {
+        // Find the record(s) at fault by pushing one at a time.
+        for (const r of batch) {
+          try {
+            await this.push(source, [r]);
+            pushed += 1;
+          } catch (one) {
+            failed.push(r._id);
+            this.onRecordError(one, source.index, String(r._id));
+          }
+        }
+        if (batch.every((r) => failed.includes(r._id)) && err instanceof Error && /ECONNREFUSED|timeout/i.test(err.message)) {
+          throw err; // the engine itself is down, not a record
+        }
+      }
       if (batch.length < BATCH) {
         return pushed;
       }

@@ -19,18 +19,18 @@ export interface DemoNeed {
 }
 
 export const DEMO_ENTERPRISES: { name: string; city: string; body: string }[] = [
-  { name: '长春宏远汽车零部件有限公司', city: '220100', body: 'MA0KZ0001' },
-  { name: '吉林市江城碳纤维复合材料有限公司', city: '220200', body: 'MA0KZ0002' },
-  { name: '长春华光光电科技有限公司', city: '220100', body: 'MA0KZ0003' },
-  { name: '通化长白山参业药业有限公司', city: '220500', body: 'MA0KZ0004' },
-  { name: '松原金穗玉米生物科技有限公司', city: '220700', body: 'MA0KZ0005' },
-  { name: '四平东北换热装备有限公司', city: '220300', body: 'MA0KZ0006' },
-  { name: '吉林市北方石化新材料有限公司', city: '220200', body: 'MA0KZ0007' },
-  { name: '延边长白山绿色食品有限公司', city: '222400', body: 'MA0KZ0008' },
-  { name: '白城绿能风电装备有限公司', city: '220800', body: 'MA0KZ0009' },
-  { name: '长春轨道交通装备配套有限公司', city: '220100', body: 'MA0KZ0010' },
-  { name: '辽源袜业智能制造有限公司', city: '220400', body: 'MA0KZ0011' },
-  { name: '白山硅藻土新材料有限公司', city: '220600', body: 'MA0KZ0012' },
+  { name: '长春宏远汽车零部件有限公司', city: '220100', body: 'MA0KJ0001' },
+  { name: '吉林市江城碳纤维复合材料有限公司', city: '220200', body: 'MA0KJ0002' },
+  { name: '长春华光光电科技有限公司', city: '220100', body: 'MA0KJ0003' },
+  { name: '通化长白山参业药业有限公司', city: '220500', body: 'MA0KJ0004' },
+  { name: '松原金穗玉米生物科技有限公司', city: '220700', body: 'MA0KJ0005' },
+  { name: '四平东北换热装备有限公司', city: '220300', body: 'MA0KJ0006' },
+  { name: '吉林市北方石化新材料有限公司', city: '220200', body: 'MA0KJ0007' },
+  { name: '延边长白山绿色食品有限公司', city: '222400', body: 'MA0KJ0008' },
+  { name: '白城绿能风电装备有限公司', city: '220800', body: 'MA0KJ0009' },
+  { name: '长春轨道交通装备配套有限公司', city: '220100', body: 'MA0KJ0010' },
+  { name: '辽源袜业智能制造有限公司', city: '220400', body: 'MA0KJ0011' },
+  { name: '白山硅藻土新材料有限公司', city: '220600', body: 'MA0KJ0012' },
 ];
 
 const E = (i: number) => DEMO_ENTERPRISES[i]!;
