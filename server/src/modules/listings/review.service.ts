@@ -2,6 +2,7 @@
 import { LISTING_EXPIRY_DAYS, type ListingKind, type ReviewDecisionInput, type ReviewOutcomeView, type ReviewQueueItemView, type ReviewQueueQuery } from '@kezhuan/shared';
 import type { Model, Types } from 'mongoose';
 import { audit } from '../audit/audit.service';
+import { notify } from '../notifications/notification.service';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
 import { needQuality } from '../needs/need.service';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
@@ -64,6 +65,17 @@ async function decide<T extends ListingRecord & { title: string }>(
     target: { kind: src.kind, id },
     detail: { title: doc.title, org: String(doc.org), ...(reason ? { reason } : {}) },
     ip,
+  });
+  const what = src.kind === 'result' ? { zh: '成果', en: 'result', path: 'results' } : { zh: '需求', en: 'need', path: 'needs' };
+  const approved = input.decision === 'approve';
+  await notify(doc.owner, {
+    kind: 'listing.reviewed',
+    title: approved ? `您的${what.zh}“${doc.title}”已通过审核并发布` : `您的${what.zh}“${doc.title}”被退回修改`,
+    titleEn: approved ? `Your ${what.en} “${doc.title}” was approved and published` : `Your ${what.en} “${doc.title}” was sent back for changes`,
+    body: reason ?? '',
+    bodyEn: reason ?? '',
+    link: `/${what.path}/${id}`,
+    key: `review:${id}:${updated.searchV}`,
   });
   return { id, kind: src.kind, status: effectiveStatus(updated, now), reason };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NotificationModel } from '../notifications/notification.model';
 import { AuditModel } from '../audit/audit.model';
 import { buildOrg, buildUser } from '../../testing/factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
@@ -70,6 +71,15 @@ describe('research result lifecycle', () => {
     expect(audits.map((e) => e.action)).toEqual(['result.return', 'result.approve']);
     expect(String(audits[0]?.actor)).toBe(String(admin._id));
     expect(audits[0]?.detail).toMatchObject({ reason, title: validResultInput().title });
+
+    // The owner was told about both decisions, with the reason for sending it back.
+    const told = await NotificationModel.find({ user: owner._id, kind: 'listing.reviewed' }).sort({ createdAt: 1 }).lean();
+    expect(told.map((n) => n.title)).toEqual([
+      `您的成果“${validResultInput().title}”被退回修改`,
+      `您的成果“${validResultInput().title}”已通过审核并发布`,
+    ]);
+    expect(told[0]?.body).toBe(reason);
+    expect(told[1]?.link).toBe(`/results/${id}`);
   });
 
   it('sends an edited published result back to review', async () => {
