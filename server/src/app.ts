@@ -15,6 +15,7 @@ import { csrfProtection } from './modules/auth/csrf';
 import { configurePassport } from './modules/auth/passport';
 import { discoveryRoutes } from './modules/discovery/discovery.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { importRoutes } from './modules/imports/import.routes';
 import { listingReviewRoutes } from './modules/listings/listing.routes';
 import { matchingRoutes } from './modules/matching/matching.routes';
 import { needRoutes } from './modules/needs/need.routes';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   matchingRoutes(api, { search });
   savedSearchRoutes(api);
   notificationRoutes(api);
+  importRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

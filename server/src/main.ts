@@ -8,6 +8,7 @@ import { attachRealtime } from './realtime/socket';
 import { startRuntime } from './runtime';
 import { seedDemoIfEmpty } from './seed/demo';
 import { startWorkers } from './workers';
+import { resumeImports } from './modules/imports/import.service';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -25,6 +26,11 @@ async function main(): Promise<void> {
     clientDist: e.SERVE_CLIENT ? undefined : null,
   });
   const workers = startWorkers(runtime.search, log);
+  // An import that was committing when the last process died is finished (roll forward).
+  void resumeImports().then(
+    (r) => (r.resumed + r.interrupted + r.cleaned > 0 ? log.info(r, 'unfinished imports handled') : undefined),
+    (err: unknown) => log.error({ err }, 'resuming imports failed'),
+  );
   const server = createServer(app);
   const io = attachRealtime(server, app.locals.sessionMiddleware);
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));

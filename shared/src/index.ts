@@ -15,3 +15,4 @@ export * from './schemas/listing';
 export * from './schemas/result';
 export * from './schemas/need';
 export * from './schemas/search';
+export * from './schemas/import';

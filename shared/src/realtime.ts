@@ -1,9 +1,12 @@
+import type { ImportJobView } from './schemas/import';
 import type { NotificationView } from './schemas/notification';
 
 /** Events the server sends over Socket.io (typed on both sides). */
 export interface ServerToClientEvents {
   'notification:new': (n: NotificationView) => void;
   'notification:unread': (payload: { unread: number }) => void;
+  /** Progress of a bulk import, to the administrator who started it. */
+  'import:progress': (job: ImportJobView) => void;
 }
 
 /** Events the client sends (none yet; chat and presence come with deal rooms). */

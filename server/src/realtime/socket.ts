@@ -3,6 +3,7 @@ import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } fro
 import type { RequestHandler } from 'express';
 import { Server, type Socket } from 'socket.io';
 import { logger } from '../lib/logger';
+import { setImportProgressPublisher } from '../modules/imports/import.service';
 import { setNotificationPublisher, unreadCount } from '../modules/notifications/notification.service';
 import { UserModel } from '../modules/users/user.model';
 
@@ -69,5 +70,6 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
     pushNew: (userId, n) => io.to(userRoom(userId)).emit('notification:new', n),
     pushUnread: (userId, unread) => io.to(userRoom(userId)).emit('notification:unread', { unread }),
   });
+  setImportProgressPublisher({ push: (userId, job) => io.to(userRoom(userId)).emit('import:progress', job) });
   return io;
 }

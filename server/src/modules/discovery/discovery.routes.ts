@@ -1,9 +1,28 @@
-import { needSearchQuery, resultSearchQuery, searchResponse, suggestQuery, suggestResponse, type SearchKind } from '@kezhuan/shared';
+import { exportFormat, needSearchQuery, resultSearchQuery, searchResponse, suggestQuery, suggestResponse, type SearchKind } from '@kezhuan/shared';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
 import type { ApiRouter } from '../../lib/api-router';
 import type { PlatformSearch } from '../../search/search.service';
 import type { SearchQuery } from '../../search/types';
+import { exportSearch } from './export';
 import { presentHit } from './hit.presenter';
 import { needEngineQuery, resultEngineQuery } from './search-query';
+
+const exportOptions = { format: exportFormat.default('xlsx'), lang: z.enum(['zh-CN', 'en']).default('zh-CN') };
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' };
+
+async function sendExport(search: PlatformSearch, kind: SearchKind, q: SearchQuery, opts: { format: 'xlsx' | 'csv'; lang: 'zh-CN' | 'en' }, req: Request, res: Response) {
+  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const { body, rows } = await exportSearch(search.engine, kind, q, opts.format, opts.lang === 'en' ? 'en' : 'zh', origin);
+  const stamp = new Date().toISOString().slice(0, 10);
+  const name = `${kind === 'results' ? '科技成果' : '技术需求'}-${stamp}.${opts.format}`;
+  res
+    .status(200)
+    .type(MIME[opts.format])
+    .set('Content-Disposition', `attachment; filename="${kind}-${stamp}.${opts.format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .set('X-Export-Rows', String(rows))
+    .send(body);
+}
 
 async function run(search: PlatformSearch, kind: SearchKind, q: SearchQuery) {
   const r = await search.engine.query(kind, q);
@@ -23,6 +42,24 @@ export function discoveryRoutes(api: ApiRouter, deps: { search: PlatformSearch }
     summary: 'Search published technology needs',
     query: needSearchQuery, response: searchResponse,
     handler: ({ query }) => run(deps.search, 'needs', needEngineQuery(query)),
+  });
+  api.add({
+    method: 'get', path: '/search/results/export', tag: 'search', access: 'public', raw: true,
+    summary: 'Download the research results of a search as XLSX or CSV (same filters as the search; up to 10,000 rows)',
+    query: resultSearchQuery.extend(exportOptions),
+    handler: async ({ query }, req, res) => {
+      const { format, lang, ...search } = query;
+      await sendExport(deps.search, 'results', resultEngineQuery(search), { format, lang }, req, res);
+    },
+  });
+  api.add({
+    method: 'get', path: '/search/needs/export', tag: 'search', access: 'public', raw: true,
+    summary: 'Download the technology needs of a search as XLSX or CSV',
+    query: needSearchQuery.extend(exportOptions),
+    handler: async ({ query }, req, res) => {
+      const { format, lang, ...search } = query;
+      await sendExport(deps.search, 'needs', needEngineQuery(search), { format, lang }, req, res);
+    },
   });
   api.add({
     method: 'get', path: '/search/suggest', tag: 'search', access: 'public',

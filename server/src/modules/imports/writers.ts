@@ -1,0 +1,76 @@
+/**
+ * File writers for exports (search results, reports) and import templates: XLSX through exceljs,
+ * CSV as Excel reads it (UTF-8 with BOM, CRLF, every field quoted, formulas neutralised).
+ */
+import ExcelJS from 'exceljs';
+import { csvLine, UTF8_BOM } from './csv';
+
+export interface ExportColumn {
+  /** The row's property to write. */
+  key: string;
+  header: { zh: string; en: string };
+  /** Column width in characters (XLSX). */
+  width?: number;
+}
+
+export type ExportRow = Readonly<Record<string, unknown>>;
+export interface WriteOptions {
+  /** Header language; Chinese by default. */
+  locale?: 'zh' | 'en';
+  sheetName?: string;
+}
+
+type Cell = string | number | Date | null;
+
+/** A value as a cell: lists joined with "；", yes/no in the header's language, objects as JSON. */
+function cellValue(v: unknown, locale: 'zh' | 'en'): Cell {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {
+    return v;
+  }
+  if (typeof v === 'boolean') {
+    return locale === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  }
+  if (Array.isArray(v)) {
+    return v.map((x) => String(cellValue(x, locale) ?? '')).join(locale === 'zh' ? '；' : '; ');
+  }
+  return JSON.stringify(v);
+}
+
+/** Adds a sheet with a bold, frozen header row and the rows below it. */
+export function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly ExportColumn[], rows: Iterable<ExportRow>, locale: 'zh' | 'en' = 'zh'): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ key: c.key, header: c.header[locale], width: c.width ?? Math.min(40, Math.max(10, c.header[locale].length * 2 + 4)) }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    ws.addRow(columns.map((c) => cellValue(row[c.key], locale)));
+  }
+  return ws;
+}
+
+/** An XLSX workbook of one sheet: the header row, then one row per record. */
+export async function writeXlsx(columns: readonly ExportColumn[], rows: Iterable<ExportRow>, opts: WriteOptions = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '科转 Kezhuan';
+  addSheet(wb, opts.sheetName ?? 'Sheet1', columns, rows, opts.locale ?? 'zh');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** CSV text for Excel: BOM, header row, CRLF line ends, every field quoted; dates as ISO 8601. */
+export function writeCsv(columns: readonly ExportColumn[], rows: Iterable<ExportRow>, opts: WriteOptions = {}): string {
+  const locale = opts.locale ?? 'zh';
+  const lines = [UTF8_BOM + csvLine(columns.map((c) => c.header[locale]))];
+  for (const row of rows) {
+    lines.push(
+      csvLine(
+        columns.map((c) => {
+          const v = cellValue(row[c.key], locale);
+          return v instanceof Date ? v.toISOString() : v;
+        }),
+      ),
+    );
+  }
+  return lines.join('');
+}

@@ -1,0 +1,102 @@
+/**
+ * The marketplace flow in the browser: an enterprise posts a technology need, sees an explained
+ * recommendation of a researcher's result, marks interest, and the researcher — signed in in
+ * another browser — sees the notification arrive live.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { apiSession } from '../support/api';
+import { launchBrowser, shoot } from './support';
+
+const PASSWORD = 'Kezhuan2026demo';
+let platform: RunningPlatform;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-match-'));
+const RESULT_TITLE = '寒地玉米秸秆还田低温腐熟菌剂';
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  browser = await launchBrowser();
+  // The researcher's result, approved by the administrator (through the API: not what this test is about).
+  const researcher = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
+  const created = await researcher.post('/api/results', {
+    title: RESULT_TITLE,
+    summary: '筛选出在5℃以下仍能分解纤维素的复合菌系，制成玉米秸秆还田腐熟菌剂，东北寒地田间试验秸秆腐解率提高35%，次年玉米增产8%，已完成中试。',
+    keywords: ['玉米秸秆', '秸秆还田', '腐熟菌剂', '黑土地'],
+    discipline: '210', industry: 'A', maturity: 'pilot', trl: 6, transferModes: ['license', 'service'], price: 300_000, city: '220100',
+    contact: { name: '李老师', phone: '13904310002', email: 'researcher@demo.kezhuan.cn' },
+    applications: '适用于东北黑土区玉米秸秆全量还田，可与深翻、免耕等耕作方式配合使用。',
+    advantages: [{ metric: '秸秆腐解率', value: '提高35', unit: '%' }],
+  });
+  expect(created.status).toBe(201);
+  const id = (created.body as { id: string }).id;
+  expect((await researcher.post(`/api/results/${id}/submit`, {})).status).toBe(200);
+  const admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
+  expect((await admin.post(`/api/admin/review/result/${id}`, { decision: 'approve' })).status).toBe(200);
+  await expect
+    .poll(async () => ((await (await fetch(`${platform.url}/api/search/results?q=${encodeURIComponent('腐熟菌剂')}`)).json()) as { total: number }).total, { timeout: 60_000 })
+    .toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${platform.url}/login`);
+  await page.locator('[data-testid=login-identifier] input').fill(email);
+  await page.locator('[data-testid=login-password] input').fill(PASSWORD);
+  await page.locator('[data-testid=login-submit]').click();
+  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+  return page;
+}
+
+describe('need → explained recommendation → interest → live notification', () => {
+  it('works end to end in two browsers', async () => {
+    const researcherPage = await signIn(await browser.newContext({ locale: 'zh-CN' }), 'researcher@demo.kezhuan.cn');
+    const badge = researcherPage.locator('[data-testid=notif-count]');
+    const before = Number((await badge.count()) > 0 ? ((await badge.textContent()) ?? '0').replace(/\D/g, '') || '0' : '0');
+
+    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } }), 'enterprise@demo.kezhuan.cn');
+    await page.goto(`${platform.url}/needs/new`);
+    await page.locator('[data-testid=need-title] input').fill('玉米秸秆还田腐熟技术需求');
+    await page.locator('[data-testid=need-problem] textarea').fill(
+      '公司在松原、白城流转了两万亩玉米田，秸秆全量还田后春季低温腐解慢，影响播种质量和出苗率，需要适合东北寒地低温条件的秸秆腐熟菌剂及配套还田技术，并能在大田规模推广应用。',
+    );
+    await page.locator('[data-testid=need-outcome] textarea').fill('秸秆腐解率提高30%以上，次年玉米出苗率不低于95%');
+    for (const k of ['玉米秸秆', '秸秆还田', '腐熟菌剂']) {
+      await page.locator('[data-testid=need-keywords] input').fill(k);
+      await page.locator('[data-testid=need-keywords] input').press('Enter');
+    }
+    await page.locator('[data-testid=need-industry]').click();
+    await page.getByRole('option', { name: /农、林、牧、渔业/ }).first().click();
+    await page.locator('[data-testid=need-budget-min] input').fill('200000');
+    await page.locator('[data-testid=need-budget-max] input').fill('800000');
+    await page.locator('[data-testid=need-mode-license]').click();
+    await page.locator('[data-testid=need-city]').click();
+    await page.getByRole('option', { name: '松原市' }).click();
+    await shoot(page, '10-need-form');
+    await page.locator('[data-testid=need-save]').click();
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/needs\/[0-9a-f]{24}$/);
+
+    const item = page.locator('[data-testid=rec-item]', { hasText: RESULT_TITLE });
+    await expect.poll(() => item.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const reasons = await item.first().locator('[data-testid=rec-reason]').allTextContents();
+    expect(reasons.join(' ')).toContain('玉米秸秆');
+    expect(Number(((await item.first().locator('[data-testid=rec-score]').textContent()) ?? '').replace(/\D/g, ''))).toBeGreaterThan(50);
+    await shoot(page, '11-need-recommendations');
+    await item.first().locator('[data-testid=rec-interested]').click();
+
+    await expect.poll(async () => Number(((await badge.textContent()) ?? '0').replace(/\D/g, '') || '0'), { timeout: 15_000 }).toBe(before + 1);
+    await researcherPage.locator('[data-testid=notif-bell]').click();
+    await expect.poll(() => researcherPage.locator('body').textContent()).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
+    await shoot(researcherPage, '12-researcher-notified');
+  });
+});
