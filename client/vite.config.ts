@@ -12,7 +12,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', ws: true } },
+    // KEZHUAN_API points the dev server at another API, e.g. http://127.0.0.1:3300.
+    proxy: { '/api': { target: process.env.KEZHUAN_API ?? 'http://127.0.0.1:3000', ws: true } },
   },
   build: {
     outDir: 'dist',

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { childrenOf, GIVEN_MEILI, isAlive, startPlatform } from './support/platform';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-proc-'));
@@ -43,6 +43,7 @@ async function register(url: string) {
 describe('platform processes', () => {
   it('runs the embedded database and search engine as children that die with the server, even on kill -9', async () => {
     const p = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false', SEED_DEMO: 'true' });
+    onTestFinished(() => p.stop());
     const log = p.output.join('\n');
     expect(log).toContain('embedded FerretDB v1.24.2');
     expect(log).toContain('MONGODB_URI is not set');
@@ -71,6 +72,7 @@ describe('platform processes', () => {
 
   it('stops its children on SIGTERM and keeps the data for the next start', async () => {
     const first = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false' });
+    onTestFinished(() => first.stop());
     const kids = childrenOf(first.proc.pid!).map((k) => k.pid);
     const res = await register(first.url);
     expect([201, 409]).toContain(res.status);

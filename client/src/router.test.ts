@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteMeta } from 'vue-router';
-import { guardDecision } from './router';
+import { guardDecision, routes } from './router';
 import { safeRedirect } from './utils/safeRedirect';
 
 const to = (fullPath: string, meta: RouteMeta = {}) => ({ fullPath, meta });
@@ -37,5 +37,31 @@ describe('safeRedirect', () => {
     expect(safeRedirect('//evil.example')).toBeNull();
     expect(safeRedirect('/\\evil.example')).toBeNull();
     expect(safeRedirect(undefined)).toBeNull();
+  });
+});
+
+describe('marketplace routes', () => {
+  const meta = (path: string) => {
+    const record = routes.find((r) => r.path === path);
+    return { fullPath: path, meta: record?.meta ?? {} };
+  };
+
+  it('lets everyone search and read listings', () => {
+    expect(guardDecision(meta('/search/:kind(results|needs)'), null)).toBe(true);
+    expect(guardDecision(meta('/results/:id'), null)).toBe(true);
+    expect(guardDecision(meta('/needs/:id'), null)).toBe(true);
+  });
+
+  it('keeps publishing to the roles that may publish', () => {
+    expect(guardDecision(meta('/results/new'), { role: 'researcher' })).toBe(true);
+    expect(guardDecision(meta('/results/new'), { role: 'commissioner' })).toBe(true);
+    expect(guardDecision(meta('/results/new'), { role: 'enterprise' })).toMatchObject({ name: 'forbidden' });
+    expect(guardDecision(meta('/needs/new'), { role: 'enterprise' })).toBe(true);
+    expect(guardDecision(meta('/needs/new'), { role: 'researcher' })).toMatchObject({ name: 'forbidden' });
+    expect(guardDecision(meta('/me/listings'), { role: 'intermediary' })).toMatchObject({ name: 'forbidden' });
+    expect(guardDecision(meta('/admin/review'), { role: 'enterprise' })).toMatchObject({ name: 'forbidden' });
+    expect(guardDecision(meta('/admin/review'), { role: 'admin' })).toBe(true);
+    expect(guardDecision(meta('/notifications'), null)).toMatchObject({ name: 'login' });
+    expect(guardDecision(meta('/me/saved-searches'), { role: 'intermediary' })).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import { useAuthStore } from './modules/auth/store';
+import { marketplaceRoutes } from './routes.marketplace';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -47,6 +48,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./modules/admin/pages/AdminOrgsPage.vue'),
     meta: { requiresAuth: true, roles: ['admin'], titleKey: 'admin.title' },
   },
+  ...marketplaceRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

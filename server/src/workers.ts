@@ -4,6 +4,7 @@ import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync
 import { needIndexSource, resultIndexSource } from './modules/listings/listing.index-sources';
 import { expireStaleListings } from './modules/listings/review.service';
 import { announcePublications } from './modules/matching/announcer';
+import { recentSearchWrite } from './modules/indexing/write-hint';
 import { ResilientSearchEngine } from './search/resilient';
 import type { PlatformSearch } from './search/search.service';
 
@@ -49,10 +50,20 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
     },
     (err: unknown) => log.error({ err }, 'search reconciliation failed; the next start tries again'),
   );
+  let lastFlush = 0;
+  let lastAnnounce = 0;
   const tick = async () => {
     await reconciled;
-    await sync.flush();
-    await announcePublications(search.engine);
+    const now = Date.now();
+    if (!recentSearchWrite() && now - lastFlush < 15_000) {
+      return;
+    }
+    lastFlush = now;
+    const pushed = await sync.flush();
+    if (pushed > 0 || now - lastAnnounce > 60_000) {
+      lastAnnounce = now;
+      await announcePublications(search.engine);
+    }
   };
   const timer = setInterval(() => {
     if (!stopped) {

@@ -19,7 +19,10 @@ export interface RunningPlatform {
 }
 
 export async function startPlatform(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningPlatform> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/src/main.ts')], {
+  // setpriv --pdeathsig: the platform dies with the test worker, even when the run is killed.
+  const pdeath = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'SIGTERM', '--'] : [];
+  const [cmd, ...args] = [...pdeath, process.execPath, '--import', 'tsx', resolve(ROOT, 'server/src/main.ts')];
+  const proc = spawn(cmd!, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -108,4 +108,22 @@ describe('api client', () => {
     expect(buildUrl('/admin/audit', { action: '', page: 2, pageSize: 20 })).toBe('/api/admin/audit?page=2&pageSize=20');
     expect(buildUrl('/health')).toBe('/api/health');
   });
+
+  it('repeats a parameter for each value of an array', () => {
+    expect(buildUrl('/search/results', { q: '碳', city: ['220100', '220200'], industry: [] })).toBe(
+      `/api/search/results?q=${encodeURIComponent('碳')}&city=220100&city=220200`,
+    );
+  });
+
+  it('uploads a file as the raw body with its own Content-Type and the CSRF header', async () => {
+    setCsrfToken('tok');
+    const calls = fakeFetch(json(201, { key: 'k' }));
+    const file = new Blob(['%PDF-1.4'], { type: 'application/pdf' });
+    await api.upload('/results/r1/attachments', file, { name: '说明书.pdf' });
+
+    expect(calls[0]?.url).toBe(`/api/results/r1/attachments?name=${encodeURIComponent('说明书.pdf')}`);
+    expect(header(calls[0], 'Content-Type')).toBe('application/pdf');
+    expect(header(calls[0], 'X-CSRF-Token')).toBe('tok');
+    expect(calls[0]?.init.body).toBe(file);
+  });
 });

@@ -26,11 +26,14 @@ export class ApiError extends Error {
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type QueryValue = string | number | boolean | null | undefined;
+/** A query parameter; an array repeats the parameter (`?city=220100&city=220200`). */
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A file sent as the raw body with its own Content-Type (attachment uploads), instead of JSON. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -63,21 +66,31 @@ export function onSessionRefreshed(cb: (session: SessionView) => void): () => vo
   return () => sessionListeners.delete(cb);
 }
 
-/** `/api` + path + query string; empty values are left out because the API's queries are strict. */
-export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** The query string (without `?`); empty values are left out because the API's queries are strict. */
+export function buildQuery(query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') {
-      params.append(key, String(value));
+    const values = typeof value === 'object' && value !== null ? value : [value];
+    for (const v of values) {
+      if (v !== undefined && v !== null && v !== '') {
+        params.append(key, String(v));
+      }
     }
   }
-  const qs = params.toString();
+  return params.toString();
+}
+
+/** `/api` + path + query string. */
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const qs = buildQuery(query);
   return `${BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
 async function send(method: HttpMethod, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) {
+  if (opts.file) {
+    headers['Content-Type'] = opts.file.type || 'application/octet-stream';
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   if (MUTATING.has(method) && csrfToken) {
@@ -88,7 +101,7 @@ async function send(method: HttpMethod, path: string, opts: RequestOptions): Pro
       method,
       headers,
       credentials: 'include',
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
       signal: opts.signal ?? null,
     });
   } catch (err) {
@@ -178,4 +191,6 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Sends a file as the raw request body (its type as Content-Type), e.g. an attachment. */
+  upload: <T>(path: string, file: Blob, query?: Record<string, QueryValue>) => request<T>('POST', path, { file, query }),
 };

@@ -1,3 +1,4 @@
+import { marketEn } from './market.en';
 import type { MessageSchema } from './zh-CN';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
@@ -10,6 +11,13 @@ const en: MessageSchema = {
   nav: {
     home: 'Home',
     adminOrgs: 'Organisation verification',
+    menu: 'Menu',
+    searchResults: 'Find results',
+    searchNeeds: 'Find needs',
+    myListings: 'My listings',
+    review: 'Review',
+    notifications: 'Notifications',
+    savedSearches: 'Saved searches',
     profile: 'My account',
     login: 'Log in',
     register: 'Register',
@@ -60,6 +68,14 @@ const en: MessageSchema = {
     actions: 'Actions',
     optional: 'Optional',
     empty: 'No data',
+    colon: ': ',
+    paren: ' ({text})',
+    withOptional: '{label} (optional)',
+    back: 'Back',
+    close: 'Close',
+    edit: 'Edit',
+    delete: 'Delete',
+    remove: 'Remove',
   },
   errors: {
     network: 'Cannot reach the server; check your connection and try again',
@@ -160,6 +176,8 @@ const en: MessageSchema = {
       myResults: { title: 'My results', desc: 'Manage your published results and their matchmaking' },
       postNeed: { title: 'Post a technology need', desc: 'Describe a technical problem and look for solutions' },
       findTech: { title: 'Find technology', desc: 'Search results from universities and institutes across Jilin' },
+      myNeeds: { title: 'My needs', desc: 'Manage your technology needs and see recommended results' },
+      findNeeds: { title: 'Find needs', desc: 'Browse the technology needs enterprises have posted' },
       joinCommissioner: { title: 'Sign up as S&T commissioner (Double Thousand)', desc: 'Serve enterprises and counties with technical support' },
       matchService: { title: 'Matchmaking services', desc: 'Broker and close deals between both sides' },
       orgVerify: { title: 'Organisation verification', desc: 'Check and verify registered organisations' },
@@ -221,6 +239,7 @@ const en: MessageSchema = {
     attribution: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
+  ...marketEn,
 };
 
 export default en;

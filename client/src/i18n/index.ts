@@ -83,3 +83,12 @@ export function formatDateTime(iso: string): string {
   }
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+/** The calendar date of an ISO timestamp in the current locale. */
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(d);
+}

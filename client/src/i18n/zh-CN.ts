@@ -1,3 +1,5 @@
+import { marketZh } from './market.zh-CN';
+
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
   app: {
@@ -8,6 +10,13 @@ const zhCN = {
   nav: {
     home: '首页',
     adminOrgs: '机构认证',
+    menu: '菜单',
+    searchResults: '找成果',
+    searchNeeds: '找需求',
+    myListings: '我的发布',
+    review: '审核',
+    notifications: '消息通知',
+    savedSearches: '我的订阅',
     profile: '个人中心',
     login: '登录',
     register: '注册',
@@ -58,6 +67,14 @@ const zhCN = {
     actions: '操作',
     optional: '选填',
     empty: '暂无数据',
+    colon: '：',
+    paren: '（{text}）',
+    withOptional: '{label}（选填）',
+    back: '返回',
+    close: '关闭',
+    edit: '编辑',
+    delete: '删除',
+    remove: '移除',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',
@@ -158,6 +175,8 @@ const zhCN = {
       myResults: { title: '我的成果', desc: '管理已发布的成果与对接进展' },
       postNeed: { title: '发布技术需求', desc: '描述企业遇到的技术难题，寻找解决方案' },
       findTech: { title: '找技术', desc: '检索全省高校院所的科技成果' },
+      myNeeds: { title: '我的需求', desc: '管理已发布的技术需求，查看推荐的成果' },
+      findNeeds: { title: '找需求', desc: '查看企业发布的技术需求，寻找转化机会' },
       joinCommissioner: { title: '报名科技特派员（双千行动）', desc: '报名服务企业与基层，开展技术对接' },
       matchService: { title: '对接服务', desc: '为成果供需双方提供撮合与交易服务' },
       orgVerify: { title: '机构认证', desc: '审核并认证注册机构的真实性' },
@@ -220,6 +239,7 @@ const zhCN = {
     attribution: '演示用的科技成果数据改编自 ChinaXiv 预印本（CC BY 4.0），来源于 github.com/DreamBlooms/ChinaXiv-201601-to-202209。',
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
+  ...marketZh,
 };
 
 export type MessageSchema = typeof zhCN;

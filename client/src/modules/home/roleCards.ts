@@ -9,6 +9,7 @@ import {
   Stamp,
   User,
   EditPen,
+  Tickets,
 } from '@element-plus/icons-vue';
 import type { Role } from '@kezhuan/shared';
 import type { Component } from 'vue';
@@ -28,20 +29,33 @@ const PROFILE: HomeCard = { key: 'profile', icon: User, to: '/profile' };
 /** What each role sees on its home page, in order. Cards without a route show "coming soon". */
 export const HOME_CARDS: Record<Role, readonly HomeCard[]> = {
   researcher: [
-    { key: 'publishResult', icon: DocumentAdd },
-    { key: 'myResults', icon: Collection },
+    { key: 'publishResult', icon: DocumentAdd, to: '/results/new' },
+    { key: 'myResults', icon: Collection, to: '/me/listings?tab=result' },
+    { key: 'findNeeds', icon: Tickets, to: '/search/needs' },
     PROFILE,
   ],
   enterprise: [
-    { key: 'postNeed', icon: EditPen },
-    { key: 'findTech', icon: Search },
+    { key: 'postNeed', icon: EditPen, to: '/needs/new' },
+    { key: 'findTech', icon: Search, to: '/search/results' },
+    { key: 'myNeeds', icon: Collection, to: '/me/listings?tab=need' },
     PROFILE,
   ],
-  commissioner: [{ key: 'joinCommissioner', icon: Promotion }, PROFILE],
-  intermediary: [{ key: 'matchService', icon: Connection }, PROFILE],
+  commissioner: [
+    { key: 'joinCommissioner', icon: Promotion },
+    { key: 'publishResult', icon: DocumentAdd, to: '/results/new' },
+    { key: 'myResults', icon: Collection, to: '/me/listings?tab=result' },
+    { key: 'findNeeds', icon: Tickets, to: '/search/needs' },
+    PROFILE,
+  ],
+  intermediary: [
+    { key: 'matchService', icon: Connection },
+    { key: 'findTech', icon: Search, to: '/search/results' },
+    { key: 'findNeeds', icon: Tickets, to: '/search/needs' },
+    PROFILE,
+  ],
   admin: [
     { key: 'orgVerify', icon: Stamp, to: '/admin/orgs' },
-    { key: 'reviewQueue', icon: Finished },
+    { key: 'reviewQueue', icon: Finished, to: '/admin/review' },
     { key: 'provinceDashboard', icon: DataBoard },
     PROFILE,
   ],

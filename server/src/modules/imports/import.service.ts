@@ -199,9 +199,6 @@ export function resumeImports(): Promise<{ resumed: number; interrupted: number;
         out.cleaned += 1;
       }
     }
-    if (out.resumed + out.interrupted + out.cleaned > 0) {
-      logger().info(out, 'imports: resumed after restart');
-    }
     return out;
   });
 }

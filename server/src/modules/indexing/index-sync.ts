@@ -1,4 +1,3 @@
-import type { AnyBulkWriteOperation } from 'mongoose';
 import type { SearchDocument, SearchEngine } from '../../search/types';
 import type { IndexedFields, IndexSource } from './index-source';
 
@@ -118,10 +117,15 @@ export class IndexSync {
     if (removals.length > 0) {
       await this.engine.remove(source.index, removals);
     }
-    const ops: AnyBulkWriteOperation<IndexedFields>[] = records.map((r) => ({
-      updateOne: { filter: { _id: r._id, searchV: r.searchV }, update: { $set: { searchDirty: false } } },
-    }));
-    await source.model.bulkWrite(ops as never, { ordered: false });
+    // One update per version value, not per record: on FerretDB every filtered write scans the
+    // collection, so 500 single-record updates would scan it 500 times.
+    const byVersion = new Map<number, IndexedFields['_id'][]>();
+    for (const r of records) {
+      byVersion.set(r.searchV, [...(byVersion.get(r.searchV) ?? []), r._id]);
+    }
+    for (const [searchV, ids] of byVersion) {
+      await source.model.updateMany({ _id: { $in: ids }, searchV }, { $set: { searchDirty: false } });
+    }
   }
 
   /** Flushes shortly after writes, and every `everyMs` in case a trigger was missed. */
@@ -152,29 +156,31 @@ export class IndexSync {
   private async reconcileSource(source: IndexSource, onProgress: (p: ReconcileProgress) => void): Promise<ReconcileReport> {
     await this.engine.ensureIndex(source.index);
     const indexed = await this.engine.versions(source.index);
-    const total = await source.model.countDocuments({});
-    const report: ReconcileReport = { index: source.index, checked: 0, added: 0, updated: 0, removed: 0 };
-    const scanned = new Set<string>();
-    let batch: IndexedFields[] = [];
-    const drain = async () => {
-      if (batch.length === 0) {
-        return;
-      }
-      const docs = await source.toDocuments(batch);
-      const toPush = batch.filter((r) => {
+    // Versions only, in one read: no cursor stays open while we write (FerretDB on SQLite stalls
+    // writes behind an open cursor on the same connection).
+    const stored = (await source.model.find({}, { _id: 1, searchV: 1, searchDirty: 1 }).lean()) as IndexedFields[];
+    const total = stored.length;
+    const report: ReconcileReport = { index: source.index, checked: total, added: 0, updated: 0, removed: 0 };
+    const suspects = stored.filter((r) => r.searchDirty || indexed.get(String(r._id)) !== r.searchV);
+    let done = total - suspects.length;
+    onProgress({ index: source.index, phase: 'scan', done, total });
+    for (let i = 0; i < suspects.length; i += BATCH) {
+      const ids = suspects.slice(i, i + BATCH).map((r) => r._id);
+      const records = (await source.model.find({ _id: { $in: ids } }).lean()) as IndexedFields[];
+      const docs = await source.toDocuments(records);
+      const toPush = records.filter((r) => {
         const id = String(r._id);
         const doc = docs.get(id);
         const have = indexed.get(id);
-        scanned.add(id);
         if (!doc) {
-          return have !== undefined; // must not be in the index, but is
+          return have !== undefined || r.searchDirty; // must not be in the index
         }
         return have !== doc._v || r.searchDirty;
       });
       for (const r of toPush) {
         const id = String(r._id);
         if (!docs.get(id)) {
-          report.removed += 1;
+          report.removed += indexed.has(id) ? 1 : 0;
         } else if (indexed.has(id)) {
           report.updated += 1;
         } else {
@@ -184,19 +190,12 @@ export class IndexSync {
       if (toPush.length > 0) {
         await this.push(source, toPush);
       }
-      report.checked += batch.length;
-      onProgress({ index: source.index, phase: 'scan', done: report.checked, total });
-      batch = [];
-    };
-    for await (const r of source.model.find({}).lean().cursor()) {
-      batch.push(r as IndexedFields);
-      if (batch.length >= BATCH) {
-        await drain();
-      }
+      done += ids.length;
+      onProgress({ index: source.index, phase: 'scan', done, total });
     }
-    await drain();
     // Entries whose record is gone from the database.
-    const gone = [...indexed.keys()].filter((id) => !scanned.has(id));
+    const inDb = new Set(stored.map((r) => String(r._id)));
+    const gone = [...indexed.keys()].filter((id) => !inDb.has(id));
     if (gone.length > 0) {
       await this.engine.remove(source.index, gone);
       report.removed += gone.length;

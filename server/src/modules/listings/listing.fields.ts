@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import { LISTING_STATUSES, type ListingStatus } from '@kezhuan/shared';
+import { noteSearchWrite } from '../indexing/write-hint';
 
 /** Contact details; presenters show them only to members of verified organisations. */
 export const contactSchema = new Schema(
@@ -45,8 +46,11 @@ export const listingLifecycleFields = {
   searchDirty: { type: Boolean, required: true, default: true, index: true },
 } as const;
 
-/** Adds the query indexes every listing collection needs (review queue, expiry sweep). */
+/** Adds the query indexes every listing collection needs (review queue, expiry sweep), and tells the index worker about writes. */
 export function addListingIndexes(schema: Schema): void {
+  schema.post('save', noteSearchWrite);
+  schema.post('insertMany', noteSearchWrite);
+  schema.post(['updateOne', 'updateMany', 'findOneAndUpdate'], noteSearchWrite);
   schema.index({ status: 1, submittedAt: 1 });
   schema.index({ status: 1, lastConfirmedAt: 1 });
 }

@@ -49,15 +49,23 @@ describe('HomePage', () => {
     expect(wrapper.find('[data-testid=landing-role-commissioner]').text()).toContain('科技特派员');
   });
 
-  it('greets a researcher by name, labels the role and marks unbuilt features as coming soon', async () => {
+  it('greets a researcher by name and links publishing and their results to the new pages', async () => {
     useAuthStore().user = userAs('researcher', '李教授');
     const wrapper = await mountHome();
     expect(wrapper.get('[data-testid=home-greeting]').text()).toBe('您好，李教授');
     expect(wrapper.get('[data-testid=home-role]').text()).toBe('科研人员');
     const publish = wrapper.get('[data-testid=home-card-publishResult]');
     expect(publish.text()).toContain('发布科技成果');
-    expect(publish.text()).toContain('即将上线');
-    expect(wrapper.get('[data-testid=home-card-profile]').text()).not.toContain('即将上线');
+    expect(publish.text()).not.toContain('即将上线');
+    expect(wrapper.get('[data-testid=home-card-myResults]').text()).not.toContain('即将上线');
+    expect(wrapper.find('[data-testid=coming-soon]').exists()).toBe(false);
+  });
+
+  it('marks what is not built yet as coming soon (the commissioner sign-up)', async () => {
+    useAuthStore().user = userAs('commissioner', '张华');
+    const wrapper = await mountHome();
+    expect(wrapper.get('[data-testid=home-card-joinCommissioner]').text()).toContain('即将上线');
+    expect(wrapper.get('[data-testid=home-card-findNeeds]').text()).not.toContain('即将上线');
   });
 
   it('gives administrators a live organisation-verification card, in English too', async () => {
@@ -70,6 +78,8 @@ describe('HomePage', () => {
     await nextTick();
     expect(wrapper.get('[data-testid=home-role]').text()).toBe('Administrator');
     expect(wrapper.get('[data-testid=home-greeting]').text()).toBe('Hello, Admin Wang');
-    expect(wrapper.get('[data-testid=home-card-reviewQueue]').text()).toContain('Coming soon');
+    expect(wrapper.get('[data-testid=home-card-reviewQueue]').text()).toContain('Review queue');
+    expect(wrapper.get('[data-testid=home-card-reviewQueue]').text()).not.toContain('Coming soon');
+    expect(wrapper.get('[data-testid=home-card-provinceDashboard]').text()).toContain('Coming soon');
   });
 });

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { useAuthStore } from '../modules/auth/store';
+import { buildUser } from '../testing/fixtures';
+import { withSetup } from '../testing/withSetup';
+import { useNavEntries } from './useNavEntries';
+
+function nav() {
+  const s = withSetup(() => useNavEntries());
+  const auth = useAuthStore();
+  auth.loaded = true;
+  return { ...s, auth, paths: () => s.result.entries.value.map((e) => e.path) };
+}
+
+describe('header navigation', () => {
+  it('offers search to everyone and sign-in to visitors', () => {
+    const { paths } = nav();
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/login', '/register']);
+  });
+
+  it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
+    const { auth, paths } = nav();
+    auth.user = buildUser('enterprise');
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/me/listings']);
+    auth.user = buildUser('intermediary');
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs']);
+    auth.user = buildUser('admin');
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/admin/review', '/admin/orgs']);
+  });
+
+  it('lights up the section a page belongs to', async () => {
+    const { result, router } = nav();
+    const at = async (path: string) => {
+      await router.push(path);
+      return result.active.value;
+    };
+    expect(await at('/needs/cccccccccccccccccccccccc')).toBe('/search/needs');
+    expect(await at('/results/bbbbbbbbbbbbbbbbbbbbbbbb')).toBe('/search/results');
+    expect(await at('/results/new')).toBe('/me/listings');
+    expect(await at('/admin/review?kind=need')).toBe('/admin/review');
+    expect(await at('/admin/orgs')).toBe('/admin/orgs');
+    expect(await at('/about')).toBe('/about');
+  });
+});

@@ -1,0 +1,59 @@
+import { computed } from 'vue';
+import { useRoute } from 'vue-router';
+import { useAuthStore } from '../modules/auth/store';
+
+export interface NavEntry {
+  /** The route path, also the el-menu index. */
+  path: string;
+  labelKey: string;
+  testid: string;
+}
+
+/** The menu entry a page belongs to (detail pages light up the search they come from). */
+const SECTIONS: [prefix: string, entry: string][] = [
+  ['/search/needs', '/search/needs'],
+  ['/needs/', '/search/needs'],
+  ['/search', '/search/results'],
+  ['/results/', '/search/results'],
+  ['/admin/review', '/admin/review'],
+  ['/admin', '/admin/orgs'],
+];
+
+/** The header's navigation for the current user, and which entry the current page belongs to. */
+export function useNavEntries() {
+  const auth = useAuthStore();
+  const route = useRoute();
+
+  const entries = computed<NavEntry[]>(() => {
+    const role = auth.user?.role;
+    const list: NavEntry[] = [
+      { path: '/', labelKey: 'nav.home', testid: 'nav-home' },
+      { path: '/search/results', labelKey: 'nav.searchResults', testid: 'nav-search-results' },
+      { path: '/search/needs', labelKey: 'nav.searchNeeds', testid: 'nav-search-needs' },
+    ];
+    if (!auth.loaded) {
+      return list;
+    }
+    if (role === 'researcher' || role === 'commissioner' || role === 'enterprise') {
+      list.push({ path: '/me/listings', labelKey: 'nav.myListings', testid: 'nav-my-listings' });
+    }
+    if (role === 'admin') {
+      list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });
+      list.push({ path: '/admin/orgs', labelKey: 'nav.adminOrgs', testid: 'nav-admin-orgs' });
+    }
+    if (!auth.user) {
+      list.push({ path: '/login', labelKey: 'nav.login', testid: 'nav-login' });
+      list.push({ path: '/register', labelKey: 'nav.register', testid: 'nav-register' });
+    }
+    return list;
+  });
+
+  const active = computed(() => {
+    if (route.path.endsWith('/new') || route.path.endsWith('/edit')) {
+      return '/me/listings';
+    }
+    return SECTIONS.find(([prefix]) => route.path.startsWith(prefix))?.[1] ?? route.path;
+  });
+
+  return { entries, active };
+}
