@@ -4,7 +4,7 @@ import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync
 import { needIndexSource, resultIndexSource } from './modules/listings/listing.index-sources';
 import { expireStaleListings } from './modules/listings/review.service';
 import { announcePublications } from './modules/matching/announcer';
-import { recentSearchWrite } from './modules/indexing/write-hint';
+import { recentSearchWrite, takeReconcileRequest } from './modules/indexing/write-hint';
 import { ResilientSearchEngine } from './search/resilient';
 import type { PlatformSearch } from './search/search.service';
 
@@ -54,6 +54,9 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
   let lastAnnounce = 0;
   const tick = async () => {
     await reconciled;
+    if (takeReconcileRequest()) {
+      await sync.reconcile(onProgress);
+    }
     const now = Date.now();
     if (!recentSearchWrite() && now - lastFlush < 15_000) {
       return;

@@ -37,9 +37,15 @@ beforeAll(async () => {
   expect((await researcher.post(`/api/results/${id}/submit`, {})).status).toBe(200);
   const admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
   expect((await admin.post(`/api/admin/review/result/${id}`, { decision: 'approve' })).status).toBe(200);
-  await expect
-    .poll(async () => ((await (await fetch(`${platform.url}/api/search/results?q=${encodeURIComponent('腐熟菌剂')}`)).json()) as { total: number }).total, { timeout: 60_000 })
-    .toBeGreaterThan(0);
+  // Wait until the approved result is searchable (the index worker pushes it within seconds).
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const found = (await (await fetch(`${platform.url}/api/search/results?q=${encodeURIComponent('腐熟菌剂')}`)).json()) as { total: number };
+    if (found.total > 0) {
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 });
 
 afterAll(async () => {

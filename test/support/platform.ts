@@ -64,7 +64,10 @@ export async function startPlatform(env: Record<string, string>, timeoutMs = 60_
       }
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');
+      // A clean stop takes a second or two; do not let a stuck one hold the test run.
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

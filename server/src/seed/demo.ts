@@ -40,7 +40,8 @@ function lifecycle(owner: Types.ObjectId, org: Types.ObjectId, i: number, now: D
     announcedAt: now,
     history: inReview ? [historyEntry('submit', 'draft', 'submitted', by, publishedAt)] : [historyEntry('approve', 'submitted', 'published', by, publishedAt)],
     searchV: 1,
-    searchDirty: true,
+    // The start-up reconciliation indexes them: no per-record flag to clear.
+    searchDirty: false,
   };
 }
 

@@ -4,6 +4,7 @@
  * idempotent and rolls forward: a batch inserted before (`E11000` on our own `_id`) counts as done,
  * and a job left `committing` by a crash is finished by `resumeImports()` at start-up.
  */
+import { requestReconcile } from '../indexing/write-hint';
 import type { ImportKind } from '@kezhuan/shared';
 import mongoose from 'mongoose';
 import { TechNeedModel } from '../needs/need.model';
@@ -168,5 +169,6 @@ export async function commitJob(jobId: string, onProgress: (job: ImportJobRecord
     { $set: { status: 'done', committed: job.total ?? job.committed, finishedAt: new Date(), commitMs: Date.now() - started } },
   );
   await dropStagedRows(jobId);
+  requestReconcile();
   return 'done';
 }

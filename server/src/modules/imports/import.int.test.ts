@@ -40,7 +40,7 @@ describe('bulk import: formats and headers', () => {
     const stored = await ResearchResultModel.find({ org: uni._id }).sort({ title: 1 }).lean();
     expect(stored.map((r) => r.title).sort()).toEqual(['含"引号",逗号\n与换行的成果', '寒地玉米秸秆生物降解材料制备技术1'].sort());
     const first = stored.find((r) => r.title.endsWith('1'))!;
-    expect(first).toMatchObject({ status: 'draft', discipline: '530', industry: 'C28', maturity: 'pilot', trl: 6, city: '220100', price: 800000, negotiable: false, searchDirty: true, searchV: 1 });
+    expect(first).toMatchObject({ status: 'draft', discipline: '530', industry: 'C28', maturity: 'pilot', trl: 6, city: '220100', price: 800000, negotiable: false, searchDirty: false, searchV: 1 });
     expect(first.transferModes).toEqual(['license', 'co_development']);
     expect(first.keywords).toEqual(['玉米秸秆', '可降解材料', '发酵']);
     expect(first.ip.items).toEqual([{ type: 'invention', number: 'ZL201410345054.1', status: 'granted' }]);

@@ -158,7 +158,8 @@ function listingDoc(ctx: ImportContext, model: typeof ResearchResultModel | type
     announcedAt: now,
     history: [historyEntry('import', null, status, ctx.actor, now)],
     searchV: 1,
-    searchDirty: true,
+    // Made searchable by a reconciliation after the commit (see indexing/write-hint.ts).
+    searchDirty: false,
     createdAt: now,
     updatedAt: now,
     __v: 0,

@@ -120,7 +120,7 @@ export class IndexSync {
     // One update per version value, not per record: on FerretDB every filtered write scans the
     // collection, so 500 single-record updates would scan it 500 times.
     const byVersion = new Map<number, IndexedFields['_id'][]>();
-    for (const r of records) {
+    for (const r of records.filter((x) => x.searchDirty)) {
       byVersion.set(r.searchV, [...(byVersion.get(r.searchV) ?? []), r._id]);
     }
     for (const [searchV, ids] of byVersion) {

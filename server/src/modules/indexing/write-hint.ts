@@ -5,9 +5,27 @@
  * picked up by the periodic flush.
  */
 let lastWrite = 0;
+let reconcileWanted = false;
 
 export function noteSearchWrite(): void {
   lastWrite = Date.now();
+}
+
+/**
+ * Bulk writes (seed, imports) insert records without the outbox flag and ask for a reconciliation
+ * instead: it compares versions with one read and pushes what is new, where clearing a flag per
+ * record would cost one FerretDB update each (~30 ms; 100,000 records would hold the database
+ * for most of an hour).
+ */
+export function requestReconcile(): void {
+  reconcileWanted = true;
+}
+
+/** True once after `requestReconcile()`. */
+export function takeReconcileRequest(): boolean {
+  const wanted = reconcileWanted;
+  reconcileWanted = false;
+  return wanted;
 }
 
 /** True within `windowMs` of the last hinted write. */
