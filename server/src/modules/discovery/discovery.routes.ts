@@ -24,9 +24,22 @@ async function sendExport(search: PlatformSearch, kind: SearchKind, q: SearchQue
     .send(body);
 }
 
+/**
+ * Runs a search. A facet that is being filtered on gets its counts from the same search without its
+ * own filter (one more query per such facet), so the other values of that facet stay selectable.
+ */
 async function run(search: PlatformSearch, kind: SearchKind, q: SearchQuery) {
   const r = await search.engine.query(kind, q);
-  return { hits: r.hits.map((h) => presentHit(kind, h)), total: r.total, page: r.page, pageSize: r.pageSize, facets: r.facets, engine: r.engine, tookMs: r.tookMs };
+  const facets = { ...r.facets };
+  const filtered = (q.facets ?? []).filter((f) => q.filters?.[f] !== undefined);
+  await Promise.all(
+    filtered.map(async (facet) => {
+      const { [facet]: _own, ...others } = q.filters ?? {};
+      const wide = await search.engine.query(kind, { ...q, filters: others, facets: [facet], page: 1, pageSize: 1 });
+      facets[facet] = wide.facets[facet] ?? {};
+    }),
+  );
+  return { hits: r.hits.map((h) => presentHit(kind, h)), total: r.total, page: r.page, pageSize: r.pageSize, facets, engine: r.engine, tookMs: r.tookMs };
 }
 
 /** Public search over published listings, with facets and suggestions. */

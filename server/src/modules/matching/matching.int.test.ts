@@ -45,6 +45,11 @@ describe('search API', () => {
     const all = await (await signedInAs(app, enterprise)).get('/api/search/results?industry=C36&industry=C28&sort=newest').expect(200);
     expect(all.body.total).toBe(2);
     expect(all.body.facets.industry).toEqual({ C36: 1, C28: 1 });
+    // Filtering on one industry keeps the other industries' counts, so they stay selectable.
+    const one = await (await signedInAs(app, enterprise)).get('/api/search/results?industry=C36').expect(200);
+    expect(one.body.total).toBe(1);
+    expect(one.body.facets.industry).toEqual({ C36: 1, C28: 1 });
+    expect(one.body.facets.maturity).toEqual({ pilot: 1 });
     expect(JSON.stringify(all.body)).not.toContain('13943100001'); // contacts never leave through search
   });
 
