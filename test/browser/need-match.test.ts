@@ -68,7 +68,12 @@ describe('need → explained recommendation → interest → live notification',
   it('works end to end in two browsers', async () => {
     const researcherPage = await signIn(await browser.newContext({ locale: 'zh-CN' }), 'researcher@demo.kezhuan.cn');
     const badge = researcherPage.locator('[data-testid=notif-count]');
-    const before = Number((await badge.count()) > 0 ? ((await badge.textContent()) ?? '0').replace(/\D/g, '') || '0' : '0');
+    const count = async () => Number(((await badge.textContent()) ?? '0').replace(/\D/g, '') || '0');
+    // The researcher already has the approval notice: wait until the live count shows it.
+    const researcherApi = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
+    const before = ((await researcherApi.get('/api/notifications/unread-count')).body as { unread: number }).unread;
+    expect(before).toBeGreaterThan(0);
+    await expect.poll(count, { timeout: 15_000 }).toBe(before);
 
     const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } }), 'enterprise@demo.kezhuan.cn');
     await page.goto(`${platform.url}/needs/new`);
@@ -100,7 +105,7 @@ describe('need → explained recommendation → interest → live notification',
     await shoot(page, '11-need-recommendations');
     await item.first().locator('[data-testid=rec-interested]').click();
 
-    await expect.poll(async () => Number(((await badge.textContent()) ?? '0').replace(/\D/g, '') || '0'), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
     await researcherPage.locator('[data-testid=notif-bell]').click();
     await expect.poll(() => researcherPage.locator('body').textContent()).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
     await shoot(researcherPage, '12-researcher-notified');
