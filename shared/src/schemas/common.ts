@@ -11,6 +11,14 @@ export const mobile = z.string().trim().regex(MOBILE_RE, { message: 'kz.mobile' 
 export const cityCode = z.enum(CITY_CODES);
 
 /** A plain trimmed text field with a maximum length. */
+/**
+ * Runs a cross-field rule as soon as the fields it reads are valid, instead of only when the whole
+ * object is (zod's default): a form then shows "price or 面议" beside a too-short title at once.
+ */
+export const whenValid = (...fields: readonly string[]): { when: (payload: z.core.ParsePayload) => boolean } => ({
+  when: ({ issues }) => !issues.some((i) => !i.path?.length || fields.includes(String(i.path[0]))),
+});
+
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Page and size as they arrive in a query string. */

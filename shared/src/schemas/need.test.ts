@@ -26,6 +26,13 @@ describe('technology need input', () => {
     expect(range.error?.issues.map((i) => i.message)).toEqual(['kz.budget_range']);
   });
 
+  it('reports the budget and deadline rules together with other fields\' errors', () => {
+    const r = needCreateInput.safeParse({ ...validNeed, title: '', budgetMin: 3_000_000, deadline: '2001-01-01' });
+    expect(r.error?.issues.map((i) => `${i.path.join('.')}:${i.message.startsWith('kz.') ? i.message : 'zod'}`)).toEqual([
+      'title:zod', 'budgetMax:kz.budget_range', 'deadline:kz.deadline_past',
+    ]);
+  });
+
   it('refuses a past deadline when it is given, but a stored need may keep one', () => {
     expect(needCreateInput.safeParse({ ...validNeed, deadline: '2001-01-01' }).error?.issues[0]?.message).toBe('kz.deadline_past');
     expect(needUpdateInput.safeParse({ deadline: '2001-01-01' }).success).toBe(false);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CONFIDENTIALITY_CODES, COOPERATION_MODE_CODES } from '../vocab';
-import { cityCode, objectId, text } from './common';
+import { cityCode, objectId, text, whenValid } from './common';
 import {
   LISTING_LIMITS,
   isoDate,
@@ -45,6 +45,8 @@ const needFields = z.strictObject({
   contact: listingContact,
 });
 
+const BUDGET_FIELDS = ['budgetMin', 'budgetMax', 'negotiable'] as const;
+
 type NeedRuleInput = { budgetMin?: number | null; budgetMax?: number | null; negotiable?: true };
 
 function needRules(v: NeedRuleInput, ctx: z.RefinementCtx): void {
@@ -64,14 +66,13 @@ function deadlineNotPast(deadline: string | null | undefined, ctx: z.RefinementC
 }
 
 /** A complete need, as every edit must leave it (a deadline that has since passed is kept). */
-export const needInput = needFields.superRefine(needRules);
+export const needInput = needFields.superRefine(needRules, whenValid(...BUDGET_FIELDS));
 export type NeedInput = z.infer<typeof needInput>;
 
 /** Creating a need: a complete need whose deadline, if any, is not in the past. */
-export const needCreateInput = needFields.superRefine((v, ctx) => {
-  needRules(v, ctx);
-  deadlineNotPast(v.deadline, ctx);
-});
+export const needCreateInput = needFields
+  .superRefine(needRules, whenValid(...BUDGET_FIELDS))
+  .superRefine((v, ctx) => deadlineNotPast(v.deadline, ctx), whenValid('deadline'));
 
 /**
  * A partial edit. Giving a budget bound clears `negotiable`, and `negotiable: true` clears both

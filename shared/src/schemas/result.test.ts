@@ -46,6 +46,15 @@ describe('research result input', () => {
     expect(paths(bad).map((p) => p.split(':')[0])).toEqual(['ip.items.0.number', 'ip.items.1.number', 'ip.items.2.number', 'ip.items.2.status', 'ip.items.3.status', 'trl']);
   });
 
+  it('reports the price and TRL rules beside other fields\' errors, not only once those are fixed', () => {
+    const { price: _p, ...noPrice } = validResult;
+    const both = paths(resultInput.safeParse({ ...noPrice, title: '', trl: 9 })).map((p) => p.split(':')[0]);
+    expect(both).toEqual(['title', 'price', 'trl']);
+    // A rule whose own fields are invalid stays quiet: the field's own message says what is wrong.
+    expect(paths(resultInput.safeParse({ ...noPrice, price: -1 })).map((p) => p.split(':')[0])).toEqual(['price']);
+    expect(paths(resultInput.safeParse({ ...validResult, maturity: 'x', trl: 9 })).map((p) => p.split(':')[0])).toEqual(['maturity']);
+  });
+
   it('refuses unknown fields, operators and lifecycle fields', () => {
     for (const extra of [{ status: 'published' }, { owner: 'x' }, { searchV: 9 }, { history: [] }, { _id: 'x' }]) {
       expect(resultInput.safeParse({ ...validResult, ...extra }).success).toBe(false);

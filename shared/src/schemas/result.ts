@@ -15,7 +15,7 @@ import {
   normaliseIpNumber,
   trlRange,
 } from '../vocab';
-import { cityCode, objectId, text } from './common';
+import { cityCode, objectId, text, whenValid } from './common';
 import {
   LISTING_LIMITS,
   attachmentView,
@@ -96,12 +96,16 @@ const resultFields = z.strictObject({
   advantages: z.array(advantage).max(20).optional(),
 });
 
-type ResultRuleInput = { price?: number; negotiable?: true; maturity: string; trl?: number | null };
+type PriceRuleInput = { price?: number; negotiable?: true };
+type TrlRuleInput = { maturity: string; trl?: number | null };
 
-function resultRules(v: ResultRuleInput, ctx: z.RefinementCtx): void {
+function priceRule(v: PriceRuleInput, ctx: z.RefinementCtx): void {
   if ((v.price === undefined) === (v.negotiable === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['price'], message: 'kz.price_choice' });
   }
+}
+
+function trlRule(v: TrlRuleInput, ctx: z.RefinementCtx): void {
   if (typeof v.trl === 'number') {
     const [min, max] = trlRange(v.maturity as z.infer<typeof maturity>);
     if (v.trl < min || v.trl > max) {
@@ -111,7 +115,9 @@ function resultRules(v: ResultRuleInput, ctx: z.RefinementCtx): void {
 }
 
 /** A complete research result: what creating one takes, and what every edit must still satisfy. */
-export const resultInput = resultFields.superRefine(resultRules);
+export const resultInput = resultFields
+  .superRefine(priceRule, whenValid('price', 'negotiable'))
+  .superRefine(trlRule, whenValid('maturity', 'trl'));
 export type ResultInput = z.infer<typeof resultInput>;
 
 /**
