@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { patentCheckChar, resultInput } from '@kezhuan/shared';
+import { plainMath } from './plain-math';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SOURCE = resolve(here, '../../../../../shared/data/chinaxiv/corpus.jsonl.gz');
@@ -74,7 +75,14 @@ function patentNumber(id: string): string {
   return `ZL${digits}.${patentCheckChar(digits)}`;
 }
 
-function toInput(p: Paper) {
+/** The paper with its LaTeX made plain text; keywords cut inside a formula are dropped. */
+function plain(p: Paper): Paper {
+  const keywords = p.keywords.map(plainMath).filter((k) => !/[$\\]/.test(k));
+  return { ...p, title: plainMath(p.title), abstract: plainMath(p.abstract), keywords };
+}
+
+function toInput(raw: Paper) {
+  const p = plain(raw);
   const map = CLC_MAP.find(([prefix]) => p.clc?.startsWith(prefix));
   if (!map || p.title.length > 100 || p.abstract.length < 80) {
     return null;
