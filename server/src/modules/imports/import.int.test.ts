@@ -159,6 +159,19 @@ describe('bulk import: invalid files change nothing', () => {
     expect(job.errors.length).toBe(lines.length);
   });
 
+  it('refuses a second import of the same listings, row by row, but not a withdrawn one', async () => {
+    const { c } = await signedIn('admin');
+    const uni = await buildOrg({ type: 'university' });
+    const first = await importFile(c, 'kind=results&name=a.csv', csvOf([resultRow(uni.uscc, 1), resultRow(uni.uscc, 2)]));
+    expect(first).toMatchObject({ status: 'done', committed: 2 });
+    await ResearchResultModel.updateOne({ org: uni._id, title: /2$/ }, { $set: { status: 'withdrawn' } });
+    // The same titles again (spacing and width do not make them new), and one that was withdrawn.
+    const again = await importFile(c, 'kind=results&name=a.csv', csvOf([resultRow(uni.uscc, 1, { 成果名称: ' 寒地玉米秸秆生物降解材料制备技术１ ' }), resultRow(uni.uscc, 2)]));
+    expect(again).toMatchObject({ status: 'failed', invalidRows: 1, committed: 0 });
+    expect(again.errors.map((e) => [e.row, e.field, e.messageEn])).toEqual([[2, '成果名称', expect.stringContaining('already has a research result with this title')]]);
+    expect(await ResearchResultModel.countDocuments({ org: uni._id })).toBe(2);
+  });
+
   it('refuses unknown, repeated and missing columns before reading any row', async () => {
     const { c } = await signedIn('admin');
     const job = await importFile(c, 'kind=orgs&name=o.csv', `名称,机构类型,type,序号\r\n甲,企业,企业,1\r\n`);

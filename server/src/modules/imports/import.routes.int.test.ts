@@ -114,12 +114,13 @@ describe('import templates', () => {
           expect(wb.worksheets.map((w) => w.name)).toEqual(['导入数据', '填写说明 Guide', '代码表 Codes']);
           expect(wb.worksheets[0]!.rowCount).toBe(2);
         }
-        // The orgs example can be imported once only: the second format must fail as a duplicate.
+        // Each example can be imported once only: the second format must fail as a duplicate.
         const up = await upload(c, `kind=${kind}&name=template.${format}`, file, 'application/octet-stream');
         expect(up.status).toBe(202);
         const job = await finished(c, up.body.id as string);
-        if (kind === 'orgs' && format === 'csv') {
-          expect(job.errors[0]?.message).toBe('该统一社会信用代码已在平台注册');
+        if (format === 'csv') {
+          expect(job.status).toBe('failed');
+          expect(job.errors[0]?.message).toMatch(kind === 'orgs' ? /^该统一社会信用代码已在平台注册$/ : /^平台上已有该机构的同名/);
         } else {
           expect(job.status, `${kind} ${format}: ${JSON.stringify(job.errors)}`).toBe('done');
           expect(job.committed).toBe(1);
@@ -127,13 +128,13 @@ describe('import templates', () => {
       }
     }
     expect(await OrgModel.countDocuments({ uscc: EXAMPLE_USCC.university })).toBe(1);
-    expect(await ResearchResultModel.countDocuments({ title: /（示例）$/ })).toBe(2);
-    expect(await TechNeedModel.countDocuments({ title: /（示例）$/ })).toBe(2);
+    expect(await ResearchResultModel.countDocuments({ title: /（示例）$/ })).toBe(1);
+    expect(await TechNeedModel.countDocuments({ title: /（示例）$/ })).toBe(1);
 
     const list = await c.get('/api/admin/imports?pageSize=3').expect(200);
     expect(list.body.total).toBe(jobsBefore + 6);
     expect(list.body.items).toHaveLength(3);
-    expect(list.body.items[0]).toMatchObject({ kind: 'needs', format: 'csv', filename: 'template.csv', status: 'done' });
+    expect(list.body.items[0]).toMatchObject({ kind: 'needs', format: 'csv', filename: 'template.csv', status: 'failed' });
     const orgsOnly = await c.get('/api/admin/imports?kind=orgs').expect(200);
     expect(orgsOnly.body.total).toBe(orgJobsBefore + 2);
     expect(new Set(orgsOnly.body.items.map((j: { kind: string }) => j.kind))).toEqual(new Set(['orgs']));

@@ -4,12 +4,14 @@
  */
 import type { ImportFormat, ImportKind, OrgType } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
+import { TechNeedModel } from '../needs/need.model';
 import { OrgModel } from '../orgs/org.model';
+import { ResearchResultModel } from '../results/result.model';
 import { KIND_COLUMNS } from './import.columns';
 import { ImportFileError, type RowError } from './import.errors';
 import { HeaderError, jsonRecord, resolveHeader, tabularRecord, type RawRecord } from './import.rows';
 import { appendErrors, stageRows, type ImportRow } from './import.staging';
-import { validateRecord, type ImportContext } from './import.validate';
+import { listingKey, validateRecord, type ImportContext } from './import.validate';
 import { readRows } from './sources';
 
 /** Rows per staging write and per commit batch. */
@@ -52,10 +54,29 @@ async function orgDirectory(): Promise<Map<string, { id: Types.ObjectId; type: O
   return map;
 }
 
+/**
+ * The listings of a kind already on the platform, as duplicate keys: importing the same file twice
+ * is refused row by row instead of doubling every listing. One projected scan per job, as above.
+ */
+async function existingListings(kind: ImportKind): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if (kind === 'orgs') {
+    return keys;
+  }
+  const model = (kind === 'results' ? ResearchResultModel : TechNeedModel) as unknown as typeof ResearchResultModel;
+  for await (const l of model.find({ status: { $ne: 'withdrawn' } }, { org: 1, title: 1 }).lean().cursor({ batchSize: 1000 })) {
+    keys.add(listingKey(l.org, l.title));
+  }
+  return keys;
+}
+
 /** Reads and checks the whole file, staging valid documents and recording every problem. */
 export async function validateFile(input: ValidateInput, report: (p: ValidateProgress) => Promise<void>): Promise<ValidateOutcome> {
   const kc = KIND_COLUMNS[input.kind];
-  const ctx: ImportContext = { kind: input.kind, publish: input.publish, actor: input.actor, now: input.now, orgs: await orgDirectory(), seen: new Map() };
+  const ctx: ImportContext = {
+    kind: input.kind, publish: input.publish, actor: input.actor, now: input.now,
+    orgs: await orgDirectory(), seen: new Map(), existing: await existingListings(input.kind),
+  };
   const p: ValidateProgress = { bytesRead: 0, validated: 0, invalidRows: 0, errorCount: 0 };
   let staged: ImportRow[] = [];
   let stagedCount = 0;

@@ -27,7 +27,12 @@ export interface ImportContext {
   orgs: ReadonlyMap<string, { id: Types.ObjectId; type: OrgType }>;
   /** Duplicate keys seen so far in the file → the row that had it first. */
   seen: Map<string, number>;
+  /** Keys (organisation | loose title) of the kind's listings already on the platform, withdrawn ones aside. */
+  existing: ReadonlySet<string>;
 }
+
+/** The duplicate key of a listing: its organisation and its title, compared loosely (spacing, width, case). */
+export const listingKey = (org: Types.ObjectId | string, title: string): string => `${String(org)}|${loose(title)}`;
 
 /** A target document as it will be inserted. */
 export type TargetDoc = Record<string, unknown> & { _id: Types.ObjectId };
@@ -54,7 +59,9 @@ export function validateRecord(ctx: ImportContext, rec: RawRecord): RowOutcome {
   };
   const duplicate = (key: string, column: string, what: Words) => {
     const first = ctx.seen.get(key);
-    if (first !== undefined) {
+    if (ctx.existing.has(key)) {
+      fail(column, `平台上已有该机构的同名${what.listing}（重复导入？请在原条目上修改）`, `This organisation already has a ${what.listingEn} with this title on the platform (imported twice? edit the existing one)`);
+    } else if (first !== undefined) {
       fail(column, `与第 ${first} 行重复（${what.zh}相同）`, `Duplicates row ${first} (same ${what.en})`);
     } else {
       ctx.seen.set(key, rec.row);
@@ -77,13 +84,13 @@ export function validateRecord(ctx: ImportContext, rec: RawRecord): RowOutcome {
   if (ctx.kind === 'results') {
     const input = check(resultInput);
     if (input && org) {
-      duplicate(`${String(org.id)}|${loose(input.title)}`, 'title', { zh: '机构和成果名称', en: 'organisation and title' });
+      duplicate(listingKey(org.id, input.title), 'title', { zh: '机构和成果名称', en: 'organisation and title', listing: '成果', listingEn: 'research result' });
     }
     return errors.length > 0 || !input || !org ? { errors } : { doc: listingDoc(ctx, ResearchResultModel, { ...resultContent(input), attachments: [] }, org.id) };
   }
   const input = check(needCreateInput);
   if (input && org) {
-    duplicate(`${String(org.id)}|${loose(input.title)}`, 'title', { zh: '企业和需求名称', en: 'enterprise and title' });
+    duplicate(listingKey(org.id, input.title), 'title', { zh: '企业和需求名称', en: 'enterprise and title', listing: '需求', listingEn: 'technology need' });
   }
   return errors.length > 0 || !input || !org ? { errors } : { doc: listingDoc(ctx, TechNeedModel, needContent(input), org.id) };
 }
@@ -91,6 +98,8 @@ export function validateRecord(ctx: ImportContext, rec: RawRecord): RowOutcome {
 interface Words {
   zh: string;
   en: string;
+  listing?: string;
+  listingEn?: string;
 }
 
 /** The registered organisation a listing row names by credit code, of a type that may own it. */
