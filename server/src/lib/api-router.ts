@@ -22,8 +22,8 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   params?: P;
   /** Schema of a successful JSON answer (documentation; presenters build it). */
   response?: z.ZodType;
-  /** Success status: 200 by default, 204 sends no body. */
-  status?: 200 | 201 | 204;
+  /** Success status: 200 by default, 202 for work accepted to run in the background, 204 sends no body. */
+  status?: 200 | 201 | 202 | 204;
   /** Extra middleware that runs first (rate limits). */
   before?: RequestHandler[];
   /** Non-JSON answers (files, HTML) set this and write the response themselves. */

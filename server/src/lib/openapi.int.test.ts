@@ -27,12 +27,14 @@ describe('OpenAPI document', () => {
 
   it('describes request bodies and query parameters from the zod schemas', async () => {
     const c = await client(testApp());
-    const doc = (await c.get('/api/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; parameters: { name: string; in: string }[] }>> };
+    const doc = (await c.get('/api/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; parameters: { name: string; in: string }[]; responses?: Record<string, unknown> }>> };
     const register = doc.paths['/api/auth/register']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(register?.properties ?? {})).toEqual(expect.arrayContaining(['email', 'phone', 'password', 'role', 'newOrg']));
     expect(register?.required).toEqual(expect.arrayContaining(['email', 'phone', 'password']));
     const list = doc.paths['/api/orgs']?.get?.parameters.map((p) => `${p.in}:${p.name}`);
     expect(list).toEqual(expect.arrayContaining(['query:q', 'query:type', 'query:city', 'query:page']));
+    // Work accepted to run in the background is documented with the status it really answers.
+    expect(Object.keys(doc.paths['/api/admin/imports']?.post?.responses ?? {})).toContain('202');
     expect(doc.paths['/api/orgs/{id}']?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
   });
 

@@ -72,7 +72,7 @@ export function importRoutes(api: ApiRouter): void {
       'Answers 202 with the job; every row is validated first and nothing is written unless all rows are valid. ' +
       'publish=true imports listings as published and organisations as verified.',
     before: [requireAuth(['admin']), express.raw({ type: UPLOAD_TYPES, limit: IMPORT_LIMITS.maxBytes })],
-    query: importCreateQuery, body: uploadBody, response: importJobView,
+    query: importCreateQuery, body: uploadBody, response: importJobView, status: 202,
     handler: async ({ query, body }, req, res) => {
       if (!body || body.byteLength === 0) {
         throw createError('VALIDATION_FAILED', {
@@ -89,7 +89,6 @@ export function importRoutes(api: ApiRouter): void {
       const user = currentUser(req);
       const { job, done } = await startImport({ kind: query.kind, format, filename: query.name, publish: query.publish, bytes: body, actor: { id: user._id, name: user.displayName } });
       void done; // settles with the final state and never rejects; progress is polled or pushed
-      res.status(202);
       return job;
     },
   });
