@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { sweepAttempts } from './modules/auth/throttle';
+import { pruneImportJobs } from './modules/imports/import.retention';
 import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync';
 import { needIndexSource, resultIndexSource } from './modules/listings/listing.index-sources';
 import { expireStaleListings } from './modules/listings/review.service';
@@ -26,7 +27,7 @@ export function createIndexSync(search: PlatformSearch, log?: Logger): IndexSync
  * Background work of a server process: reconcile the search index with the database at start
  * (repairs a crash between a database write and its index write), push every write to the index
  * within about a second, announce new publications, and the hourly sweeps (listing expiry, old
- * login attempts). Several processes may run these: every step is idempotent.
+ * login attempts, import jobs past retention). Several processes may run these: every step is idempotent.
  */
 export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs?: number } = {}): Workers {
   const sync = createIndexSync(search, log);
@@ -76,7 +77,8 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
   const sweep = async () => {
     const expired = await expireStaleListings();
     const attempts = await sweepAttempts();
-    log.debug({ expired, attempts }, 'hourly sweep');
+    const importJobs = await pruneImportJobs();
+    log.debug({ expired, attempts, importJobs }, 'hourly sweep');
   };
   const hourly = setInterval(() => void sweep().catch((err: unknown) => log.warn({ err }, 'sweep failed')), 3600_000);
   void reconciled.then(() => sweep()).catch((err: unknown) => log.warn({ err }, 'sweep failed'));
