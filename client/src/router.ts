@@ -48,6 +48,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./modules/admin/pages/AdminOrgsPage.vue'),
     meta: { requiresAuth: true, roles: ['admin'], titleKey: 'admin.title' },
   },
+  {
+    path: '/admin/imports',
+    name: 'admin-imports',
+    component: () => import('./modules/imports/pages/AdminImportsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'imports.title' },
+  },
   ...marketplaceRoutes,
   {
     path: '/forbidden',

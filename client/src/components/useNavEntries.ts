@@ -16,6 +16,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/search', '/search/results'],
   ['/results/', '/search/results'],
   ['/admin/review', '/admin/review'],
+  ['/admin/imports', '/admin/imports'],
   ['/admin', '/admin/orgs'],
 ];
 
@@ -40,6 +41,7 @@ export function useNavEntries() {
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });
       list.push({ path: '/admin/orgs', labelKey: 'nav.adminOrgs', testid: 'nav-admin-orgs' });
+      list.push({ path: '/admin/imports', labelKey: 'nav.imports', testid: 'nav-admin-imports' });
     }
     if (!auth.user) {
       list.push({ path: '/login', labelKey: 'nav.login', testid: 'nav-login' });

@@ -1,3 +1,4 @@
+import { importsEn } from './imports.en';
 import { marketEn } from './market.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -11,6 +12,7 @@ const en: MessageSchema = {
   nav: {
     home: 'Home',
     adminOrgs: 'Organisation verification',
+    imports: 'Bulk import',
     menu: 'Menu',
     searchResults: 'Find results',
     searchNeeds: 'Find needs',
@@ -240,6 +242,7 @@ const en: MessageSchema = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketEn,
+  ...importsEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import { importsZh } from './imports.zh-CN';
 import { marketZh } from './market.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
@@ -10,6 +11,7 @@ const zhCN = {
   nav: {
     home: '首页',
     adminOrgs: '机构认证',
+    imports: '批量导入',
     menu: '菜单',
     searchResults: '找成果',
     searchNeeds: '找需求',
@@ -240,6 +242,7 @@ const zhCN = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketZh,
+  ...importsZh,
 };
 
 export type MessageSchema = typeof zhCN;

@@ -1,0 +1,151 @@
+/**
+ * Bulk import in the browser: the administrator opens the import page, downloads the CSV template
+ * of research results, uploads a file built from it with one bad row (sees the row and the message,
+ * nothing is imported), then a valid file with "publish directly" on (sees it reach done with the
+ * count), and finds an imported title on the search page.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from '../support/api';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { launchBrowser, shoot } from './support';
+
+const PASSWORD = 'Kezhuan2026demo';
+const EXAMPLE_TITLE = '玉米秸秆制备聚乳酸关键技术（示例）';
+const TITLES = { rejected: '长白山蓝莓花青素低温提取工艺', first: '人参皂苷定向转化酶制剂', second: '黑土地秸秆覆盖还田免耕播种机具' };
+let platform: RunningPlatform;
+let browser: Browser;
+let admin: ApiSession;
+let universityUscc: string;
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-import-'));
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  browser = await launchBrowser();
+  admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
+  // Imported results belong to a registered university: one of the demo organisations.
+  const orgs = (await admin.get('/api/orgs?type=university&pageSize=1')).body as { items: { uscc: string }[] };
+  universityUscc = orgs.items[0]!.uscc;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The template's example row, made a row of ours: our university, our title, and any other change. */
+function rowFrom(example: string, title: string, replace: [from: string, to: string][] = []): string {
+  let row = example.replace(/^[^,]*/, universityUscc).replace(EXAMPLE_TITLE, title);
+  for (const [from, to] of replace) {
+    expect(row).toContain(from);
+    row = row.replace(from, to);
+  }
+  return row;
+}
+
+async function upload(page: Page, name: string, text: string): Promise<void> {
+  await page.locator('[data-testid=import-upload] input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+}
+
+const progress = (page: Page) => page.locator('[data-testid=import-progress]');
+
+/** A screenshot once the progress bar (0.6 s) and the table's loading mask have finished animating. */
+async function still(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(800);
+  await shoot(page, name);
+}
+
+describe('bulk import of research results', () => {
+  it('shows the bad row and imports nothing, then imports a valid file that becomes searchable', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${platform.url}/login`);
+    await page.locator('[data-testid=login-identifier] input').fill('admin@demo.kezhuan.cn');
+    await page.locator('[data-testid=login-password] input').fill(PASSWORD);
+    await page.locator('[data-testid=login-submit]').click();
+    await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+
+    await page.locator('[data-testid=nav-admin-imports]').click();
+    await expect.poll(() => page.url()).toMatch(/\/admin\/imports$/);
+    await expect.poll(() => page.locator('[data-testid=import-history]').textContent()).toContain('还没有导入记录');
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0); // the sign-in toast, over the menu
+    await shoot(page, '20-import-page');
+
+    // The template, as the administrator downloads it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=import-template-csv]').click()]);
+    expect(download.suggestedFilename()).toBe('科技成果导入模板.csv');
+    const [header, example] = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(header).toContain('成果名称');
+    expect(example).toContain(EXAMPLE_TITLE);
+
+    // A file the browser refuses, and one the server refuses: both say why, in Chinese.
+    await upload(page, '说明.txt', 'x');
+    await expect.poll(() => page.locator('[data-testid=import-upload-error]').textContent()).toContain('无法识别“说明.txt”的格式');
+    await upload(page, '成果.xlsx', `${header}\r\n${example}\r\n`);
+    await expect.poll(() => page.locator('[data-testid=import-upload-error]').textContent()).toContain('文件不是 XLSX 工作簿');
+
+    // One good row and one with a city outside Jilin, to be published directly: the file fails as a whole.
+    await page.locator('[data-testid=import-publish]').click();
+    const bad = [header, rowFrom(example!, TITLES.rejected), rowFrom(example!, TITLES.first, [['长春市', '火星市']]), ''].join('\r\n');
+    await upload(page, '成果-有误.csv', bad);
+    await expect.poll(() => progress(page).locator('[data-testid=import-status-failed]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('[data-testid=import-upload-error]').count()).toBe(0);
+    const jobs = (await admin.get('/api/admin/imports?pageSize=1')).body as { items: { id: string }[] };
+    const detail = (await admin.get(`/api/admin/imports/${jobs.items[0]!.id}`)).body as { committed: number; errors: { row: number; field: string; message: string; messageEn: string }[] };
+    expect(detail.committed).toBe(0);
+    expect(detail.errors.map((e) => [e.row, e.field])).toEqual([[3, '所在市']]);
+    await expect.poll(() => page.locator('[data-testid=import-error-row]').allTextContents()).toEqual(['3']);
+    expect(await page.locator('[data-testid=import-error-message]').allTextContents()).toEqual([detail.errors[0]!.message]);
+    expect(await page.locator('[data-testid=import-errors-table]').textContent()).toContain('所在市');
+    expect(await progress(page).locator('[data-testid=import-count-committed]').textContent()).toContain('0');
+    expect(await progress(page).locator('[data-testid=import-count-invalid]').textContent()).toContain('1');
+    expect(await page.locator('[data-testid=import-errors-download]').getAttribute('href')).toBe(`/api/admin/imports/${jobs.items[0]!.id}/errors.csv`);
+    await still(page, '21-import-errors');
+
+    // The valid file, published directly (the switch is still on).
+    const good = [header, rowFrom(example!, TITLES.first), rowFrom(example!, TITLES.second), ''].join('\r\n');
+    await upload(page, '成果-第一批.csv', good);
+    await expect.poll(() => progress(page).locator('[data-testid=import-status-done]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await progress(page).locator('[data-testid=import-job-file]').textContent()).toBe('成果-第一批.csv');
+    expect(await page.locator('[data-testid=import-phase]').textContent()).toContain('导入完成：已导入 2 条科技成果');
+    expect(await progress(page).locator('[data-testid=import-count-committed]').textContent()).toContain('2');
+    expect(await page.locator('[data-testid=import-progress-bar]').getAttribute('aria-valuenow')).toBe('100');
+    expect(await page.locator('[data-testid=import-errors]').count()).toBe(0);
+    const history = page.locator('[data-testid=import-history] .el-table__body tr');
+    await expect.poll(() => history.count()).toBe(2);
+    expect(await history.first().textContent()).toContain('成果-第一批.csv');
+    await still(page, '22-import-done');
+
+    // Clicking the failed job in the history shows its problems again.
+    await history.nth(1).click();
+    await expect.poll(() => page.locator('[data-testid=import-error-row]').allTextContents(), { timeout: 10_000 }).toEqual(['3']);
+    // The same problems in English.
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.locator('[data-testid=import-error-message]').allTextContents()).toEqual([detail.errors[0]!.messageEn]);
+    expect(await page.locator('[data-testid=import-errors-table]').textContent()).toContain('City');
+    await shoot(page, '22-import-errors-en');
+    await page.locator('[data-testid=lang-switch]').click();
+
+    // Published at once: findable on the search page once the index has caught up.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${platform.url}/search/results?q=${encodeURIComponent('人参皂苷')}`);
+          await page.locator('[data-testid=search-total]').filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
+          return page.locator('[data-testid=search-hit-title]').allTextContents();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toContain(TITLES.first);
+    await shoot(page, '23-import-searchable');
+    // The good row of the rejected file was not published with it (nor imported at all: committed 0 above).
+    const rejected = (await (await fetch(`${platform.url}/api/search/results?q=${encodeURIComponent(TITLES.rejected)}`)).json()) as { hits: { title: string }[] };
+    expect(rejected.hits.map((h) => h.title)).not.toContain(TITLES.rejected);
+    expect(pageErrors).toEqual([]);
+  });
+});
