@@ -73,7 +73,7 @@ export function importRoutes(api: ApiRouter): void {
       'publish=true imports listings as published and organisations as verified.',
     before: [requireAuth(['admin']), express.raw({ type: UPLOAD_TYPES, limit: IMPORT_LIMITS.maxBytes })],
     query: importCreateQuery, body: uploadBody, response: importJobView, status: 202,
-    handler: async ({ query, body }, req, res) => {
+    handler: async ({ query, body }, req) => {
       if (!body || body.byteLength === 0) {
         throw createError('VALIDATION_FAILED', {
           fields: [{ path: 'body', code: 'required', message: '请上传文件（请求体为文件内容，类型如 text/csv 或 application/octet-stream）', messageEn: 'Send the file as the request body (e.g. text/csv or application/octet-stream)' }],

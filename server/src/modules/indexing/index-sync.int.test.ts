@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { PlatformSearch } from '../../search/search.service';
 import { buildUser } from '../../testing/factories';
@@ -70,6 +71,48 @@ describe('database → search index consistency', () => {
     await ResearchResultModel.updateOne({ _id: r._id }, { $set: { status: 'withdrawn', searchDirty: true }, $inc: { searchV: 1 } });
     await sync.flush();
     expect(await titlesFor(search, '撤回')).toEqual([]);
+  });
+});
+
+describe('reconciling many records (a bulk import)', () => {
+  it('reads them in one pass over the collection, not one $in scan per batch, and clears their flags', async () => {
+    await ResearchResultModel.deleteMany({}); // the other tests' records
+    const search = PlatformSearch.inMemory();
+    const owner = await buildUser({ role: 'researcher' });
+    const first = await buildResult(owner, { status: 'published' });
+    const base = (await ResearchResultModel.findById(first._id).lean())!;
+    // 700 more, as an import writes them (no outbox flag); every 7th dirty at version 2.
+    const copies = Array.from({ length: 700 }, (_, i) => ({
+      ...base, _id: new Types.ObjectId(), title: `批量导入成果${i}`, searchV: i % 7 === 0 ? 2 : 1, searchDirty: i % 7 === 0,
+    }));
+    await ResearchResultModel.collection.insertMany(copies);
+    await search.engine.ensureIndex('results');
+    await search.engine.upsert('results', [{ id: new Types.ObjectId().toHexString(), _v: 1, title: '已删除记录' }]);
+
+    const filters: unknown[] = [];
+    // The results model, noting the filter of every find.
+    const model = resultIndexSource.model;
+    const counted = new Proxy(model, {
+      get: (target, prop, receiver) => {
+        if (prop !== 'find') {
+          return Reflect.get(target, prop, receiver);
+        }
+        return (filter: object, ...rest: []) => {
+          filters.push(filter);
+          return target.find(filter, ...rest);
+        };
+      },
+    });
+    const sync = new IndexSync(search.engine, [{ ...resultIndexSource, model: counted }]);
+    const [report] = await sync.reconcile();
+
+    expect(report).toMatchObject({ index: 'results', checked: 701, added: 701, updated: 0, removed: 1 });
+    expect(filters).toEqual([{}, {}]); // the versions, then the records
+    expect(await search.engine.count('results')).toBe(701);
+    expect(await titlesFor(search, '批量导入成果699')).toContain('批量导入成果699');
+    expect(await ResearchResultModel.countDocuments({ searchDirty: true })).toBe(0);
+    const versions = await search.engine.versions('results');
+    expect(versions.get(String(copies[7]!._id))).toBe(2);
   });
 });
 

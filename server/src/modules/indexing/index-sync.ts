@@ -100,7 +100,12 @@ export class IndexSync {
 
   /** Writes a batch to the engine, then clears the outbox flag of the versions written. */
   private async push(source: IndexSource, records: readonly IndexedFields[]): Promise<void> {
-    const docs = await source.toDocuments(records);
+    await this.write(source, records, await source.toDocuments(records));
+    await this.clearDirty(source, records);
+  }
+
+  /** Upserts the records' documents and removes the records that must not be searchable (engine only). */
+  private async write(source: IndexSource, records: readonly IndexedFields[], docs: Map<string, SearchDocument | null>): Promise<void> {
     const upserts: SearchDocument[] = [];
     const removals: string[] = [];
     for (const r of records) {
@@ -117,14 +122,23 @@ export class IndexSync {
     if (removals.length > 0) {
       await this.engine.remove(source.index, removals);
     }
+  }
+
+  /** Clears the outbox flag of the records written, where their version is still the one written. */
+  private async clearDirty(source: IndexSource, records: readonly IndexedFields[]): Promise<void> {
     // One update per version value, not per record: on FerretDB every filtered write scans the
     // collection, so 500 single-record updates would scan it 500 times.
     const byVersion = new Map<number, IndexedFields['_id'][]>();
     for (const r of records.filter((x) => x.searchDirty)) {
-      byVersion.set(r.searchV, [...(byVersion.get(r.searchV) ?? []), r._id]);
+      const ids = byVersion.get(r.searchV) ?? [];
+      ids.push(r._id);
+      byVersion.set(r.searchV, ids);
     }
+    // At most a batch of ids an update: FerretDB compares every document with every id of an `$in`.
     for (const [searchV, ids] of byVersion) {
-      await source.model.updateMany({ _id: { $in: ids }, searchV }, { $set: { searchDirty: false } });
+      for (let i = 0; i < ids.length; i += BATCH) {
+        await source.model.updateMany({ _id: { $in: ids.slice(i, i + BATCH) }, searchV }, { $set: { searchDirty: false } });
+      }
     }
   }
 
@@ -156,17 +170,17 @@ export class IndexSync {
   private async reconcileSource(source: IndexSource, onProgress: (p: ReconcileProgress) => void): Promise<ReconcileReport> {
     await this.engine.ensureIndex(source.index);
     const indexed = await this.engine.versions(source.index);
-    // Versions only, in one read: no cursor stays open while we write (FerretDB on SQLite stalls
-    // writes behind an open cursor on the same connection).
+    // Versions only, in one read: no cursor stays open while we write to the database (FerretDB on
+    // SQLite stalls writes behind an open cursor on the same connection).
     const stored = (await source.model.find({}, { _id: 1, searchV: 1, searchDirty: 1 }).lean()) as IndexedFields[];
     const total = stored.length;
     const report: ReconcileReport = { index: source.index, checked: total, added: 0, updated: 0, removed: 0 };
     const suspects = stored.filter((r) => r.searchDirty || indexed.get(String(r._id)) !== r.searchV);
     let done = total - suspects.length;
     onProgress({ index: source.index, phase: 'scan', done, total });
-    for (let i = 0; i < suspects.length; i += BATCH) {
-      const ids = suspects.slice(i, i + BATCH).map((r) => r._id);
-      const records = (await source.model.find({ _id: { $in: ids } }).lean()) as IndexedFields[];
+    // Outbox flags are cleared once the read is over (no FerretDB write while its cursor is open).
+    const written: IndexedFields[] = [];
+    for await (const records of this.recordsOf(source, suspects)) {
       const docs = await source.toDocuments(records);
       const toPush = records.filter((r) => {
         const id = String(r._id);
@@ -188,11 +202,13 @@ export class IndexSync {
         }
       }
       if (toPush.length > 0) {
-        await this.push(source, toPush);
+        await this.write(source, toPush, docs);
+        written.push(...toPush);
       }
-      done += ids.length;
+      done += records.length;
       onProgress({ index: source.index, phase: 'scan', done, total });
     }
+    await this.clearDirty(source, written);
     // Entries whose record is gone from the database.
     const inDb = new Set(stored.map((r) => String(r._id)));
     const gone = [...indexed.keys()].filter((id) => !inDb.has(id));
@@ -202,5 +218,36 @@ export class IndexSync {
     }
     onProgress({ index: source.index, phase: 'write', done: total, total });
     return report;
+  }
+
+  /**
+   * The whole records of `wanted`, in batches. A few are read by `_id`; more are picked out of one
+   * pass over the collection: FerretDB v1 answers every `$in` with a scan of the whole collection
+   * (whatever its length; it does not use the `_id` index), so reading 100,000 new records 500 at
+   * a time scanned the collection 200 times (tens of seconds each). Measured on 10,000 imported
+   * records: the reconciliation took 50.6 s that way, 7.9 s with one pass (100,000: 76 s).
+   */
+  private async *recordsOf(source: IndexSource, wanted: readonly IndexedFields[]): AsyncGenerator<IndexedFields[]> {
+    if (wanted.length === 0) {
+      return;
+    }
+    if (wanted.length <= BATCH) {
+      yield (await source.model.find({ _id: { $in: wanted.map((r) => r._id) } }).lean()) as IndexedFields[];
+      return;
+    }
+    const ids = new Set(wanted.map((r) => String(r._id)));
+    let batch: IndexedFields[] = [];
+    for await (const r of source.model.find({}).lean().cursor({ batchSize: BATCH })) {
+      if (ids.has(String(r._id))) {
+        batch.push(r as IndexedFields);
+      }
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) {
+      yield batch;
+    }
   }
 }

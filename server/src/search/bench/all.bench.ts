@@ -2,7 +2,8 @@
  * `npm run bench`: every search benchmark, one after the other, sharing one Meilisearch (MEILI_HOST,
  * else ../shared/bin/meilisearch or MEILI_BIN started here, else the embedded engine alone):
  * `scale.bench.ts` (10k/100k, embedded vs $regex vs Meilisearch), `engines.bench.ts` (both engines
- * on the 9.7k papers, engine direct) and `http.bench.ts` (fetch vs keep-alive; Meilisearch only).
+ * on the 9.7k papers, engine direct), `http.bench.ts` (fetch vs keep-alive; Meilisearch only) and
+ * the import benchmark at 10,000 rows (`npm run bench:import` runs 10k and 100k; 100k takes minutes).
  * Arguments go to scale.bench.ts (`npm run bench -- --meili-100k`).
  */
 import { spawn } from 'node:child_process';
@@ -33,6 +34,7 @@ try {
   if (env.MEILI_HOST) {
     failed += (await run('http.bench.ts', ['300'])) === 0 ? 0 : 1;
   }
+  failed += (await run('../../modules/imports/import.bench.ts', ['10000'])) === 0 ? 0 : 1;
 } finally {
   await harness.close();
 }
