@@ -6,6 +6,7 @@ import { needIndexSource, resultIndexSource } from './modules/listings/listing.i
 import { expireStaleListings } from './modules/listings/review.service';
 import { announcePublications } from './modules/matching/announcer';
 import { recentSearchWrite, takeReconcileRequest } from './modules/indexing/write-hint';
+import { DutyCycle } from './lib/duty-cycle';
 import { ResilientSearchEngine } from './search/resilient';
 import type { PlatformSearch } from './search/search.service';
 
@@ -51,27 +52,37 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
     },
     (err: unknown) => log.error({ err }, 'search reconciliation failed; the next start tries again'),
   );
-  let lastFlush = 0;
-  let lastAnnounce = 0;
+  // Without a write hinted in this process, the scans for other processes' writes run on a duty
+  // cycle: every 15 s (announcements every 60 s) while they are quick, rarer as they grow slow.
+  const idleFlush = new DutyCycle(15_000);
+  const idleAnnounce = new DutyCycle(60_000);
   const tick = async () => {
     await reconciled;
     if (takeReconcileRequest()) {
       await sync.reconcile(onProgress);
     }
-    const now = Date.now();
-    if (!recentSearchWrite() && now - lastFlush < 15_000) {
+    let pushed: number;
+    if (recentSearchWrite()) {
+      pushed = await sync.flush();
+    } else if (idleFlush.due()) {
+      pushed = await idleFlush.run(() => sync.flush());
+    } else {
       return;
     }
-    lastFlush = now;
-    const pushed = await sync.flush();
-    if (pushed > 0 || now - lastAnnounce > 60_000) {
-      lastAnnounce = now;
+    if (pushed > 0) {
       await announcePublications(search.engine);
+    } else if (idleAnnounce.due()) {
+      await idleAnnounce.run(() => announcePublications(search.engine));
     }
   };
+  // One tick at a time: a slow flush must not be overlapped by the next second's tick.
+  let ticking = false;
   const timer = setInterval(() => {
-    if (!stopped) {
-      busy = tick().catch((err: unknown) => log.warn({ err }, 'index worker failed; retrying'));
+    if (!stopped && !ticking) {
+      ticking = true;
+      busy = tick()
+        .catch((err: unknown) => log.warn({ err }, 'index worker failed; retrying'))
+        .finally(() => (ticking = false));
     }
   }, opts.tickMs ?? 1000);
   const sweep = async () => {

@@ -1,7 +1,7 @@
 /**
  * A hint, in this process, that an indexed record was written: the index worker then flushes every
- * second for a few seconds, and otherwise only every 15 s (on FerretDB each flush scans the
- * collections, which should not happen every second for nothing). Writes from other processes are
+ * second for a few seconds, and otherwise every 15 s or rarer (on FerretDB each flush scans the
+ * collections, which should not happen every second for nothing; see workers.ts). Writes from other processes are
  * picked up by the periodic flush.
  */
 let lastWrite = 0;
