@@ -2,8 +2,9 @@
  * Imports a file of research results, technology needs or organisations:
  *   npm run import -- --kind results --file 成果.xlsx [--publish] [--format csv|xlsx|jsonl] [--as admin@example.cn]
  * Every row is checked first; nothing is written unless all rows are valid. On failure the error
- * report is written beside the file and the exit code is 1. Uses MONGODB_URI or the embedded
- * database: stop the server first when it uses the embedded one (they would share its files).
+ * report is written beside the file and the exit code is 1. Imported listings are indexed (search
+ * engine of the environment) before the command ends. Uses MONGODB_URI or the embedded database:
+ * stop the server first when it uses the embedded one (they would share its files).
  */
 import { createWriteStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -16,7 +17,9 @@ import { ProgressBar } from '../lib/progress';
 import { errorReportCsv, reportFileName } from '../modules/imports/import.report';
 import { startImport } from '../modules/imports/import.service';
 import { UserModel } from '../modules/users/user.model';
+import { takeReconcileRequest } from '../modules/indexing/write-hint';
 import { startRuntime } from '../runtime';
+import { createIndexSync } from '../workers';
 
 const USAGE = 'usage: npm run import -- --kind results|needs|orgs --file PATH [--publish] [--format csv|xlsx|jsonl] [--as ADMIN_EMAIL]';
 const { values } = parseArgs({
@@ -76,6 +79,13 @@ try {
   }
   if (job.status === 'done') {
     (committing ?? new ProgressBar('写入 commit ')).done(`${job.committed} ${kind} imported`);
+    if (kind !== 'orgs' && takeReconcileRequest()) {
+      // The rows were written without outbox flags; make them searchable before the command ends
+      // (a running server would otherwise only pick them up at its next start).
+      const indexing = new ProgressBar('索引 index  ');
+      const reports = await createIndexSync(runtime.search).reconcile((p) => indexing.update(p.done, p.total, p.index));
+      indexing.done(reports.map((r) => `${r.index}: ${r.added} added, ${r.updated} updated`).join('; '));
+    }
   } else if (job.status === 'failed') {
     const report = resolve(file, '..', reportFileName(basename(file)));
     await pipeline(Readable.from(errorReportCsv(job.id)), createWriteStream(report));

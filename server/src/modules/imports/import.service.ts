@@ -117,7 +117,7 @@ function failureWords(o: ValidateOutcome): { message: string; messageEn: string 
   }
   return {
     message: `${o.invalidRows} 行有误（共 ${o.errorCount} 处），未导入任何数据。请下载错误报告，修改后重新上传`,
-    messageEn: `${o.invalidRows} rows are invalid (${o.errorCount} problems); nothing was imported. Download the error report, fix the file and upload it again`,
+    messageEn: `${plural(o.invalidRows, 'row is', 'rows are')} invalid (${plural(o.errorCount, 'problem', 'problems')}); nothing was imported. Download the error report, fix the file and upload it again`,
   };
 }
 
@@ -219,6 +219,9 @@ export async function getImport(id: string): Promise<ImportJobRecord> {
   }
   return job;
 }
+
+/** "1 row is", "3 rows are". */
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** A job with the first problems of its report. */
 export async function importDetail(id: string, errorsShown = 50): Promise<ImportJobView & { errors: ImportRowError[] }> {

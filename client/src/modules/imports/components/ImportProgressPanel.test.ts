@@ -20,7 +20,7 @@ const failed = buildImportJob({
   invalidRows: 1,
   errorCount: 60,
   message: '1 行有误（共 60 处），未导入任何数据。',
-  messageEn: '1 rows are invalid (60 problems); nothing was imported.',
+  messageEn: '1 row is invalid (60 problems); nothing was imported.',
   validateMs: 1234,
   finishedAt: '2026-01-01T00:00:02.000Z',
 });
@@ -52,7 +52,7 @@ describe('ImportProgressPanel', () => {
   it('speaks English when the UI does', async () => {
     setLocale('en', false);
     const wrapper = await mountPanel(failed, errors);
-    expect(wrapper.get('[data-testid=import-phase]').text()).toBe('1 rows are invalid (60 problems); nothing was imported.');
+    expect(wrapper.get('[data-testid=import-phase]').text()).toBe('1 row is invalid (60 problems); nothing was imported.');
     expect(wrapper.findAll('[data-testid=import-error-message]').map((c) => c.text())).toEqual(['Title is required', 'Missing column: price']);
     expect(wrapper.text()).toContain('Whole file');
     expect(wrapper.text()).toContain('Title');
