@@ -57,6 +57,18 @@ describe('embedded engine', () => {
     const r = await engine.query('results', { q: '人参 电池 均衡控制', page: 1, pageSize: 10 });
     expect(r.hits[0]?.id).toBe('r5');
     expect(r.hits.map((h) => h.id)).toContain('r6');
+    // Several facets are counted over the matches materialised once; the same counts as one facet
+    // at a time (counted straight from the full-text match), with and without a filter.
+    for (const filter of [undefined, { city: ['220100'] }]) {
+      const q = { q: '人参 电池 均衡控制 碳纤维', page: 1, pageSize: 10, ...(filter ? { filters: filter } : {}) };
+      const together = await engine.query('results', { ...q, facets: ['city', 'discipline', 'transferModes'] });
+      expect(together.total).toBeGreaterThan(0);
+      for (const f of ['city', 'discipline', 'transferModes']) {
+        const alone = await engine.query('results', { ...q, facets: [f] });
+        expect(together.facets[f], f).toEqual(alone.facets[f]);
+        expect(Object.values(alone.facets[f] ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      }
+    }
     await engine.close();
   });
 

@@ -67,8 +67,11 @@ export class IndexSearcher {
       }
     }
     const facets: Record<string, Record<string, number>> = {};
+    // The matches once into a temporary table, then every facet joins it: seven facets otherwise
+    // run the full-text MATCH seven times (an OR of many terms reads long posting lists).
+    const matched = pass && total > 0 && (query.facets?.length ?? 0) > 1 && (pass.mode === 'any' || pass.terms.length > 3) ? this.materialize(pass) : undefined;
     for (const f of query.facets ?? []) {
-      facets[f] = this.facet(f, pass, where);
+      facets[f] = total === 0 ? {} : this.facet(f, matched ? undefined : pass, where, matched);
     }
     const rows = total > 0 ? this.page(query, pass, where) : [];
     return { hits: rows.map((r) => this.hit(r, plan, pass)), total, page: query.page, pageSize: query.pageSize, facets };
@@ -105,8 +108,23 @@ export class IndexSearcher {
     return (this.stmt(`SELECT count(*) AS n ${f.sql}`).get(...f.params) as { n: number }).n;
   }
 
-  private facet(field: string, pass: Pass | undefined, where: SqlWhere): Record<string, number> {
+  /** Fills this index's temporary match table with the pass's matches; returns its name. */
+  private materialize(pass: Pass): string {
+    const table = `temp.${ident(`${this.l.docs}_matched`)}`;
+    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${ident(`${this.l.docs}_matched`)} (rid INTEGER PRIMARY KEY)`);
+    this.stmt(`DELETE FROM ${table}`).run();
+    const fts = ident(this.l.fts);
+    const expr = pass.terms.map((t) => `(${t.expr})`).join(pass.mode === 'all' ? ' AND ' : ' OR ');
+    this.stmt(`INSERT INTO ${table} (rid) SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).run(expr);
+    return table;
+  }
+
+  private facet(field: string, pass: Pass | undefined, where: SqlWhere, matched?: string): Record<string, number> {
     const f = this.from(pass, where);
+    if (matched) {
+      // FROM docs d → FROM <matches> JOIN docs d: only the matched rows, in rowid order.
+      f.sql = f.sql.replace(`FROM ${ident(this.l.docs)} d`, `FROM ${matched} mm JOIN ${ident(this.l.docs)} d ON d.rid = mm.rid`);
+    }
     const limit = this.config.maxValuesPerFacet;
     let rows: { value: string | number; n: number }[];
     if (this.l.multiValued.has(field)) {
