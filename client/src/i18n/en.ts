@@ -11,8 +11,8 @@ const en: MessageSchema = {
   },
   nav: {
     home: 'Home',
-    adminOrgs: 'Organisation verification',
-    imports: 'Bulk import',
+    adminOrgs: 'Verify orgs',
+    imports: 'Import',
     menu: 'Menu',
     searchResults: 'Find results',
     searchNeeds: 'Find needs',
