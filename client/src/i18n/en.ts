@@ -184,6 +184,7 @@ const en: MessageSchema = {
       matchService: { title: 'Matchmaking services', desc: 'Broker and close deals between both sides' },
       orgVerify: { title: 'Organisation verification', desc: 'Check and verify registered organisations' },
       reviewQueue: { title: 'Review queue', desc: 'Review results and needs before they are published' },
+      bulkImport: { title: 'Bulk import', desc: 'Import results, needs and organisations from Excel, CSV or JSONL' },
       provinceDashboard: { title: 'Provincial targets dashboard', desc: 'Track the province’s transformation targets' },
       profile: { title: 'My account', desc: 'View and edit your profile, change your password' },
     },

@@ -183,6 +183,7 @@ const zhCN = {
       matchService: { title: '对接服务', desc: '为成果供需双方提供撮合与交易服务' },
       orgVerify: { title: '机构认证', desc: '审核并认证注册机构的真实性' },
       reviewQueue: { title: '审核队列', desc: '审核待发布的成果与需求' },
+      bulkImport: { title: '批量导入', desc: '从 Excel、CSV 或 JSONL 文件导入成果、需求和机构' },
       provinceDashboard: { title: '全省目标看板', desc: '查看全省成果转化目标完成情况' },
       profile: { title: '个人中心', desc: '查看与编辑个人资料，修改密码' },
     },

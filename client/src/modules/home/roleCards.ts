@@ -10,6 +10,7 @@ import {
   User,
   EditPen,
   Tickets,
+  Upload,
 } from '@element-plus/icons-vue';
 import type { Role } from '@kezhuan/shared';
 import type { Component } from 'vue';
@@ -56,6 +57,7 @@ export const HOME_CARDS: Record<Role, readonly HomeCard[]> = {
   admin: [
     { key: 'orgVerify', icon: Stamp, to: '/admin/orgs' },
     { key: 'reviewQueue', icon: Finished, to: '/admin/review' },
+    { key: 'bulkImport', icon: Upload, to: '/admin/imports' },
     { key: 'provinceDashboard', icon: DataBoard },
     PROFILE,
   ],
