@@ -14,4 +14,4 @@ export type {
 } from './types';
 export { SEARCH_CONFIG } from './indexes';
 export { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
-export { MEILI_LOCALES, synonymMap, toMeiliSettings, type MeiliSettings } from './meili';
+export { MEILI_HIDDEN, MEILI_LOCALES, synonymMap, toMeiliSettings, type MeiliSettings } from './meili';

@@ -26,6 +26,15 @@ export interface MeiliSettings {
   proximityPrecision: 'byWord';
 }
 
+/**
+ * Hidden searchable fields the server adds to every Meilisearch document (never returned to
+ * clients), closing two gaps with the embedded engine: `_sub` holds the shorter words inside the
+ * homophone attributes' words (纤维 inside 碳纤维: Meilisearch indexes whole jieba words only) and
+ * `_py` their toneless pinyin syllables, searched as a phrase for homophone typos (碳纤唯 → 碳纤维)
+ * when the query itself finds too little. Both rank after every real attribute.
+ */
+export const MEILI_HIDDEN = { subWords: '_sub', pinyin: '_py' } as const;
+
 /** Locale for Meilisearch's tokenizer: Mandarin, so short Han-only text is never taken for Japanese. */
 export const MEILI_LOCALES = ['cmn'] as const;
 
@@ -56,7 +65,7 @@ export function synonymMap(groups: readonly (readonly string[])[]): Record<strin
 export function toMeiliSettings(config: IndexConfig): MeiliSettings {
   const typo = config.typoTolerance;
   return {
-    searchableAttributes: config.searchable.map((a) => a.name),
+    searchableAttributes: [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords, MEILI_HIDDEN.pinyin],
     filterableAttributes: config.filterable.map((a) => a.name),
     sortableAttributes: [...config.sortable],
     displayedAttributes: [...config.displayed],

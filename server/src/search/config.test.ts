@@ -37,13 +37,13 @@ describe('search-config', () => {
   it('describes both indexes with the agreed fields', () => {
     expect(INDEX_NAMES).toEqual(['results', 'needs']);
     const results = toMeiliSettings(SEARCH_CONFIG.results);
-    expect(results.searchableAttributes).toEqual(['title', 'keywords', 'summary', 'advantages', 'applications', 'orgName']);
+    expect(results.searchableAttributes).toEqual(['title', 'keywords', 'summary', 'advantages', 'applications', 'orgName', '_sub', '_py']);
     expect(results.sortableAttributes).toEqual(['publishedAt', 'price']);
     expect(results.filterableAttributes).toEqual(
       expect.arrayContaining(['discipline', 'industry', 'maturity', 'transferModes', 'city', 'orgType', 'orgId', 'status', 'priceBand', 'price']),
     );
     const needs = toMeiliSettings(SEARCH_CONFIG.needs);
-    expect(needs.searchableAttributes).toEqual(['title', 'keywords', 'problem', 'desiredOutcome', 'orgName']);
+    expect(needs.searchableAttributes).toEqual(['title', 'keywords', 'problem', 'desiredOutcome', 'orgName', '_sub', '_py']);
     expect(needs.sortableAttributes).toEqual(['publishedAt', 'budgetMax', 'deadline']);
     expect(needs.filterableAttributes).toEqual(
       expect.arrayContaining(['cooperationModes', 'budgetBand', 'budgetMin', 'budgetMax', 'city', 'status']),

@@ -36,6 +36,19 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         expect(ids(await search('皂苷'))).toEqual(['r6']);
       });
 
+      it('finds a shorter word inside a longer one: 纤维 in 碳纤维', async () => {
+        expect(ids(await search('纤维'))).toContain('r1');
+      });
+
+      it('forgives a homophone typo in Chinese (碳纤唯 → 碳纤维), marking the word found', async () => {
+        const r = await search('碳纤唯');
+        expect(ids(r)).toEqual(['r1']);
+        expect(r.hits[0]?.highlights.title).toContain('<mark>碳纤维</mark>');
+        expect(r.hits[0]?.matchedTerms).toEqual(['碳纤唯']);
+        // A word typed right is not widened to words that only sound like it.
+        expect(ids(await search('碳纤维'))).toEqual(['r1']);
+      });
+
       it('finds English and mixed text', async () => {
         expect(ids(await search('graphene'))).toEqual(['r3']);
         expect(ids(await search('battery monitoring'))).toEqual(['r3']);

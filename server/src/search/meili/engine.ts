@@ -1,13 +1,14 @@
-import { SEARCH_CONFIG, MEILI_LOCALES, toMeiliSettings, type IndexConfig } from '@kezhuan/search-config';
+import { SEARCH_CONFIG, MEILI_HIDDEN, MEILI_LOCALES, toMeiliSettings, type IndexConfig } from '@kezhuan/search-config';
 import { Meilisearch, type EnqueuedTaskPromise, type Locale, type SearchParams, type Task } from 'meilisearch';
 import { planQuery, SynonymIndex, type QueryPlan } from '../text/query-plan';
-import { normalizeText } from '../text/normalize';
+import { hasHan, normalizeText } from '../text/normalize';
 import { suggestionCandidates } from '../text/terms';
-import type { IndexName, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../types';
+import type { IndexName, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types';
 import { assertDocument, checkQuery } from '../validate';
 import { toMeiliFilter } from './filters';
 import { toSearchHit, PRE_TAG, POST_TAG } from './hits';
 import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
+import { homophoneHit, homophoneQuery, withHiddenFields } from './homophones';
 import { meiliQueryText } from './query-text';
 
 export interface MeiliOptions {
@@ -37,6 +38,12 @@ function assertSucceeded(task: Task, allowed: readonly string[] = []): void {
 
 async function settle(task: EnqueuedTaskPromise, allowed?: readonly string[]): Promise<void> {
   assertSucceeded(await task.waitTask(TASK_WAIT), allowed);
+}
+
+/** True when there is no hit, or the hit did not match every Chinese word of the query. */
+function lacksHanTerm(plan: QueryPlan, hit: SearchHit | undefined): boolean {
+  const han = plan.terms.filter((t) => hasHan(t.text));
+  return han.length > 0 && (!hit || han.some((t) => !hit.matchedTerms.includes(t.text)));
 }
 
 /** Meilisearch through the official client, with the settings of search-config. */
@@ -82,7 +89,8 @@ export class MeiliSearchEngine implements SearchEngine {
     const ix = this.client.index(this.uid(index));
     const tasks: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < docs.length; i += BATCH) {
-      tasks.push(ix.addDocuments(docs.slice(i, i + BATCH) as SearchDocument[], { primaryKey: 'id' }));
+      const batch = docs.slice(i, i + BATCH).map((d) => withHiddenFields(d, this.config[index]));
+      tasks.push(ix.addDocuments(batch, { primaryKey: 'id' }));
     }
     for (const task of tasks) {
       await settle(task);
@@ -118,13 +126,26 @@ export class MeiliSearchEngine implements SearchEngine {
       // When not every word matches, drop the commonest words first (not the last ones typed).
       matchingStrategy: 'frequency',
     } satisfies SearchParams;
-    const res = await this.client.index(this.uid(index)).search(q, params);
+    const ix = this.client.index(this.uid(index));
+    const visible = [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords];
+    let res = await ix.search(q, { ...params, attributesToSearchOn: visible });
+    let hits = res.hits.map((h) => toSearchHit(h, config, plan));
+    // Homophone typos, as the embedded engine: only when the query finds little and the best hit
+    // lacks one of its Chinese words; by sound, every word required.
+    const hq = res.totalHits < config.typoTolerance.homophones.minHits && lacksHanTerm(plan, hits[0]) ? homophoneQuery(query.q) : undefined;
+    if (hq) {
+      const alt = await ix.search(hq.q, { ...params, attributesToSearchOn: [...visible, MEILI_HIDDEN.pinyin], matchingStrategy: 'all' });
+      if (alt.totalHits > 0) {
+        res = alt;
+        hits = alt.hits.map((h) => homophoneHit(toSearchHit(h, config, plan), config, hq));
+      }
+    }
     const facets: Record<string, Record<string, number>> = {};
     for (const f of query.facets ?? []) {
       facets[f] = { ...(res.facetDistribution?.[f] ?? {}) };
     }
     return {
-      hits: res.hits.map((h) => toSearchHit(h, config, plan)),
+      hits,
       total: res.totalHits,
       page: query.page,
       pageSize: query.pageSize,

@@ -4,6 +4,7 @@ import { escapeHtml, isLatinWord, normalizeText } from '../text/normalize';
 import type { QueryPlan } from '../text/query-plan';
 import { matchedTermsIn, textsOf } from '../text/terms';
 import type { SearchHit } from '../types';
+import { withoutHiddenFields } from './homophones';
 
 /** Highlight tags asked of Meilisearch: control characters no listing contains, replaced after escaping. */
 export const PRE_TAG = '\u0002';
@@ -38,7 +39,8 @@ function fragmentMatches(fragment: string, token: string): boolean {
 
 /** Converts one Meilisearch hit into the contract's shape. */
 export function toSearchHit(raw: Record<string, unknown>, config: IndexConfig, plan: QueryPlan): SearchHit {
-  const { _formatted, _matchesPosition, _rankingScore, ...doc } = raw;
+  const { _formatted, _matchesPosition, _rankingScore, ...stored } = raw;
+  const doc = withoutHiddenFields(stored);
   void _matchesPosition;
   void _rankingScore;
   const formatted = (_formatted ?? {}) as Record<string, unknown>;
