@@ -8,7 +8,7 @@ import { assertDocument, checkQuery } from '../validate';
 import { toMeiliFilter } from './filters';
 import { toSearchHit, PRE_TAG, POST_TAG } from './hits';
 import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
-import { homophoneHit, homophoneQuery, withHiddenFields } from './homophones';
+import { homophoneHit, homophoneQuery, MEILI_DOC_FORMAT, withHiddenFields } from './homophones';
 import { meiliQueryText } from './query-text';
 
 export interface MeiliOptions {
@@ -189,8 +189,8 @@ export class MeiliSearchEngine implements SearchEngine {
     const out = new Map<string, number>();
     const limit = 10_000;
     for (let offset = 0; ; offset += limit) {
-      const page = await ix.getDocuments<{ id: string; _v: number }>({ fields: ['id', '_v'], limit, offset });
-      page.results.forEach((d) => out.set(String(d.id), Number(d._v)));
+      const page = await ix.getDocuments<{ id: string; _v: number; _f?: number }>({ fields: ['id', '_v', '_f'], limit, offset });
+      page.results.forEach((d) => out.set(String(d.id), d._f === MEILI_DOC_FORMAT ? Number(d._v) : -1));
       if (page.results.length < limit) {
         return out;
       }

@@ -11,6 +11,12 @@ import { indexTokens } from '../text/segment';
 import { textsOf } from '../text/terms';
 import type { SearchDocument, SearchHit } from '../types';
 
+/**
+ * The shape of the documents this code sends, stored with each (`_f`): a document of another shape
+ * (sent before the hidden fields existed) reports version -1, so a reconciliation re-sends it.
+ */
+export const MEILI_DOC_FORMAT = 1;
+
 /** Hard separator between texts, so a pinyin phrase never spans two keywords. */
 const BETWEEN = '. ';
 
@@ -22,12 +28,13 @@ export function withHiddenFields(doc: SearchDocument, config: IndexConfig): Sear
     ...doc,
     [MEILI_HIDDEN.subWords]: [...sub].join(' '),
     [MEILI_HIDDEN.pinyin]: texts.map((t) => hanSyllables(t).join(' ')).filter(Boolean).join(BETWEEN),
+    _f: MEILI_DOC_FORMAT,
   };
 }
 
 /** The hidden fields removed from a stored document. */
 export function withoutHiddenFields(doc: Record<string, unknown>): Record<string, unknown> {
-  const { [MEILI_HIDDEN.subWords]: _sub, [MEILI_HIDDEN.pinyin]: _py, ...rest } = doc;
+  const { [MEILI_HIDDEN.subWords]: _sub, [MEILI_HIDDEN.pinyin]: _py, _f, ...rest } = doc;
   return rest;
 }
 

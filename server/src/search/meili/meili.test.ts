@@ -64,6 +64,18 @@ describe.skipIf(!host)('Meilisearch engine', () => {
       await viaFetch.close();
     });
 
+    it('hides its own fields, and reports documents sent before them as stale (version -1) so a reconciliation re-sends them', async () => {
+      await engine.upsert('needs', [{ ...RESULT_DOCS[0]!, id: 'n2', _v: 4 }]);
+      const stored = await engine.client.index(engine.uid('needs')).getDocument('n2');
+      expect(stored).toMatchObject({ _v: 4, _f: 1, _sub: expect.stringContaining('纤维'), _py: expect.stringContaining('tan xian wei') });
+      const hit = (await engine.query('needs', { q: '碳纤维', page: 1, pageSize: 5 })).hits.find((h) => h.id === 'n2');
+      expect(Object.keys(hit?.doc ?? {}).filter((k) => ['_sub', '_py', '_f'].includes(k))).toEqual([]);
+      // A document as an older server sent it: no hidden fields.
+      await engine.client.index(engine.uid('needs')).addDocuments([{ ...RESULT_DOCS[1]!, id: 'n3', _v: 2 }]).waitTask();
+      const versions = await engine.versions('needs');
+      expect([versions.get('n2'), versions.get('n3')]).toEqual([4, -1]);
+    });
+
     it('says unhealthy when nothing listens', async () => {
       const dead = new MeiliSearchEngine({ host: 'http://127.0.0.1:9', indexPrefix: prefix, timeoutMs: 500 });
       expect(await dead.healthy()).toBe(false);
