@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { env } from './config/env';
 import { logger } from './lib/logger';
 import { ensureAdminFromEnv } from './modules/users/admin-bootstrap';
+import { redacted, useRedisAdapter } from './realtime/redis-adapter';
 import { attachRealtime } from './realtime/socket';
 import { startRuntime } from './runtime';
 import { seedDemoIfEmpty } from './seed/demo';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   );
   const server = createServer(app);
   const io = attachRealtime(server, app.locals.sessionMiddleware);
+  const redis = e.REDIS_URL ? await useRedisAdapter(io, e.REDIS_URL) : undefined;
+  log.info(e.REDIS_URL ? `realtime: Socket.io over Redis at ${redacted(e.REDIS_URL)} (events reach every server process)` : 'realtime: Socket.io in this process — REDIS_URL is not set');
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   log.info(`科转 Kezhuan ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: shutting down`);
     await io.close();
+    await redis?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     app.locals.sessionStore.close();

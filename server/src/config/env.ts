@@ -20,6 +20,8 @@ const schema = z.object({
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_BIN: z.string().optional(),
+  /** Several server processes: Socket.io events reach sockets of every process through Redis. */
+  REDIS_URL: z.string().url().optional(),
   /** Secret that signs session cookies. Unset: generated once and kept in DATA_DIR. */
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
