@@ -6,12 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createServer as netServer, type AddressInfo } from 'node:net';
-import { SOCKET_PATH, type ServerToClientEvents } from '@kezhuan/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { ServerToClientEvents } from '@kezhuan/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../modules/notifications/notification.service';
-import { buildUser, TEST_PASSWORD } from '../testing/factories';
+import { buildUser } from '../testing/factories';
 import { testApp, useTestDb } from '../testing/harness';
+import { openSocket, sessionCookie } from '../testing/socket-client';
 import { useRedisAdapter, type RedisLink } from './redis-adapter';
 import { attachRealtime, type KezhuanIo } from './socket';
 
@@ -66,22 +67,9 @@ async function stopNode(n: Node): Promise<void> {
   n.server.closeAllConnections();
 }
 
-async function sessionCookie(url: string, email: string): Promise<string> {
-  const s = await fetch(`${url}/api/auth/session`);
-  const anon = s.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const { csrfToken } = (await s.json()) as { csrfToken: string };
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ identifier: email, password: TEST_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
-
 /** The user's socket on `node`, once the server has counted its unread notifications (it is in its room). */
 async function openOn(node: Node, cookie: string): Promise<Socket<ServerToClientEvents>> {
-  const s: Socket<ServerToClientEvents> = connect(node.url, { path: SOCKET_PATH, transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  const s = openSocket(node.url, { cookie });
   await new Promise((resolve) => s.once('notification:unread', resolve));
   return s;
 }

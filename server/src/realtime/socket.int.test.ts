@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SOCKET_PATH, type ServerToClientEvents } from '@kezhuan/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { ServerToClientEvents } from '@kezhuan/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../modules/notifications/notification.service';
-import { buildUser, TEST_PASSWORD } from '../testing/factories';
+import { buildUser } from '../testing/factories';
 import { testApp, useTestDb } from '../testing/harness';
+import { openSocket, sessionCookie } from '../testing/socket-client';
 import { attachRealtime, type KezhuanIo } from './socket';
 
 useTestDb();
@@ -27,23 +28,7 @@ afterAll(async () => {
   server.closeAllConnections();
 });
 
-/** Logs in over HTTP and returns the session cookie. */
-async function sessionCookie(email: string): Promise<string> {
-  const s = await fetch(`${url}/api/auth/session`);
-  const anon = s.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const { csrfToken } = (await s.json()) as { csrfToken: string };
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ identifier: email, password: TEST_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
-
-function open(headers: Record<string, string>): Socket<ServerToClientEvents> {
-  return connect(url, { path: SOCKET_PATH, transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
-}
+const open = (headers: Record<string, string>) => openSocket(url, headers);
 
 function next<E extends keyof ServerToClientEvents>(s: Socket<ServerToClientEvents>, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve) => s.once(event as never, resolve as never));
@@ -54,9 +39,9 @@ describe('live notifications over Socket.io', () => {
     const alice = await buildUser();
     const bob = await buildUser();
     await notify(alice._id, { kind: 'system', title: '欢迎', titleEn: 'Welcome', key: 'welcome' });
-    const a = open({ cookie: await sessionCookie(alice.email) });
+    const a = open({ cookie: await sessionCookie(url, alice.email) });
     const aUnread = next(a, 'notification:unread');
-    const b = open({ cookie: await sessionCookie(bob.email) });
+    const b = open({ cookie: await sessionCookie(url, bob.email) });
     const bUnread = next(b, 'notification:unread');
     try {
       expect(await aUnread).toEqual({ unread: 1 });
@@ -82,7 +67,7 @@ describe('live notifications over Socket.io', () => {
     await expect(new Promise((_, reject) => anon.on('connect_error', reject))).rejects.toThrow('UNAUTHENTICATED');
     anon.close();
     const u = await buildUser();
-    const cross = open({ cookie: await sessionCookie(u.email), origin: 'https://evil.example' });
+    const cross = open({ cookie: await sessionCookie(url, u.email), origin: 'https://evil.example' });
     await expect(new Promise((_, reject) => cross.on('connect_error', reject))).rejects.toBeTruthy();
     cross.close();
   });

@@ -1,5 +1,5 @@
 /** Valid listing inputs and stored listings for tests: small builders, no shared fixtures. */
-import { needCreateInput, resultInput, type ListingStatus } from '@kezhuan/shared';
+import { needCreateInput, resultInput, type ListingStatus, type Role } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { OrgModel } from '../modules/orgs/org.model';
 import type { ListingActor } from '../modules/listings/listing.policy';
@@ -9,7 +9,7 @@ import { ResearchResultModel } from '../modules/results/result.model';
 import { createResult } from '../modules/results/result.service';
 import type { UserDoc } from '../modules/users/user.model';
 import type { KezhuanApp } from '../app';
-import { TEST_PASSWORD } from './factories';
+import { buildUser, TEST_PASSWORD } from './factories';
 import { client, type Client } from './harness';
 
 /** A complete research result as a client would post it. */
@@ -91,6 +91,12 @@ export async function buildNeed(owner: UserDoc, opts: { status?: ListingStatus; 
     await force('need', doc._id, opts.status, new Date());
   }
   return TechNeedModel.findById(doc._id).lean().orFail();
+}
+
+/** A new user of `role` and a client signed in as them. */
+export async function signedInNew(app: KezhuanApp, role: Role): Promise<{ u: UserDoc; c: Client }> {
+  const u = await buildUser({ role });
+  return { u, c: await signedInAs(app, u) };
 }
 
 /** A client signed in as `user`. */

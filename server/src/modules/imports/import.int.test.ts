@@ -1,8 +1,8 @@
 import { needInput, resultInput } from '@kezhuan/shared';
 import { describe, expect, it } from 'vitest';
-import { buildOrg, buildUser, randomUscc, TEST_PASSWORD } from '../../testing/factories';
-import { client, testApp, useTestDb, type Client } from '../../testing/harness';
-import { validNeedInput, validResultInput } from '../../testing/listing-factories';
+import { buildOrg, buildUser, randomUscc } from '../../testing/factories';
+import { testApp, useTestDb, type Client } from '../../testing/harness';
+import { signedInNew, validNeedInput, validResultInput } from '../../testing/listing-factories';
 import { TechNeedModel } from '../needs/need.model';
 import { createNeed } from '../needs/need.service';
 import { OrgModel } from '../orgs/org.model';
@@ -16,13 +16,6 @@ import { finished, upload } from './import.testing';
 useTestDb();
 const app = testApp();
 
-async function signedIn(role: 'admin' | 'researcher') {
-  const u = await buildUser({ role });
-  const c = await client(app);
-  expect((await c.login(u.email, TEST_PASSWORD)).status).toBe(200);
-  return { u, c };
-}
-
 async function importFile(c: Client, query: string, body: string | Buffer, type?: string) {
   const res = await upload(c, query, body, type);
   expect(res.status, JSON.stringify(res.body)).toBe(202);
@@ -32,7 +25,7 @@ async function importFile(c: Client, query: string, body: string | Buffer, type?
 
 describe('bulk import: formats and headers', () => {
   it('imports research results from a CSV with Chinese headers as drafts owned by the named university', async () => {
-    const { u: admin, c } = await signedIn('admin');
+    const { u: admin, c } = await signedInNew(app, 'admin');
     const uni = await buildOrg({ type: 'university' });
     const rows = [resultRow(uni.uscc, 1), resultRow(uni.uscc, 2, { 成果名称: '含"引号",逗号\n与换行的成果' })];
     const job = await importFile(c, 'kind=results&name=成果.csv', csvOf(rows));
@@ -56,7 +49,7 @@ describe('bulk import: formats and headers', () => {
   });
 
   it('takes field names and codes from an XLSX file and publishes when asked', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const inst = await buildOrg({ type: 'institute' });
     const row = resultRow(inst.uscc, 7);
     const byField: Record<string, string> = {
@@ -74,7 +67,7 @@ describe('bulk import: formats and headers', () => {
   });
 
   it('reads XLSX numbers, dates, formulas and rich text as the text a person sees', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const ent = await buildOrg({ type: 'enterprise' });
     const n = needObject(ent.uscc, 9);
     const row = {
@@ -92,7 +85,7 @@ describe('bulk import: formats and headers', () => {
   });
 
   it('imports technology needs from JSONL in the API shape and with Chinese keys', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const ent = await buildOrg({ type: 'enterprise' });
     const lines = [
       needObject(ent.uscc, 1),
@@ -112,7 +105,7 @@ describe('bulk import: formats and headers', () => {
   });
 
   it('decodes a GB18030 CSV from Chinese Excel and imports organisations, verified when published', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const codes = [randomUscc('220300'), randomUscc('220400')];
     const text = `机构名称,机构类型,统一社会信用代码,所在市\r\n四平测试农业科技有限公司,企业,${codes[0]},四平市\r\n辽源测试研究所,科研院所,${codes[1]},辽源\r\n`;
     const job = await importFile(c, 'kind=orgs&name=机构.csv&publish=true', encodeGb18030(text));
@@ -130,7 +123,7 @@ describe('bulk import: formats and headers', () => {
 
 describe('bulk import: invalid files change nothing', () => {
   it('fails the whole file on one bad row, with a bilingual report by row and column', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const uni = await buildOrg({ type: 'university' });
     const before = await ResearchResultModel.countDocuments();
     const rows = [
@@ -160,7 +153,7 @@ describe('bulk import: invalid files change nothing', () => {
   });
 
   it('refuses a second import of the same listings, row by row, but not a withdrawn one', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const uni = await buildOrg({ type: 'university' });
     const first = await importFile(c, 'kind=results&name=a.csv', csvOf([resultRow(uni.uscc, 1), resultRow(uni.uscc, 2)]));
     expect(first).toMatchObject({ status: 'done', committed: 2 });
@@ -173,7 +166,7 @@ describe('bulk import: invalid files change nothing', () => {
   });
 
   it('refuses unknown, repeated and missing columns before reading any row', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const job = await importFile(c, 'kind=orgs&name=o.csv', `名称,机构类型,type,序号\r\n甲,企业,企业,1\r\n`);
     expect(job.status).toBe('failed');
     expect(job.validated).toBe(0);
@@ -183,7 +176,7 @@ describe('bulk import: invalid files change nothing', () => {
   });
 
   it('finds duplicate and already registered credit codes among organisations', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     const existing = await buildOrg();
     const dup = randomUscc();
     const rows = [
@@ -201,7 +194,7 @@ describe('bulk import: invalid files change nothing', () => {
   });
 
   it('reports a file that is not what it claims, or is empty, as the file\'s problem', async () => {
-    const { c } = await signedIn('admin');
+    const { c } = await signedInNew(app, 'admin');
     // Valid UTF-8 for the first kilobytes (so it is taken for UTF-8), then a byte UTF-8 cannot have.
     const rows = Array.from({ length: 200 }, (_, i) => `编码测试单位${i},企业,${randomUscc()},长春市\r\n`).join('');
     const notUtf8 = Buffer.concat([Buffer.from(`机构名称,机构类型,统一社会信用代码,所在市\r\n${rows}`), Buffer.from([0xb3, 0xc9, 0x0d, 0x0a])]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../testing/factories';
-import { client, testApp, useTestDb } from '../../testing/harness';
+import { buildOrg } from '../../testing/factories';
+import { testApp, useTestDb } from '../../testing/harness';
+import { signedInNew } from '../../testing/listing-factories';
 import { ResearchResultModel } from '../results/result.model';
 import { ImportJobModel } from './import-job.model';
 import { IMPORT_RETENTION_DAYS, pruneImportJobs } from './import.retention';
@@ -14,9 +15,7 @@ const DAY = 86_400_000;
 
 describe('import job retention', () => {
   it('removes finished jobs and their error reports after the retention period, keeping what they imported', async () => {
-    const admin = await buildUser({ role: 'admin' });
-    const c = await client(app);
-    await c.login(admin.email, TEST_PASSWORD);
+    const { u: admin, c } = await signedInNew(app, 'admin');
     const uni = await buildOrg({ type: 'university' });
     const good = await finished(c, (await upload(c, 'kind=results&name=ok.csv', csvOf([resultRow(uni.uscc, 1)]))).body.id as string);
     const bad = await finished(c, (await upload(c, 'kind=results&name=bad.csv', csvOf([resultRow(uni.uscc, 2, { 学科: '炼金术' })]))).body.id as string);

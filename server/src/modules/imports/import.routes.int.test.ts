@@ -1,7 +1,8 @@
 import { IMPORT_COLUMNS } from '@kezhuan/shared';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildOrg, buildUser, randomUscc, TEST_PASSWORD } from '../../testing/factories';
+import { buildOrg, randomUscc } from '../../testing/factories';
+import { signedInNew } from '../../testing/listing-factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
 import { TechNeedModel } from '../needs/need.model';
 import { OrgModel } from '../orgs/org.model';
@@ -15,13 +16,6 @@ import { EXAMPLE_USCC } from './import.templates';
 useTestDb();
 const app = testApp();
 
-async function signedIn(role: 'admin' | 'researcher') {
-  const u = await buildUser({ role });
-  const c = await client(app);
-  expect((await c.login(u.email, TEST_PASSWORD)).status).toBe(200);
-  return c;
-}
-
 const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (d: Buffer) => chunks.push(d));
@@ -31,7 +25,7 @@ const binary = (res: import('superagent').Response, cb: (err: Error | null, body
 describe('import routes: who may call them and with what', () => {
   it('answers anonymous callers 401 and non-administrators 403, and creates no job', async () => {
     const anon = await client(app);
-    const researcher = await signedIn('researcher');
+    const researcher = (await signedInNew(app, 'researcher')).c;
     for (const path of ['/api/admin/imports', '/api/admin/imports/template?kind=results', '/api/admin/imports/0123456789abcdef01234567', '/api/admin/imports/0123456789abcdef01234567/errors.csv']) {
       expect((await anon.get(path)).status, path).toBe(401);
       expect((await researcher.get(path)).status, path).toBe(403);
@@ -42,7 +36,7 @@ describe('import routes: who may call them and with what', () => {
   });
 
   it('refuses hostile or malformed query parameters and bodies with 400/415, creating nothing', async () => {
-    const c = await signedIn('admin');
+    const c = (await signedInNew(app, 'admin')).c;
     const bad = [
       'kind[$ne]=x&name=o.csv',
       'kind=results&name[$gt]=',
@@ -75,7 +69,7 @@ describe('import routes: who may call them and with what', () => {
 
 describe('live progress', () => {
   it('pushes the job to the importing administrator as it moves from validating to done', async () => {
-    const c = await signedIn('admin');
+    const c = (await signedInNew(app, 'admin')).c;
     const me = (await c.get('/api/users/me').expect(200)).body as { id: string };
     const pushes: { userId: string; status: string; committed: number }[] = [];
     setImportProgressPublisher({ push: (userId, job) => pushes.push({ userId, status: job.status, committed: job.committed }) });
@@ -93,7 +87,7 @@ describe('live progress', () => {
 
 describe('import templates', () => {
   it('import as they are: download each template, upload it, the example row is imported', async () => {
-    const c = await signedIn('admin');
+    const c = (await signedInNew(app, 'admin')).c;
     await buildOrg({ type: 'enterprise', uscc: EXAMPLE_USCC.enterprise });
     const jobsBefore = await ImportJobModel.countDocuments();
     const orgJobsBefore = await ImportJobModel.countDocuments({ kind: 'orgs' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditModel } from '../audit/audit.model';
-import { buildOrg, buildUser, randomUscc, TEST_PASSWORD } from '../../testing/factories';
+import { buildOrg, randomUscc } from '../../testing/factories';
+import { signedInNew } from '../../testing/listing-factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
 import { OrgModel } from './org.model';
 import { createOrg } from './org.service';
@@ -8,16 +9,9 @@ import { createOrg } from './org.service';
 useTestDb();
 const app = testApp();
 
-async function signedIn(role: 'admin' | 'researcher' | 'enterprise') {
-  const u = await buildUser({ role });
-  const c = await client(app);
-  expect((await c.login(u.email, TEST_PASSWORD)).status).toBe(200);
-  return { u, c };
-}
-
 describe('organisations', () => {
   it('lets a signed-in user register one, unverified, and refuses a self-set verified flag', async () => {
-    const { c } = await signedIn('enterprise');
+    const { c } = await signedInNew(app, 'enterprise');
     const anon = await client(app);
     const body = { name: '吉林省光电科技有限公司', type: 'enterprise', uscc: randomUscc('220200'), city: '220200' };
     expect((await anon.post('/api/orgs', body)).status).toBe(401);
@@ -33,7 +27,7 @@ describe('organisations', () => {
   });
 
   it('validates the credit code checksum and the city', async () => {
-    const { c } = await signedIn('enterprise');
+    const { c } = await signedInNew(app, 'enterprise');
     const good = randomUscc();
     const badCheck = good.slice(0, 17) + (good.endsWith('0') ? '1' : '0');
     const res = await c.post('/api/orgs', { name: '某公司', type: 'enterprise', uscc: badCheck, city: '110000' });
@@ -60,11 +54,11 @@ describe('organisations', () => {
 
   it('only administrators verify, and each change is in the audit log', async () => {
     const org = await buildOrg();
-    const { c: researcher } = await signedIn('researcher');
+    const { c: researcher } = await signedInNew(app, 'researcher');
     expect((await researcher.patch(`/api/orgs/${String(org._id)}/verification`, { verified: true })).status).toBe(403);
     expect((await OrgModel.findById(org._id))?.verified).toBe(false);
 
-    const { u: admin, c } = await signedIn('admin');
+    const { u: admin, c } = await signedInNew(app, 'admin');
     const res = await c.patch(`/api/orgs/${String(org._id)}/verification`, { verified: true, note: '营业执照已核验' });
     expect(res.status).toBe(200);
     expect(res.body.verified).toBe(true);
