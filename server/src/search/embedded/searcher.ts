@@ -27,6 +27,7 @@ export class IndexSearcher {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly vocab: Vocabulary;
   private readonly weights: string;
+  private matchTableReady = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -111,7 +112,10 @@ export class IndexSearcher {
   /** Fills this index's temporary match table with the pass's matches; returns its name. */
   private materialize(pass: Pass): string {
     const table = `temp.${ident(`${this.l.docs}_matched`)}`;
-    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${ident(`${this.l.docs}_matched`)} (rid INTEGER PRIMARY KEY)`);
+    if (!this.matchTableReady) {
+      this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${ident(`${this.l.docs}_matched`)} (rid INTEGER PRIMARY KEY)`);
+      this.matchTableReady = true;
+    }
     this.stmt(`DELETE FROM ${table}`).run();
     const fts = ident(this.l.fts);
     const expr = pass.terms.map((t) => `(${t.expr})`).join(pass.mode === 'all' ? ' AND ' : ' OR ');
