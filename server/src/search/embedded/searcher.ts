@@ -1,6 +1,6 @@
 import type { IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
-import { highlight, type Needle } from '../text/highlight';
+import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
 import { findHomophones } from '../text/pinyin';
 import { planQuery, type QueryPlan, type SynonymIndex } from '../text/query-plan';
@@ -19,7 +19,6 @@ interface Pass {
   mode: 'all' | 'any';
 }
 
-const SNIPPET_CHARS = 120;
 const PINYIN_WEIGHT = 0.5;
 
 /** Queries of one index of the embedded engine. */

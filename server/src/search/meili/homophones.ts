@@ -4,7 +4,7 @@
  * 碳纤维, and their pinyin, so a homophone typo (碳纤唯) finds 碳纤维 by sound.
  */
 import { MEILI_HIDDEN, type IndexConfig } from '@kezhuan/search-config';
-import { highlight, type Needle } from '../text/highlight';
+import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
 import { findHomophones, hanSyllables } from '../text/pinyin';
 import { indexTokens } from '../text/segment';
@@ -77,7 +77,7 @@ export function homophoneHit(hit: SearchHit, config: IndexConfig, hq: HomophoneQ
     if (texts.length === 0 || needles.length === 0) {
       continue;
     }
-    const marked = texts.map((t) => highlight(t, needles, attr.snippet ? 120 : undefined));
+    const marked = texts.map((t) => highlight(t, needles, attr.snippet ? SNIPPET_CHARS : undefined));
     if (marked.some((m) => m.terms.size > 0)) {
       highlights[attr.name] = marked.map((m) => m.html).join('、');
       marked.forEach((m) => m.terms.forEach((t) => matched.add(t)));

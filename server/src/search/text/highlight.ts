@@ -10,6 +10,9 @@ export interface Needle {
   prefix?: boolean;
 }
 
+/** Characters of a snippet (a long field cut around its first match) when we highlight ourselves. */
+export const SNIPPET_CHARS = 120;
+
 export interface Highlighted {
   /** HTML: the original text escaped, matches wrapped in <mark>…</mark>. */
   html: string;
