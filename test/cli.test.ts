@@ -48,7 +48,7 @@ describe('command-line tools', () => {
     const r = await cli('import.ts', ['--kind', 'results', '--file', results, '--publish']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('3 results imported');
-    expect(r.out).toMatch(/results: 3 added/);
+    expect(r.out).toMatch(/results: 3 checked, 3 added, 0 updated, 0 removed/);
 
     // Already indexed by the import: a reconciliation finds nothing to add.
     const re = await cli('reindex.ts', []);

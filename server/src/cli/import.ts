@@ -19,7 +19,7 @@ import { startImport } from '../modules/imports/import.service';
 import { UserModel } from '../modules/users/user.model';
 import { takeReconcileRequest } from '../modules/indexing/write-hint';
 import { startRuntime } from '../runtime';
-import { createIndexSync } from '../workers';
+import { reconcileWithBars } from './reconcile-progress';
 
 const USAGE = 'usage: npm run import -- --kind results|needs|orgs --file PATH [--publish] [--format csv|xlsx|jsonl] [--as ADMIN_EMAIL]';
 const { values } = parseArgs({
@@ -82,9 +82,7 @@ try {
     if (kind !== 'orgs' && takeReconcileRequest()) {
       // The rows were written without outbox flags; make them searchable before the command ends
       // (a running server would otherwise only pick them up at its next start).
-      const indexing = new ProgressBar('索引 index  ');
-      const reports = await createIndexSync(runtime.search).reconcile((p) => indexing.update(p.done, p.total, p.index));
-      indexing.done(reports.map((r) => `${r.index}: ${r.added} added, ${r.updated} updated`).join('; '));
+      await reconcileWithBars(runtime.search, '索引 index');
     }
   } else if (job.status === 'failed') {
     const report = resolve(file, '..', reportFileName(basename(file)));

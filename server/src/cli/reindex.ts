@@ -5,9 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { INDEX_NAMES } from '@kezhuan/search-config';
-import { ProgressBar } from '../lib/progress';
 import { startRuntime } from '../runtime';
-import { createIndexSync } from '../workers';
+import { reconcileWithBars } from './reconcile-progress';
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
 const runtime = await startRuntime();
@@ -18,18 +17,7 @@ try {
       await engine.clear(index);
     }
   }
-  const bars = new Map<string, ProgressBar>();
-  const reports = await createIndexSync(runtime.search).reconcile((p) => {
-    let bar = bars.get(p.index);
-    if (!bar) {
-      bar = new ProgressBar(`reindex ${p.index.padEnd(7)}`);
-      bars.set(p.index, bar);
-    }
-    bar.update(p.done, p.total);
-  });
-  for (const r of reports) {
-    (bars.get(r.index) ?? new ProgressBar(r.index)).done(`${r.checked} checked, ${r.added} added, ${r.updated} updated, ${r.removed} removed`);
-  }
+  await reconcileWithBars(runtime.search);
   for (const index of INDEX_NAMES) {
     console.log(`${index}: ${await engine.count(index)} documents in the ${runtime.search.engine.kind} index`);
   }
