@@ -13,6 +13,7 @@ describe('classify: CLC class → GB/T 13745 discipline and GB/T 4754 industry',
     expect(classify(paper({ clc: 'S812' }))).toEqual({ discipline: '230', industry: 'A' }); // S8, not S
     expect(classify(paper({ clc: 'S3' }))).toEqual({ discipline: '210', industry: 'A' });
     expect(classify(paper({ clc: 'R28' }))).toEqual({ discipline: '360', industry: 'C27' }); // R2, not R
+    expect(classify(paper({ clc: 'TE35' }))).toEqual({ discipline: '440', industry: 'B' }); // oil and gas: 矿山工程技术
     // T alone (no TZ class): general engineering, not the title's 图像识别.
     expect(classify(paper({ clc: 'TZ1', title: '基于图像识别的检测' }))).toEqual({ discipline: '410', industry: 'M' });
   });

@@ -21,20 +21,7 @@ import { UserModel } from '../../modules/users/user.model';
 import { jieba } from '../text/segment';
 import { keywordVocabulary, listingKeywords, type SplitStats } from './chinaxiv-keywords';
 import type { Paper } from './corpus';
-
-/** CLC class prefix → GB/T 13745 discipline and GB/T 4754 industry; the longest prefix wins. */
-const CLC: [string, string, string][] = [
-  ['TP', '520', 'I'], ['TN', '510', 'C39'], ['TM', '470', 'C38'], ['TK', '480', 'D'], ['TL', '490', 'D'],
-  ['TH', '460', 'C34'], ['TG', '450', 'C33'], ['TF', '450', 'C31'], ['TE', '480', 'B'], ['TD', '440', 'B'],
-  ['TB', '430', 'M'], ['TQ', '530', 'C26'], ['TS', '550', 'C14'], ['TU', '560', 'E'], ['TV', '570', 'N'], ['T', '410', 'M'],
-  ['S7', '220', 'A'], ['S8', '230', 'A'], ['S9', '240', 'A'], ['S', '210', 'A'],
-  ['Q', '180', 'M'], ['P1', '160', 'M'], ['P', '170', 'M'], ['X', '610', 'N'], ['V', '590', 'C37'], ['U', '580', 'G'],
-  ['R2', '360', 'C27'], ['R9', '350', 'C27'], ['R', '320', 'Q'],
-  ['O1', '110', 'M'], ['O3', '130', 'M'], ['O4', '140', 'M'], ['O6', '150', 'C26'], ['O', '150', 'M'], ['N', '416', 'M'],
-  ['B8', '190', 'M'], ['B', '720', 'P'], ['C93', '630', 'L'], ['C', '840', 'S'], ['D9', '820', 'S'], ['D', '810', 'S'],
-  ['E', '830', 'S'], ['F', '790', 'L'], ['G2', '870', 'R'], ['G3', '630', 'M'], ['G4', '880', 'P'], ['G8', '890', 'R'],
-  ['G', '880', 'P'], ['H', '740', 'P'], ['K', '770', 'R'], ['A', '710', 'S'],
-];
+import { clcClass, seeded } from '../../seed/chinaxiv-clc';
 
 /** Papers without a CLC class: a discipline from words of the title, else basic engineering. */
 const TITLE_CUES: [RegExp, string, string][] = [
@@ -54,16 +41,9 @@ const NO_INSTITUTION = '未注明单位';
 /** A deterministic ObjectId for a paper or an organisation name (tuning runs reuse their indexes). */
 const idFor = (key: string): Types.ObjectId => new Types.ObjectId(createHash('sha256').update(key).digest('hex').slice(0, 24));
 
-/** A deterministic number in [0, 1) for a paper and a purpose. */
-function rand(id: string, purpose: string): number {
-  return createHash('sha256').update(`${id}:${purpose}`).digest().readUInt32BE(0) / 2 ** 32;
-}
-
 export function classify(p: Paper): { discipline: string; industry: string } {
-  const clc = (p.clc ?? '').toUpperCase();
-  const byClc = CLC.filter(([prefix]) => clc.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0];
-  const found = byClc ?? TITLE_CUES.find(([re]) => re.test(p.title));
-  return found ? { discipline: found[1], industry: found[2] } : { discipline: '410', industry: 'M' };
+  const cue = TITLE_CUES.find(([re]) => re.test(p.title));
+  return clcClass(p.clc) ?? (cue ? { discipline: cue[1], industry: cue[2] } : { discipline: '410', industry: 'M' });
 }
 
 /** The organisation a paper is listed by: its institutions as one name. */
@@ -106,8 +86,8 @@ export interface ChinaxivData {
 }
 
 function toRecord(p: Paper, i: number, keywords: string[], org: Types.ObjectId, now: Date) {
-  const [maturity, trl] = MATURITIES[Math.floor(rand(p.id, 'maturity') * MATURITIES.length)]!;
-  const negotiable = rand(p.id, 'price') < 0.4;
+  const [maturity, trl] = MATURITIES[Math.floor(seeded(p.id, 'maturity') * MATURITIES.length)]!;
+  const negotiable = seeded(p.id, 'price') < 0.4;
   const input = resultInput.parse({
     title: p.title,
     summary: p.abstract,
@@ -115,9 +95,9 @@ function toRecord(p: Paper, i: number, keywords: string[], org: Types.ObjectId, 
     ...classify(p),
     maturity,
     trl,
-    transferModes: [...new Set([MODES[i % MODES.length]!, ...MODES.filter((_, k) => rand(p.id, `mode${k}`) < 0.3)])],
-    ...(negotiable ? { negotiable: true } : { price: Math.round(5 + rand(p.id, 'amount') ** 2 * 495) * 10_000 }),
-    city: CITY_CODES[Math.floor(rand(p.id, 'city') * CITY_CODES.length)],
+    transferModes: [...new Set([MODES[i % MODES.length]!, ...MODES.filter((_, k) => seeded(p.id, `mode${k}`) < 0.3)])],
+    ...(negotiable ? { negotiable: true } : { price: Math.round(5 + seeded(p.id, 'amount') ** 2 * 495) * 10_000 }),
+    city: CITY_CODES[Math.floor(seeded(p.id, 'city') * CITY_CODES.length)],
     contact: { name: '成果转化办公室', phone: '0431-85166000', email: 'ttc@demo.kezhuan.cn' },
   });
   const publishedAt = new Date(now.getTime() - (i % 150) * DAY - 3_600_000);
@@ -134,7 +114,7 @@ export function buildChinaxiv(papers: readonly Paper[], now = new Date()): China
   const orgIds = new Map(orgNames.map((n) => [n, idFor(`org:${n}`)]));
   const orgs = orgNames.map((name, i) => {
     const type = orgTypeOf(name);
-    const city = CITY_CODES[Math.floor(rand(name, 'city') * CITY_CODES.length)]!;
+    const city = CITY_CODES[Math.floor(seeded(name, 'city') * CITY_CODES.length)]!;
     return { _id: orgIds.get(name)!, name, nameKey: orgNameKey(name), type, uscc: usccFor(i, type, city), city, verified: true as const, verifiedAt: now };
   });
   const vocab = keywordVocabulary(papers.map((p) => p.keywords));
