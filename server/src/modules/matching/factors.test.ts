@@ -25,11 +25,27 @@ describe('recommendation factors', () => {
     expect(maturityFit('pilot', months(9), now).zh).toContain('中试');
   });
 
-  it('compares price with budget and treats 面议 as neutral', () => {
-    expect(budgetFit(800_000, 500_000, 1_000_000)).toMatchObject({ fit: 1, zh: '报价 80 万元，在预算 50 万元–100 万元 内' });
-    expect(budgetFit(1_400_000, null, 1_000_000).fit).toBe(0.5);
-    expect(budgetFit(5_000_000, null, 1_000_000).fit).toBe(0);
-    expect(budgetFit(null, null, 1_000_000).fit).toBe(0.6);
+  it('compares price with budget in sentences that are true, zh and en', () => {
+    const range = { amounts: { min: 500_000, max: 1_000_000 } };
+    expect(budgetFit(800_000, range)).toMatchObject({ fit: 1, zh: '报价 80 万元，在预算 50 万元–100 万元 内', en: 'Price CNY 800,000, within the budget (CNY 500,000–CNY 1,000,000)' });
+    // Below the range is cheaper than asked for, not "within".
+    expect(budgetFit(300_000, range)).toMatchObject({ fit: 0.8, zh: '报价 30 万元，低于预算 50 万元–100 万元', en: 'Price CNY 300,000, below the budget (CNY 500,000–CNY 1,000,000)' });
+    expect(budgetFit(1_400_000, range)).toMatchObject({ fit: 0.5, zh: '报价 140 万元，超出预算 50 万元–100 万元', en: 'Price CNY 1,400,000, above the budget (CNY 500,000–CNY 1,000,000)' });
+    expect(budgetFit(5_000_000, { amounts: { min: null, max: 1_000_000 } })).toMatchObject({ fit: 0, zh: '报价 500 万元，超出预算 不超过 100 万元' });
+    // Only a lower bound: a price under it is below, one over it is within (it was "面议" before).
+    expect(budgetFit(1_000_000, { amounts: { min: 2_000_000, max: null } })).toMatchObject({ fit: 0.8, zh: '报价 100 万元，低于预算 不低于 200 万元' });
+    expect(budgetFit(3_000_000, { amounts: { min: 2_000_000, max: null } })).toMatchObject({ fit: 1, en: 'Price CNY 3,000,000, within the budget (at least CNY 2,000,000)' });
+    expect(budgetFit(800_000, { amounts: { min: null, max: null } })).toMatchObject({ fit: 0.6, zh: '报价 80 万元，需求预算面议', en: 'Price CNY 800,000; budget negotiable' });
+    expect(budgetFit(null, range)).toMatchObject({ fit: 0.6, zh: '成果价格面议' });
+    expect(budgetFit(800_000, null)).toMatchObject({ fit: 0.5, zh: '报价 80 万元，需求预算未注明', en: 'Price CNY 800,000; budget not given' });
+  });
+
+  it('compares price with the band alone when the budget is not disclosed', () => {
+    expect(budgetFit(800_000, { band: '50w_100w' })).toMatchObject({ fit: 0.8, zh: '报价 80 万元，在需求的预算区间（50万–100万元）内' });
+    expect(budgetFit(300_000, { band: '50w_100w' })).toMatchObject({ zh: '报价 30 万元，低于需求的预算区间（50万–100万元）' });
+    expect(budgetFit(1_200_000, { band: '50w_100w' })).toMatchObject({ fit: 0.5, en: 'Price CNY 1,200,000, above the budget band (¥500k–1M)' });
+    expect(budgetFit(800_000, { band: 'negotiable' }).zh).toBe('报价 80 万元，需求预算面议');
+    expect(JSON.stringify(budgetFit(800_000, { band: '50w_100w' }))).not.toMatch(/万元–|CNY 1,000,000/);
   });
 
   it('prefers the same city and newer listings', () => {
@@ -45,7 +61,7 @@ describe('recommendation factors', () => {
       industryFit('C28', 'C28'),
       disciplineFit('430', '430'),
       maturityFit('pilot', months(18), now),
-      budgetFit(null, null, null),
+      budgetFit(null, null),
       cityFit('220200', '220200'),
       freshnessFit(now, now),
     ]);

@@ -3,7 +3,7 @@
  * [0, 1] with a sentence a person can read in Chinese and English. Pure functions: the service
  * feeds them the two listings' fields.
  */
-import { CITIES, DISCIPLINES, INDUSTRY_SECTIONS, MANUFACTURING_DIVISIONS, MATURITY_LEVELS, type MatchReasonView } from '@kezhuan/shared';
+import { CITIES, DISCIPLINES, INDUSTRY_SECTIONS, MANUFACTURING_DIVISIONS, MATURITY_LEVELS, PRICE_BANDS, type MatchReasonView, type PriceBand } from '@kezhuan/shared';
 
 type Factor = MatchReasonView['factor'];
 
@@ -105,21 +105,59 @@ export function maturityFit(maturity: string | null, deadline: Date | null, now:
   };
 }
 
-/** A result's price against a need's budget; 面议 on either side is neutral. */
-export function budgetFit(price: number | null, budgetMin: number | null, budgetMax: number | null): FactorFit {
+/**
+ * A need's budget as the viewer may see it: amounts (either bound open; both null is 面议), only its
+ * band (the amounts are not disclosed to this viewer), or nothing known.
+ */
+export type BudgetSeen = { amounts: { min: number | null; max: number | null } } | { band: PriceBand } | null;
+
+function rangeText(min: number | null, max: number | null): { zh: string; en: string } {
+  if (min !== null && max !== null) {
+    return { zh: `${wan(min)}–${wan(max)}`, en: `${yuanEn(min)}–${yuanEn(max)}` };
+  }
+  return max !== null ? { zh: `不超过 ${wan(max)}`, en: `up to ${yuanEn(max)}` } : { zh: `不低于 ${wan(min ?? 0)}`, en: `at least ${yuanEn(min ?? 0)}` };
+}
+
+/** Over budget: the further over, the weaker the fit. */
+const overFit = (price: number, limit: number) => (price / limit <= 1.5 ? 0.5 : price / limit <= 3 ? 0.2 : 0);
+
+/**
+ * A result's price against a need's budget, in a sentence that is true: within, below or above the
+ * range, against the band alone when the amounts are not disclosed, and 面议 or unknown as neutral.
+ */
+export function budgetFit(price: number | null, budget: BudgetSeen): FactorFit {
   if (price === null) {
     return { factor: 'budget', fit: 0.6, zh: '成果价格面议', en: 'Price negotiable' };
   }
-  if (budgetMax === null) {
-    return { factor: 'budget', fit: 0.6, zh: `报价 ${wan(price)}，需求预算面议`, en: `Price ${yuanEn(price)}; budget negotiable` };
+  const p = { zh: `报价 ${wan(price)}`, en: `Price ${yuanEn(price)}` };
+  if (budget === null) {
+    return { factor: 'budget', fit: 0.5, zh: `${p.zh}，需求预算未注明`, en: `${p.en}; budget not given` };
   }
-  const range = budgetMin !== null ? `${wan(budgetMin)}–${wan(budgetMax)}` : `不超过 ${wan(budgetMax)}`;
-  if (price <= budgetMax) {
-    return { factor: 'budget', fit: 1, zh: `报价 ${wan(price)}，在预算 ${range} 内`, en: `Price ${yuanEn(price)} within the budget` };
+  if ('band' in budget) {
+    const band = PRICE_BANDS.find((b) => b.code === budget.band);
+    if (!band || band.min === null) {
+      return { factor: 'budget', fit: 0.6, zh: `${p.zh}，需求预算面议`, en: `${p.en}; budget negotiable` };
+    }
+    if (price >= band.max) {
+      return { factor: 'budget', fit: overFit(price, band.max), zh: `${p.zh}，高于需求的预算区间（${band.zh}）`, en: `${p.en}, above the budget band (${band.en})` };
+    }
+    if (price < band.min) {
+      return { factor: 'budget', fit: 0.8, zh: `${p.zh}，低于需求的预算区间（${band.zh}）`, en: `${p.en}, below the budget band (${band.en})` };
+    }
+    return { factor: 'budget', fit: 0.8, zh: `${p.zh}，在需求的预算区间（${band.zh}）内`, en: `${p.en}, within the budget band (${band.en})` };
   }
-  const over = price / budgetMax;
-  const fit = over <= 1.5 ? 0.5 : over <= 3 ? 0.2 : 0;
-  return { factor: 'budget', fit, zh: `报价 ${wan(price)}，超出预算 ${range}`, en: `Price ${yuanEn(price)} above the budget` };
+  const { min, max } = budget.amounts;
+  if (min === null && max === null) {
+    return { factor: 'budget', fit: 0.6, zh: `${p.zh}，需求预算面议`, en: `${p.en}; budget negotiable` };
+  }
+  const range = rangeText(min, max);
+  if (max !== null && price > max) {
+    return { factor: 'budget', fit: overFit(price, max), zh: `${p.zh}，超出预算 ${range.zh}`, en: `${p.en}, above the budget (${range.en})` };
+  }
+  if (min !== null && price < min) {
+    return { factor: 'budget', fit: 0.8, zh: `${p.zh}，低于预算 ${range.zh}`, en: `${p.en}, below the budget (${range.en})` };
+  }
+  return { factor: 'budget', fit: 1, zh: `${p.zh}，在预算 ${range.zh} 内`, en: `${p.en}, within the budget (${range.en})` };
 }
 
 export function cityFit(a: string, b: string): FactorFit {

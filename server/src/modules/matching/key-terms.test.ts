@@ -17,4 +17,9 @@ describe('key terms of a listing', () => {
   it('finds terms in another text, also through a synonym', () => {
     expect(termsFoundIn(['碳纤维', '电动汽车', '区块链'], '一种用于新能源汽车的碳纤维电池壳体')).toEqual(['碳纤维', '电动汽车']);
   });
+
+  it('does not take a short Latin abbreviation for a Chinese term (碳纤维 is not any "CF")', () => {
+    expect(termsFoundIn(['碳纤维'], '复合肥（CF）在玉米上的施用效果')).toEqual([]);
+    expect(termsFoundIn(['碳纤维'], '碳素纤维增强复合材料')).toEqual(['碳纤维']);
+  });
 });

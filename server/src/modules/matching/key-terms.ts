@@ -32,8 +32,27 @@ export function keyTerms(listing: { title: string; keywords: readonly string[]; 
   return out;
 }
 
-/** The key terms (or one of their synonyms) that occur in a text. */
+const LATIN = /^[a-z0-9][a-z0-9 .+-]*$/;
+
+/**
+ * Does a synonym stand for the term in this text? A Latin abbreviation (碳纤维 ↔ "cf") means
+ * something else in most texts, so short ones are never taken for the term; longer Latin synonyms
+ * count only as whole words ("carbon fiber", not inside "carbon fibers-reinforced…" mid-word).
+ */
+function synonymIn(hay: string, synonym: string): boolean {
+  const s = normalizeText(synonym);
+  if (!LATIN.test(s)) {
+    return hay.includes(s);
+  }
+  if (s.length < 4) {
+    return false;
+  }
+  const escaped = s.replace(/[.+-]/g, (c) => `\\${c}`);
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(hay);
+}
+
+/** The key terms (or one of their close synonyms) that occur in a text. */
 export function termsFoundIn(terms: readonly string[], text: string): string[] {
   const hay = normalizeText(text);
-  return terms.filter((t) => hay.includes(t) || (synonyms[t] ?? []).some((s) => hay.includes(normalizeText(s))));
+  return terms.filter((t) => hay.includes(t) || (synonyms[t] ?? []).some((s) => synonymIn(hay, s)));
 }
