@@ -132,9 +132,16 @@ export const recommendationView = z.object({
   reasons: z.array(matchReasonView),
   /** My earlier verdict on this pair, if any. */
   feedback: feedbackVerdict.nullable(),
+  /** Which verdicts I may give: only for my organisation's own side, "interested" only between published listings. */
+  mayJudge: z.object({ interested: z.boolean(), notFit: z.boolean() }),
 });
 export type RecommendationView = z.infer<typeof recommendationView>;
-export const recommendationsResponse = z.object({ items: z.array(recommendationView) });
+export const recommendationsResponse = z.object({
+  items: z.array(recommendationView),
+  /** The listing's key terms the candidates were sought with (from what the caller may see of it). */
+  terms: z.array(z.string()),
+});
+export type RecommendationsResponse = z.infer<typeof recommendationsResponse>;
 
 /** "Interested" or "not a fit" on a recommended pair (a need and a result). */
 export const matchFeedbackInput = z
@@ -152,11 +159,20 @@ export const matchFeedbackInput = z
   });
 export type MatchFeedbackInput = z.infer<typeof matchFeedbackInput>;
 
-/** What a listing's owner sees: how others judged it, in aggregate (never who). */
+/** An organisation interested in the owner's listing: who, when, and through which of its published listings. */
+export const interestView = z.object({
+  org: z.object({ id: objectId, name: z.string() }),
+  at: z.string(),
+  from: z.object({ kind: z.enum(['need', 'result']), id: objectId, title: z.string() }),
+});
+export type InterestView = z.infer<typeof interestView>;
+
+/** What a listing's owner sees: "not a fit" in aggregate (never who), and which organisations are interested. */
 export const feedbackSummaryView = z.object({
   interested: z.number().int(),
   notFit: z.number().int(),
   reasons: z.record(z.string(), z.number().int()),
+  interest: z.array(interestView),
 });
 export type FeedbackSummaryView = z.infer<typeof feedbackSummaryView>;
 

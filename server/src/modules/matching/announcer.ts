@@ -12,9 +12,13 @@ import { notify } from '../notifications/notification.service';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
 import { SavedSearchModel } from '../saved-searches/saved-search.model';
 import { savedSearchMatches } from '../saved-searches/saved-search.match';
-import { scoreNeedsForResult, scoreResultsForNeed } from './recommend.service';
+import { needDisclosure } from '../needs/need.presenter';
+import { scoreNeedsForResult, scoreResultsForNeed, seenNeed } from './recommend.service';
 
-/** Recommendations at or above this score are worth a notification. */
+/**
+ * Recommendations at or above this score are worth a notification; like every recommendation they
+ * must first share a key term with the listing (MIN_TERMS_FOUND in the scoring).
+ */
 export const ANNOUNCE_SCORE = 60;
 const RECENT_MS = 7 * 86_400_000;
 const BATCH = 50;
@@ -43,7 +47,7 @@ async function notifySubscribers(kind: 'results' | 'needs', doc: SearchDocument,
 
 async function announceResult(engine: SearchEngine, r: ResearchResultRecord, doc: SearchDocument): Promise<void> {
   await notifySubscribers('results', doc, r.owner, r.title);
-  const fits = (await scoreNeedsForResult(engine, r)).filter((s) => s.score >= ANNOUNCE_SCORE);
+  const fits = (await scoreNeedsForResult(engine, r)).scored.filter((s) => s.score >= ANNOUNCE_SCORE);
   const needs = await TechNeedModel.find({ _id: { $in: fits.map((f) => f.hit.id) } }, { owner: 1, title: 1 }).lean();
   for (const f of fits) {
     const need = needs.find((n) => String(n._id) === f.hit.id);
@@ -63,7 +67,9 @@ async function announceResult(engine: SearchEngine, r: ResearchResultRecord, doc
 
 async function announceNeed(engine: SearchEngine, n: TechNeedRecord, doc: SearchDocument): Promise<void> {
   await notifySubscribers('needs', doc, n.owner, n.title);
-  const fits = (await scoreResultsForNeed(engine, n)).filter((s) => s.score >= ANNOUNCE_SCORE);
+  // Scored on what the public may see of the need, so the notified owner learns nothing it hides.
+  const seen = seenNeed(n, needDisclosure('public', n.confidentiality));
+  const fits = (await scoreResultsForNeed(engine, seen)).scored.filter((s) => s.score >= ANNOUNCE_SCORE);
   const results = await ResearchResultModel.find({ _id: { $in: fits.map((f) => f.hit.id) } }, { owner: 1, title: 1 }).lean();
   for (const f of fits) {
     const result = results.find((x) => String(x._id) === f.hit.id);

@@ -16,6 +16,7 @@ describe('recommendation factors', () => {
     expect(disciplineFit('430', '460').fit).toBe(0.5);
     expect(disciplineFit('430', '110').fit).toBe(0);
     expect(disciplineFit(null, '110').fit).toBe(0.5);
+    expect(disciplineFit(null, '110', true)).toMatchObject({ fit: 0.5, zh: '需求的学科未公开' });
   });
 
   it('asks more maturity for nearer deadlines', () => {
@@ -23,6 +24,8 @@ describe('recommendation factors', () => {
     expect(maturityFit('lab', months(3), now).fit).toBeLessThan(0.2);
     expect(maturityFit('lab', months(30), now).fit).toBe(1);
     expect(maturityFit('pilot', months(9), now).zh).toContain('中试');
+    // A deadline the viewer may not see is neither stated nor called "none".
+    expect(maturityFit('pilot', null, now, true).zh).toBe('成熟度：中试，需求期限未公开，可按期落地');
   });
 
   it('compares price with budget in sentences that are true, zh and en', () => {

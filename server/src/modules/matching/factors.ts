@@ -49,7 +49,11 @@ function disciplineName(code: string) {
   return DISCIPLINES.find((d) => d.code === code);
 }
 
-export function disciplineFit(a: string | null, b: string | null): FactorFit {
+/** `aHidden`: the first listing's discipline is not disclosed to this viewer. */
+export function disciplineFit(a: string | null, b: string | null, aHidden = false): FactorFit {
+  if (aHidden) {
+    return { factor: 'discipline', fit: 0.5, zh: '需求的学科未公开', en: 'The need’s discipline is not disclosed' };
+  }
   if (!a || !b) {
     return { factor: 'discipline', fit: 0.5, zh: '一方未注明学科', en: 'Discipline not given on one side' };
   }
@@ -85,8 +89,9 @@ export function industryFit(a: string, b: string): FactorFit {
 /**
  * How well a result's maturity suits a need: an enterprise with a near deadline needs a technology
  * close to production; a distant deadline leaves room for joint development from an earlier stage.
+ * A deadline not disclosed to the viewer counts as none, and the sentence says it is not disclosed.
  */
-export function maturityFit(maturity: string | null, deadline: Date | null, now: Date): FactorFit {
+export function maturityFit(maturity: string | null, deadline: Date | null, now: Date, deadlineHidden = false): FactorFit {
   const level = MATURITY_LEVELS.find((m) => m.code === maturity);
   if (!level) {
     return { factor: 'maturity', fit: 0.5, zh: '成熟度未注明', en: 'Maturity not given' };
@@ -95,8 +100,8 @@ export function maturityFit(maturity: string | null, deadline: Date | null, now:
   const months = deadline ? (deadline.getTime() - now.getTime()) / (30 * DAY) : 12;
   const needed = months <= 6 ? 3 : months <= 12 ? 2 : months <= 24 ? 1 : 0;
   const fit = rank >= needed ? 1 : Math.max(0.1, 1 - (needed - rank) * 0.35);
-  const horizon = deadline ? `距期限约 ${Math.max(0, Math.round(months))} 个月` : '未设期限';
-  const horizonEn = deadline ? `about ${Math.max(0, Math.round(months))} months to the deadline` : 'no deadline';
+  const horizon = deadlineHidden ? '需求期限未公开' : deadline ? `距期限约 ${Math.max(0, Math.round(months))} 个月` : '未设期限';
+  const horizonEn = deadlineHidden ? 'deadline not disclosed' : deadline ? `about ${Math.max(0, Math.round(months))} months to the deadline` : 'no deadline';
   return {
     factor: 'maturity',
     fit,

@@ -3,8 +3,9 @@ import { FEEDBACK_REASONS } from '@kezhuan/shared';
 
 /**
  * A verdict on a recommended pair, given by a member of one side about the other: `about` names the
- * listing judged ('result' when the need's enterprise judged a result, and the reverse). Its owner
- * sees the verdicts in aggregate, never who gave them.
+ * listing judged ('result' when the need's enterprise judged a result, and the reverse), `org` the
+ * organisation the user acted for. Its owner sees "not a fit" in aggregate, never who gave it, and
+ * the organisations that are interested.
  */
 const matchFeedbackSchema = new Schema(
   {
@@ -12,6 +13,7 @@ const matchFeedbackSchema = new Schema(
     result: { type: Schema.Types.ObjectId, ref: 'ResearchResult', required: true },
     user: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     about: { type: String, enum: ['need', 'result'], required: true },
+    org: { type: Schema.Types.ObjectId, ref: 'Org', default: null },
     verdict: { type: String, enum: ['interested', 'not_fit'], required: true },
     reason: { type: String, enum: [...FEEDBACK_REASONS, null], default: null },
     note: { type: String, default: '' },

@@ -1,12 +1,15 @@
-import type { FeedbackSummaryView, MatchFeedbackInput } from '@kezhuan/shared';
+import type { FeedbackSummaryView, InterestView, MatchFeedbackInput } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import type { ListingActor } from '../listings/listing.policy';
-import { findReadable } from '../listings/listing.store';
+import { effectiveStatus } from '../listings/lifecycle';
+import { findReadable, listingRef } from '../listings/listing.store';
 import { TechNeedModel } from '../needs/need.model';
 import { notify } from '../notifications/notification.service';
+import { OrgModel } from '../orgs/org.model';
 import { ResearchResultModel } from '../results/result.model';
 import { MatchFeedbackModel } from './feedback.model';
+import { judgeDecision, maySeeInterest, partySide, type JudgeRefusal, type PairSide } from './match.policy';
 
 type Id = Types.ObjectId | string;
 
@@ -19,9 +22,25 @@ export async function verdictsOf(user: Id, pairs: { need: Id; result: Id }[]): P
   return new Map(docs.map((d) => [`${String(d.need)}:${String(d.result)}`, d.verdict]));
 }
 
+const REFUSALS: Record<JudgeRefusal, (mine: string) => { message: string; messageEn: string }> = {
+  not_party: () => ({
+    message: '只有需求方或成果方机构的成员可以评价此匹配',
+    messageEn: 'Only members of the need’s or the result’s organisation can judge this match',
+  }),
+  own_not_published: (mine) => ({
+    message: `您的${mine === 'need' ? '需求' : '成果'}尚未发布（或已撤回、已过期），发布后才能表达兴趣`,
+    messageEn: `Your ${mine} is not published (or was withdrawn or has expired); interest can be shown once it is published`,
+  }),
+  other_not_published: (mine) => ({
+    message: `对方的${mine === 'need' ? '成果' : '需求'}当前未发布，不能表达兴趣`,
+    messageEn: `The other ${mine === 'need' ? 'result' : 'need'} is not published; interest cannot be shown`,
+  }),
+};
+
 /**
- * Records "interested" or "not a fit" on a pair. The actor must belong to the organisation of one
- * side; the verdict is about the other side, whose owner is told when someone is interested.
+ * Records "interested" or "not a fit" on a pair, as the match policy allows: the actor's
+ * organisation owns one side; the verdict is about the other side. On interest, the other side's
+ * owner is told which organisation is interested and through which of its published listings.
  */
 export async function giveFeedback(actor: ListingActor, input: MatchFeedbackInput): Promise<{ verdict: string }> {
   const now = new Date();
@@ -29,27 +48,39 @@ export async function giveFeedback(actor: ListingActor, input: MatchFeedbackInpu
     findReadable(TechNeedModel, 'need', input.needId, actor, now),
     findReadable(ResearchResultModel, 'result', input.resultId, actor, now),
   ]);
-  const org = actor.orgId ? String(actor.orgId) : '';
-  const about = org === String(need.org) ? 'result' : org === String(result.org) ? 'need' : null;
-  if (!about) {
-    throw createError('FORBIDDEN', { message: '只有需求方或成果方机构的成员可以评价此匹配', messageEn: 'Only members of the need’s or the result’s organisation can judge this match' });
+  const decision = judgeDecision(actor, input.verdict, listingRef('need', need, now), listingRef('result', result, now));
+  if (!decision.ok) {
+    const mine = partySide(actor, { org: String(need.org) }, { org: String(result.org) }) ?? 'need';
+    const code = decision.why === 'not_party' ? 'FORBIDDEN' : 'INVALID_STATE';
+    throw createError(code, REFUSALS[decision.why](mine));
   }
+  const { about } = decision;
   const before = await MatchFeedbackModel.findOneAndUpdate(
     { need: need._id, result: result._id, user: actor.id },
-    { $set: { about, verdict: input.verdict, reason: input.verdict === 'not_fit' ? (input.reason ?? 'other') : null, note: input.note ?? '' } },
+    {
+      $set: {
+        about,
+        org: actor.orgId,
+        verdict: input.verdict,
+        reason: input.verdict === 'not_fit' ? (input.reason ?? 'other') : null,
+        note: input.note ?? '',
+      },
+    },
     { upsert: true, new: false },
   ).lean();
   if (input.verdict === 'interested' && before?.verdict !== 'interested') {
     const judged = about === 'result' ? result : need;
     const from = about === 'result' ? need : result;
+    const org = await OrgModel.findById(actor.orgId, { name: 1 }).lean();
+    const orgName = org?.name ?? '';
     const kindZh = about === 'result' ? '成果' : '需求';
     const kindEn = about === 'result' ? 'result' : 'need';
     await notify(judged.owner, {
       kind: 'listing.interest',
-      title: `有人对您的${kindZh}“${judged.title}”感兴趣`,
-      titleEn: `Someone is interested in your ${kindEn} “${judged.title}”`,
-      body: `来自：${from.title}`,
-      bodyEn: `From: ${from.title}`,
+      title: `${orgName}对您的${kindZh}“${judged.title}”感兴趣`,
+      titleEn: `${orgName} is interested in your ${kindEn} “${judged.title}”`,
+      body: `来自其${about === 'result' ? '需求' : '成果'}：${from.title}`,
+      bodyEn: `Through its ${about === 'result' ? 'need' : 'result'}: ${from.title}`,
       link: about === 'result' ? `/needs/${String(need._id)}` : `/results/${String(result._id)}`,
       key: `interest:${String(need._id)}:${String(result._id)}:${String(actor.id)}`,
     });
@@ -57,22 +88,50 @@ export async function giveFeedback(actor: ListingActor, input: MatchFeedbackInpu
   return { verdict: input.verdict };
 }
 
-/** How others judged a listing, in aggregate: for its own organisation and administrators. */
+/** Organisations interested in a listing, once each per listing of theirs, through listings still published. */
+async function interestIn(kind: PairSide, listingId: Types.ObjectId, now: Date): Promise<InterestView[]> {
+  const docs = await MatchFeedbackModel.find({ [kind]: listingId, about: kind, verdict: 'interested' }, { need: 1, result: 1, user: 1, org: 1, updatedAt: 1 })
+    .sort({ updatedAt: 1 })
+    .lean();
+  const fromKind: PairSide = kind === 'need' ? 'result' : 'need';
+  const fromIds = [...new Set(docs.map((d) => String(d[fromKind])))];
+  const model = (fromKind === 'need' ? TechNeedModel : ResearchResultModel) as typeof TechNeedModel;
+  const listings = await model.find({ _id: { $in: fromIds } }, { title: 1, org: 1, status: 1, lastConfirmedAt: 1 }).lean();
+  const live = new Map(listings.filter((l) => effectiveStatus(l, now) === 'published').map((l) => [String(l._id), l]));
+  const orgIds = [...new Set([...live.values()].map((l) => String(l.org)))];
+  const orgs = new Map((await OrgModel.find({ _id: { $in: orgIds } }, { name: 1 }).lean()).map((o) => [String(o._id), o.name]));
+  const out = new Map<string, InterestView>();
+  for (const d of docs) {
+    const from = live.get(String(d[fromKind]));
+    // The interest stands for the organisation that owns the offered listing, while it is published.
+    if (!from || (d.org && String(d.org) !== String(from.org)) || out.has(String(from._id))) {
+      continue;
+    }
+    const org = String(from.org);
+    out.set(String(from._id), {
+      org: { id: org, name: orgs.get(org) ?? '' },
+      at: (d.updatedAt as Date).toISOString(),
+      from: { kind: fromKind, id: String(from._id), title: from.title },
+    });
+  }
+  return [...out.values()];
+}
+
+/** How others judged a listing: "not a fit" in aggregate, and who is interested; for its organisation and administrators. */
 export async function feedbackSummary(kind: 'need' | 'result', id: string, actor: ListingActor): Promise<FeedbackSummaryView> {
+  const now = new Date();
   const model = kind === 'need' ? TechNeedModel : ResearchResultModel;
-  const listing = await findReadable(model as typeof TechNeedModel, kind, id, actor, new Date());
-  if (actor.role !== 'admin' && String(actor.orgId) !== String(listing.org)) {
+  const listing = await findReadable(model as typeof TechNeedModel, kind, id, actor, now);
+  if (!maySeeInterest(actor, { org: String(listing.org) })) {
     throw createError('FORBIDDEN');
   }
-  const docs = await MatchFeedbackModel.find({ [kind]: listing._id, about: kind }, { verdict: 1, reason: 1 }).lean();
+  const docs = await MatchFeedbackModel.find({ [kind]: listing._id, about: kind, verdict: 'not_fit' }, { reason: 1 }).lean();
   const reasons: Record<string, number> = {};
-  let interested = 0;
   for (const d of docs) {
-    if (d.verdict === 'interested') {
-      interested += 1;
-    } else if (d.reason) {
+    if (d.reason) {
       reasons[d.reason] = (reasons[d.reason] ?? 0) + 1;
     }
   }
-  return { interested, notFit: docs.length - interested, reasons };
+  const interest = await interestIn(kind, listing._id, now);
+  return { interested: interest.length, notFit: docs.length, reasons, interest };
 }

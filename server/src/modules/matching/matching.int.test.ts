@@ -6,6 +6,7 @@ import { buildNeed, buildResult, signedInAs, validResultInput } from '../../test
 import { IndexSync } from '../indexing/index-sync';
 import { needIndexSource, resultIndexSource } from '../listings/listing.index-sources';
 import { NotificationModel } from '../notifications/notification.model';
+import { OrgModel } from '../orgs/org.model';
 
 useTestDb();
 const search = PlatformSearch.inMemory('test');
@@ -63,15 +64,19 @@ describe('recommendations', () => {
   it('ranks the result that fits a need first and explains why', async () => {
     const c = await signedInAs(app, enterprise);
     const res = await c.get(`/api/needs/${ids.need}/recommendations`).expect(200);
-    const [first, second] = res.body.items;
+    const [first] = res.body.items;
     expect(first.hit.id).toBe(ids.fibre);
-    expect(first.score).toBeGreaterThan(second?.score ?? 0);
+    // The corn result shares no key term with the need: industry section, city and freshness alone
+    // (about 40 points) do not make it a recommendation.
+    expect(res.body.items.map((i: { hit: { id: string } }) => i.hit.id)).toEqual([ids.fibre]);
+    expect(res.body.terms).toContain('碳纤维');
+    expect(first.mayJudge).toEqual({ interested: true, notFit: true });
     const factors = first.reasons.map((r: { factor: string }) => r.factor);
     expect(factors).toEqual(expect.arrayContaining(['terms', 'industry', 'discipline', 'maturity', 'budget', 'city', 'freshness']));
     const terms = first.reasons.find((r: { factor: string }) => r.factor === 'terms');
     expect(terms.zh).toContain('碳纤维');
     expect(first.reasons.find((r: { factor: string }) => r.factor === 'industry').zh).toBe('行业一致：汽车制造业');
-    expect(first.reasons.find((r: { factor: string }) => r.factor === 'budget').zh).toContain('在预算');
+    expect(first.reasons.find((r: { factor: string }) => r.factor === 'budget').zh).toBe('报价 150 万元，在预算 50 万元–200 万元 内');
     expect(first.feedback).toBeNull();
   });
 
@@ -89,10 +94,17 @@ describe('recommendations', () => {
     expect((await c.post('/api/match-feedback', { needId: ids.need, resultId: ids.fibre, verdict: 'interested' })).status).toBe(200);
 
     const owner = await signedInAs(app, researcher);
-    expect((await owner.get(`/api/results/${ids.corn}/feedback`)).body).toEqual({ interested: 0, notFit: 1, reasons: { wrong_field: 1 } });
-    expect((await owner.get(`/api/results/${ids.fibre}/feedback`)).body).toMatchObject({ interested: 1, notFit: 0 });
+    expect((await owner.get(`/api/results/${ids.corn}/feedback`)).body).toEqual({ interested: 0, notFit: 1, reasons: { wrong_field: 1 }, interest: [] });
+    const fibreFeedback = (await owner.get(`/api/results/${ids.fibre}/feedback`)).body;
+    expect(fibreFeedback).toMatchObject({ interested: 1, notFit: 0 });
+    // The owner sees which organisation is interested, when, and through which of its listings.
+    const enterpriseOrg = await OrgModel.findById(enterprise.org).lean().orFail();
+    expect(fibreFeedback.interest).toEqual([
+      { org: { id: String(enterpriseOrg._id), name: enterpriseOrg.name }, at: expect.any(String), from: { kind: 'need', id: ids.need, title: '汽车轻量化碳纤维部件低成本快速成型' } },
+    ]);
     const note = await NotificationModel.findOne({ user: researcher._id, kind: 'listing.interest' }).lean();
     expect(note?.link).toBe(`/needs/${ids.need}`);
+    expect(note?.title).toBe(`${enterpriseOrg.name}对您的成果“碳纤维复合材料高速模压成型技术”感兴趣`);
     expect((await c.get(`/api/results/${ids.corn}/feedback`)).status).toBe(403); // not the owner
 
     const again = await c.get(`/api/needs/${ids.need}/recommendations`);
@@ -102,7 +114,12 @@ describe('recommendations', () => {
 
   it('refuses verdicts from outsiders', async () => {
     const outsider = await buildUser({ role: 'enterprise' });
-    const res = await (await signedInAs(app, outsider)).post('/api/match-feedback', { needId: ids.need, resultId: ids.fibre, verdict: 'interested' });
+    const oc = await signedInAs(app, outsider);
+    const res = await oc.post('/api/match-feedback', { needId: ids.need, resultId: ids.fibre, verdict: 'interested' });
     expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('只有需求方或成果方机构的成员可以评价此匹配');
+    // … and the recommendations do not offer them the buttons.
+    const recs = await oc.get(`/api/needs/${ids.need}/recommendations`).expect(200);
+    expect(recs.body.items[0].mayJudge).toEqual({ interested: false, notFit: false });
   });
 });

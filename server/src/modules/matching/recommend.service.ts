@@ -4,17 +4,19 @@
  * listing's key terms, and by industry so a need phrased differently still finds its field), then
  * every candidate is scored here on seven factors a person can check.
  */
-import type { RecommendationView } from '@kezhuan/shared';
+import { budgetBand, PRICE_BAND_CODES, type RecommendationsResponse, type RecommendationView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import type { SearchEngine, SearchHit } from '../../search/types';
 import { presentHit } from '../discovery/hit.presenter';
-import type { ListingActor } from '../listings/listing.policy';
-import { findReadable } from '../listings/listing.store';
+import { disclosureFor, type ListingActor, type ListingRef } from '../listings/listing.policy';
+import { findReadable, listingRef } from '../listings/listing.store';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
+import { needDisclosure, type NeedDisclosure } from '../needs/need.presenter';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
-import { budgetFit, cityFit, combine, disciplineFit, freshnessFit, industryFit, maturityFit, termsFit } from './factors';
+import { budgetFit, type BudgetSeen, cityFit, combine, disciplineFit, freshnessFit, industryFit, maturityFit, termsFit } from './factors';
 import { keyTerms, termsFoundIn } from './key-terms';
 import { verdictsOf } from './feedback.service';
+import { judgeDecision } from './match.policy';
 
 const TOP = 10;
 
@@ -45,67 +47,170 @@ export interface Scored {
   reasons: RecommendationView['reasons'];
 }
 
-/** Ranked research results for a need (the need's organisation's own results excluded). */
-export async function scoreResultsForNeed(engine: SearchEngine, need: TechNeedRecord, now = new Date()): Promise<Scored[]> {
-  const terms = keyTerms({ title: need.title, keywords: need.keywords, body: `${need.problem} ${need.desiredOutcome}` });
+/**
+ * A recommendation is shown only when the two texts share at least this many key terms (or close
+ * synonyms): industry, city and freshness alone made unrelated listings score 42–49.
+ */
+export const MIN_TERMS_FOUND = 1;
+
+/**
+ * A need as one viewer may see it, for scoring: what its disclosure level hides (problem text,
+ * exact budget; for a confidential need also keywords, discipline and deadline) is left out, so
+ * neither the reasons nor the ranking reveal it.
+ */
+export interface NeedSeen {
+  org: string;
+  title: string;
+  keywords: readonly string[];
+  body: string;
+  industry: string;
+  city: string;
+  discipline: string | null;
+  deadline: Date | null;
+  /** Fields the need has but this viewer may not see (so "not given" would be untrue). */
+  hidden: { discipline: boolean; deadline: boolean };
+  budget: BudgetSeen;
+}
+
+export function seenNeed(n: TechNeedRecord, disclosure: NeedDisclosure): NeedSeen {
+  const summary = disclosure !== 'restricted';
+  const open = summary && disclosure !== 'summary';
+  return {
+    org: String(n.org),
+    title: n.title,
+    keywords: summary ? n.keywords : [],
+    body: open ? `${n.problem} ${n.desiredOutcome}` : '',
+    industry: n.industry,
+    city: n.city,
+    discipline: summary ? (n.discipline ?? null) : null,
+    deadline: summary ? n.deadline : null,
+    hidden: { discipline: !summary && Boolean(n.discipline), deadline: !summary && Boolean(n.deadline) },
+    budget: open ? { amounts: { min: n.budgetMin, max: n.budgetMax } } : { band: budgetBand(n.budgetMin, n.budgetMax) },
+  };
+}
+
+/** The budget of an indexed need: the index holds only what the public may see of it. */
+function indexedBudget(d: Record<string, unknown>): BudgetSeen {
+  const min = num(d.budgetMin);
+  const max = num(d.budgetMax);
+  if (min !== null || max !== null) {
+    return { amounts: { min, max } };
+  }
+  const band = PRICE_BAND_CODES.find((c) => c === d.budgetBand);
+  return !band ? null : band === 'negotiable' ? { amounts: { min: null, max: null } } : { band };
+}
+
+/** The key terms queried with, and the fitting candidates, best first. */
+export interface Ranked {
+  terms: string[];
+  scored: Scored[];
+}
+
+/** Ranked research results for a need as seen (the need's organisation's own results excluded). */
+export async function scoreResultsForNeed(engine: SearchEngine, need: NeedSeen, now = new Date()): Promise<Ranked> {
+  const terms = keyTerms({ title: need.title, keywords: need.keywords, body: need.body });
   const hits = await candidates(engine, 'results', terms, need.industry);
-  return hits
-    .filter((h) => str(h.doc.orgId) !== String(need.org))
-    .map((h) => {
+  const scored = hits
+    .filter((h) => str(h.doc.orgId) !== need.org)
+    .flatMap((h) => {
       const d = h.doc;
       const found = termsFoundIn(terms, textOf(d, ['title', 'keywords', 'summary', 'advantages', 'applications']));
+      if (found.length < MIN_TERMS_FOUND) {
+        return [];
+      }
       const { score, reasons } = combine([
         termsFit(terms, found),
         industryFit(need.industry, str(d.industry)),
-        disciplineFit(need.discipline ?? null, str(d.discipline) || null),
-        maturityFit(str(d.maturity) || null, need.deadline, now),
-        budgetFit(num(d.price), need.budgetMin, need.budgetMax),
+        disciplineFit(need.discipline, str(d.discipline) || null, need.hidden.discipline),
+        maturityFit(str(d.maturity) || null, need.deadline, now, need.hidden.deadline),
+        budgetFit(num(d.price), need.budget),
         cityFit(need.city, str(d.city)),
         freshnessFit(date(d.publishedAt), now),
       ]);
-      return { hit: h, score, reasons };
+      return [{ hit: h, score, reasons }];
     })
     .sort((a, b) => b.score - a.score);
+  return { terms, scored };
 }
 
-/** Ranked technology needs for a research result. */
-export async function scoreNeedsForResult(engine: SearchEngine, result: ResearchResultRecord, now = new Date()): Promise<Scored[]> {
+/** Ranked technology needs for a research result (needs are scored on their indexed, public fields). */
+export async function scoreNeedsForResult(engine: SearchEngine, result: ResearchResultRecord, now = new Date()): Promise<Ranked> {
   const advantages = result.advantages.map((a) => a.metric).join(' ');
   const terms = keyTerms({ title: result.title, keywords: result.keywords, body: `${result.summary} ${result.applications} ${advantages}` });
   const hits = await candidates(engine, 'needs', terms, result.industry);
-  return hits
+  const price = result.negotiable ? null : result.price;
+  const scored = hits
     .filter((h) => str(h.doc.orgId) !== String(result.org))
-    .map((h) => {
+    .flatMap((h) => {
       const d = h.doc;
       const found = termsFoundIn(terms, textOf(d, ['title', 'keywords', 'problem', 'desiredOutcome']));
+      if (found.length < MIN_TERMS_FOUND) {
+        return [];
+      }
       const { score, reasons } = combine([
         termsFit(terms, found),
         industryFit(result.industry, str(d.industry)),
         disciplineFit(result.discipline, str(d.discipline) || null),
         maturityFit(result.maturity, date(d.deadline), now),
-        budgetFit(result.price, num(d.budgetMin), num(d.budgetMax)),
+        budgetFit(price, indexedBudget(d)),
         cityFit(result.city, str(d.city)),
         freshnessFit(date(d.publishedAt), now),
       ]);
-      return { hit: h, score, reasons };
+      return [{ hit: h, score, reasons }];
     })
     .sort((a, b) => b.score - a.score);
+  return { terms, scored };
 }
 
-/** Recommendations for a need the actor may read, with the actor's own earlier verdicts. */
-export async function recommendationsForNeed(engine: SearchEngine, needId: string, actor: ListingActor | null): Promise<RecommendationView[]> {
-  const need = await findReadable(TechNeedModel, 'need', needId, actor, new Date());
-  const scored = (await scoreResultsForNeed(engine, need)).slice(0, TOP);
-  const verdicts = actor ? await verdictsOf(actor.id, scored.map((s) => ({ need: need._id, result: s.hit.id }))) : new Map<string, never>();
-  return scored.map((s) => ({ hit: presentHit('results', s.hit), score: s.score, reasons: s.reasons, feedback: verdicts.get(`${String(need._id)}:${s.hit.id}`) ?? null }));
+const published = (kind: 'need' | 'result', org: string): ListingRef => ({ kind, org, status: 'published' });
+
+/** What the actor may do with a recommended pair: the buttons the UI offers. */
+function judging(actor: ListingActor | null, need: ListingRef, result: ListingRef): RecommendationView['mayJudge'] {
+  return {
+    interested: judgeDecision(actor, 'interested', need, result).ok,
+    notFit: judgeDecision(actor, 'not_fit', need, result).ok,
+  };
+}
+
+/** Recommendations for a need the actor may read, disclosed as the actor may see the need. */
+export async function recommendationsForNeed(engine: SearchEngine, needId: string, actor: ListingActor | null): Promise<RecommendationsResponse> {
+  const now = new Date();
+  const need = await findReadable(TechNeedModel, 'need', needId, actor, now);
+  const ref = listingRef('need', need, now);
+  const seen = seenNeed(need, needDisclosure(disclosureFor(actor, ref), need.confidentiality));
+  const { terms, scored } = await scoreResultsForNeed(engine, seen, now);
+  const top = scored.slice(0, TOP);
+  const verdicts = actor ? await verdictsOf(actor.id, top.map((s) => ({ need: need._id, result: s.hit.id }))) : new Map<string, never>();
+  return {
+    terms,
+    items: top.map((s) => ({
+      hit: presentHit('results', s.hit),
+      score: s.score,
+      reasons: s.reasons,
+      feedback: verdicts.get(`${String(need._id)}:${s.hit.id}`) ?? null,
+      mayJudge: judging(actor, ref, published('result', str(s.hit.doc.orgId))),
+    })),
+  };
 }
 
 /** Recommendations for a result the actor may read. */
-export async function recommendationsForResult(engine: SearchEngine, resultId: string, actor: ListingActor | null): Promise<RecommendationView[]> {
-  const result = await findReadable(ResearchResultModel, 'result', resultId, actor, new Date());
-  const scored = (await scoreNeedsForResult(engine, result)).slice(0, TOP);
-  const verdicts = actor ? await verdictsOf(actor.id, scored.map((s) => ({ need: s.hit.id, result: result._id }))) : new Map<string, never>();
-  return scored.map((s) => ({ hit: presentHit('needs', s.hit), score: s.score, reasons: s.reasons, feedback: verdicts.get(`${s.hit.id}:${String(result._id)}`) ?? null }));
+export async function recommendationsForResult(engine: SearchEngine, resultId: string, actor: ListingActor | null): Promise<RecommendationsResponse> {
+  const now = new Date();
+  const result = await findReadable(ResearchResultModel, 'result', resultId, actor, now);
+  const ref = listingRef('result', result, now);
+  const { terms, scored } = await scoreNeedsForResult(engine, result, now);
+  const top = scored.slice(0, TOP);
+  const verdicts = actor ? await verdictsOf(actor.id, top.map((s) => ({ need: s.hit.id, result: result._id }))) : new Map<string, never>();
+  return {
+    terms,
+    items: top.map((s) => ({
+      hit: presentHit('needs', s.hit),
+      score: s.score,
+      reasons: s.reasons,
+      feedback: verdicts.get(`${s.hit.id}:${String(result._id)}`) ?? null,
+      mayJudge: judging(actor, published('need', str(s.hit.doc.orgId)), ref),
+    })),
+  };
 }
 
 export type PairRef = { need: Types.ObjectId | string; result: Types.ObjectId | string };
