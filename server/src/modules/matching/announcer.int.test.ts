@@ -48,4 +48,26 @@ describe('announcing new publications', () => {
     expect(await NotificationModel.countDocuments({ user: researcher._id })).toBe(0);
     expect(await ResearchResultModel.countDocuments({ announcedAt: null })).toBe(0);
   });
+
+  it('does not tell a need owner about a result that shares no key term, however well the rest fits', async () => {
+    const search = PlatformSearch.inMemory('floor');
+    const sync = new IndexSync(search.engine, [resultIndexSource, needIndexSource]);
+    const enterprise = await buildUser({ role: 'enterprise' });
+    const researcher = await buildUser({ role: 'researcher' });
+    await buildNeed(enterprise, { status: 'published' }); // 碳纤维 … C36, 430, 长春, 50–200 万元
+    await sync.flush();
+    await announcePublications(search.engine);
+    // Same industry, discipline, city, a price within budget, published today: 60 points without a word in common.
+    await buildResult(researcher, {
+      status: 'published',
+      input: validResultInput({
+        title: '车用电机控制器功率模块散热技术', keywords: ['电机控制器', '散热', '功率模块'], industry: 'C36', discipline: '430', city: '220100',
+        maturity: 'pilot', price: 1_000_000,
+        summary: '针对电机控制器功率模块温升过高的问题，开发双面冷却结构与高导热界面材料，模块结温降低二十度，已批量装车。',
+      }),
+    });
+    await sync.flush();
+    expect(await announcePublications(search.engine)).toBe(1);
+    expect(await NotificationModel.countDocuments({ user: enterprise._id })).toBe(0);
+  });
 });
