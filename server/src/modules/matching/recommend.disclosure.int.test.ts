@@ -38,10 +38,17 @@ const autoclave = validResultInput({
   discipline: '460', industry: 'C36', maturity: 'pilot', price: 800_000, city: '220100',
 });
 
+/** Same industry, discipline and city, a price within budget, fresh: but not a word in common with the need. */
+const motor = validResultInput({
+  title: '车用电机控制器功率模块散热技术', keywords: ['电机控制器', '散热', '功率模块'], industry: 'C36', discipline: '430', city: '220100',
+  maturity: 'pilot', price: 1_000_000,
+  summary: '针对电机控制器功率模块温升过高的问题，开发双面冷却结构与高导热界面材料，模块结温降低二十度，已批量装车。',
+});
+
 let owner: Awaited<ReturnType<typeof buildUser>>;
 let researcher: Awaited<ReturnType<typeof buildUser>>;
 let verifiedOutsider: Awaited<ReturnType<typeof buildUser>>;
-const ids = { confidential: '', summaryOnly: '', fibre: '', autoclave: '' };
+const ids = { confidential: '', summaryOnly: '', fibre: '', autoclave: '', motor: '' };
 
 beforeAll(async () => {
   owner = await buildUser({ role: 'enterprise' });
@@ -51,6 +58,7 @@ beforeAll(async () => {
   ids.summaryOnly = String((await buildNeed(owner, { status: 'published', input: validNeedInput({ ...hidden, confidentiality: 'summary_only' }) }))._id);
   ids.fibre = String((await buildResult(researcher, { status: 'published', input: fibre }))._id);
   ids.autoclave = String((await buildResult(researcher, { status: 'published', input: autoclave }))._id);
+  ids.motor = String((await buildResult(researcher, { status: 'published', input: motor }))._id);
   await sync.flush();
 });
 
@@ -89,6 +97,8 @@ describe('recommendations for a need follow its disclosure', () => {
     const res = await (await signedInAs(app, owner)).get(`/api/needs/${ids.confidential}/recommendations`).expect(200);
     const got = res.body.items as Item[];
     expect(got.map((i) => i.hit.id)).toContain(ids.autoclave);
+    // The relevance floor: no key term in common, so no recommendation, whatever industry and freshness give.
+    expect(got.map((i) => i.hit.id)).not.toContain(ids.motor);
     const fibreItem = got.find((i) => i.hit.id === ids.fibre);
     expect(reason(fibreItem!, 'budget')?.zh).toBe('报价 150 万元，在预算 50 万元–200 万元 内');
     expect(reason(fibreItem!, 'maturity')?.zh).toContain('距期限');
