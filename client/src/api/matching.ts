@@ -2,7 +2,7 @@ import type {
   FeedbackSummaryView,
   ListingKind,
   MatchFeedbackInput,
-  RecommendationView,
+  RecommendationsResponse,
   SavedSearchInput,
   SavedSearchView,
   SearchKind,
@@ -30,7 +30,7 @@ export const searchApi = {
 export const matchingApi = {
   /** Ranked counterparts of a listing: results for a need, needs for a result. */
   recommendations: (kind: ListingKind, lid: string) =>
-    api.get<{ items: RecommendationView[] }>(`/${plural(kind)}/${id(lid)}/recommendations`),
+    api.get<RecommendationsResponse>(`/${plural(kind)}/${id(lid)}/recommendations`),
   feedback: (input: MatchFeedbackInput) => api.post<unknown>('/match-feedback', input),
   /** How others judged the owner's listing, in aggregate. */
   feedbackSummary: (kind: ListingKind, lid: string) => api.get<FeedbackSummaryView>(`/${plural(kind)}/${id(lid)}/feedback`),

@@ -1,4 +1,5 @@
 import { importsEn } from './imports.en';
+import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -244,6 +245,7 @@ const en: MessageSchema = {
   },
   ...marketEn,
   ...importsEn,
+  ...matchingEn,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 import { importsZh } from './imports.zh-CN';
+import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
@@ -244,6 +245,7 @@ const zhCN = {
   },
   ...marketZh,
   ...importsZh,
+  ...matchingZh,
 };
 
 export type MessageSchema = typeof zhCN;

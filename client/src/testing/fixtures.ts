@@ -93,6 +93,7 @@ export function buildRecommendation(overrides: Partial<RecommendationView> = {})
       { factor: 'city', fit: 0.2, points: 1.5, zh: '不在同一城市', en: 'Different cities' },
     ],
     feedback: null,
+    mayJudge: { interested: true, notFit: true },
     ...overrides,
   };
 }

@@ -77,4 +77,13 @@ describe('RecommendationItem', () => {
     expect(wrapper.find('[data-testid=rec-notfit]').exists()).toBe(false);
     expect(wrapper.get('[data-testid=rec-verdict]').text()).toBe('已标记：不合适');
   });
+
+  it('offers only the verdicts the viewer’s organisation may give', () => {
+    const outsider = mountItem(buildRecommendation({ mayJudge: { interested: false, notFit: false } }));
+    expect(outsider.find('[data-testid=rec-interested]').exists()).toBe(false);
+    expect(outsider.find('[data-testid=rec-notfit]').exists()).toBe(false);
+    const ownDraft = mountItem(buildRecommendation({ mayJudge: { interested: false, notFit: true } }));
+    expect(ownDraft.find('[data-testid=rec-interested]').exists()).toBe(false);
+    expect(ownDraft.find('[data-testid=rec-notfit]').exists()).toBe(true);
+  });
 });

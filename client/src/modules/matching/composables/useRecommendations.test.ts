@@ -59,4 +59,17 @@ describe('useRecommendations', () => {
     expect(recs.items.value[0]?.feedback).toBe('not_fit');
     expect(recs.sending.value).toBeNull();
   });
+
+  it('subscribes to the other side about the leading key term when nothing fits yet', async () => {
+    const sent = fakeFetch((req) => (req.method === 'GET' ? [200, { items: [], terms: ['碳纤维', '轻量化'] }] : [201, {}]));
+    const recs = useRecommendations('need', NEED_ID);
+    await recs.load();
+    expect(recs.terms.value).toEqual(['碳纤维', '轻量化']);
+    expect(await recs.subscribe((q) => `推荐订阅：${q}`)).toBe('碳纤维');
+    expect(sent[1]).toMatchObject({
+      method: 'POST',
+      url: '/saved-searches',
+      body: { kind: 'results', name: '推荐订阅：碳纤维', params: { q: '碳纤维' }, subscribed: true },
+    });
+  });
 });

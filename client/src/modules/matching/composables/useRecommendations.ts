@@ -1,7 +1,7 @@
 import type { FEEDBACK_REASONS, ListingKind, MatchFeedbackInput, RecommendationView } from '@kezhuan/shared';
 import { ref, shallowRef } from 'vue';
 import { ApiError } from '../../../api/client';
-import { matchingApi } from '../../../api/matching';
+import { matchingApi, savedSearchesApi } from '../../../api/matching';
 
 export type Verdict = 'interested' | 'not_fit';
 export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
@@ -18,6 +18,8 @@ export interface FeedbackChoice {
  */
 export function useRecommendations(kind: ListingKind, id: string) {
   const items = shallowRef<RecommendationView[]>([]);
+  /** The listing's key terms the server sought candidates with (what the caller may see of it). */
+  const terms = shallowRef<string[]>([]);
   const loading = ref(false);
   const error = shallowRef<unknown>(null);
   const denied = ref(false);
@@ -29,9 +31,12 @@ export function useRecommendations(kind: ListingKind, id: string) {
     error.value = null;
     denied.value = false;
     try {
-      items.value = (await matchingApi.recommendations(kind, id)).items;
+      const res = await matchingApi.recommendations(kind, id);
+      items.value = res.items;
+      terms.value = res.terms ?? [];
     } catch (err) {
       items.value = [];
+      terms.value = [];
       denied.value = err instanceof ApiError && (err.status === 401 || err.status === 403);
       error.value = denied.value ? null : err;
     } finally {
@@ -63,5 +68,18 @@ export function useRecommendations(kind: ListingKind, id: string) {
     }
   }
 
-  return { items, loading, error, denied, sending, load, sendFeedback, feedbackInput };
+  /**
+   * Subscribes to new listings of the other side about the listing's leading key term: what the
+   * empty state offers when nothing fits yet. Returns the term subscribed to, or null without terms.
+   */
+  async function subscribe(name: (q: string) => string): Promise<string | null> {
+    const q = terms.value[0];
+    if (!q) {
+      return null;
+    }
+    await savedSearchesApi.create({ kind: kind === 'need' ? 'results' : 'needs', name: name(q).slice(0, 60), params: { q }, subscribed: true });
+    return q;
+  }
+
+  return { items, terms, loading, error, denied, sending, load, sendFeedback, feedbackInput, subscribe };
 }
