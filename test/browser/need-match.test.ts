@@ -1,7 +1,8 @@
 /**
  * The marketplace flow in the browser: an enterprise posts a technology need, sees an explained
- * recommendation of a researcher's result, marks interest, and the researcher — signed in in
- * another browser — sees the notification arrive live.
+ * recommendation of a researcher's result (no "interested" while the need is a draft), marks
+ * interest once the need is published, and the researcher — signed in in another browser — sees
+ * the notification arrive live and which organisation is interested on the result's page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ let platform: RunningPlatform;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-match-'));
 const RESULT_TITLE = '寒地玉米秸秆还田低温腐熟菌剂';
+let resultId = '';
 
 beforeAll(async () => {
   platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
@@ -34,6 +36,7 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   const id = (created.body as { id: string }).id;
+  resultId = id;
   expect((await researcher.post(`/api/results/${id}/submit`, {})).status).toBe(200);
   const admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
   expect((await admin.post(`/api/admin/review/result/${id}`, { decision: 'approve' })).status).toBe(200);
@@ -103,11 +106,53 @@ describe('need → explained recommendation → interest → live notification',
     expect(reasons.join(' ')).toContain('玉米秸秆');
     expect(Number(((await item.first().locator('[data-testid=rec-score]').textContent()) ?? '').replace(/\D/g, ''))).toBeGreaterThan(50);
     await shoot(page, '11-need-recommendations');
+    // A draft need cannot offer interest: the other side would be sent to a listing it cannot read.
+    expect(await item.first().locator('[data-testid=rec-interested]').count()).toBe(0);
+    const needId = /\/needs\/([0-9a-f]{24})$/.exec(page.url())?.[1] ?? '';
+    const enterpriseApi = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+    expect((await enterpriseApi.post(`/api/needs/${needId}/submit`, {})).status).toBe(200);
+    const admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
+    expect((await admin.post(`/api/admin/review/need/${needId}`, { decision: 'approve' })).status).toBe(200);
+    await page.reload();
+    await expect.poll(() => item.first().locator('[data-testid=rec-interested]').count(), { timeout: 30_000 }).toBe(1);
     await item.first().locator('[data-testid=rec-interested]').click();
 
     await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
     await researcherPage.locator('[data-testid=notif-bell]').click();
     await expect.poll(() => researcherPage.locator('body').textContent()).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
     await shoot(researcherPage, '12-researcher-notified');
+
+    // The result's page tells its owner who is interested, through which need.
+    await researcherPage.goto(`${platform.url}/results/${resultId}`);
+    const interest = researcherPage.locator('[data-testid=feedback-interest-item]');
+    await expect.poll(() => interest.count(), { timeout: 15_000 }).toBe(1);
+    expect(await interest.textContent()).toContain('玉米秸秆还田腐熟技术需求');
+    await shoot(researcherPage, '13-result-interest');
+  });
+
+  it('says when nothing fits and offers to subscribe', async () => {
+    const enterpriseApi = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+    const created = await enterpriseApi.post('/api/needs', {
+      // Words no demo result contains, so nothing may be recommended.
+      title: '载人潜水器相控阵规程',
+      problem: '载人潜水器相控阵规程，载人潜水器相控阵规程。',
+      desiredOutcome: '规程',
+      keywords: ['潜水器', '相控阵', '规程'],
+      industry: 'C37', discipline: '460', budgetMin: 500_000, budgetMax: 1_000_000, deadline: '2099-12-31',
+      cooperationModes: ['commissioned'], city: '220200', confidentiality: 'public',
+      contact: { name: '王工', phone: '0432-62000001', email: 'enterprise@demo.kezhuan.cn' },
+    });
+    expect(created.status).toBe(201);
+    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } }), 'enterprise@demo.kezhuan.cn');
+    await page.goto(`${platform.url}/needs/${(created.body as { id: string }).id}`);
+    const empty = page.locator('[data-testid=recs-empty]');
+    await expect.poll(() => empty.count(), { timeout: 30_000 }).toBe(1);
+    expect(await empty.textContent()).toContain('暂无高匹配的成果');
+    await page.locator('[data-testid=recs-subscribe]').click();
+    await expect.poll(() => page.locator('[data-testid=recs-subscribe]').textContent()).toContain('已订阅');
+    await shoot(page, '14-need-no-match');
+    const saved = (await enterpriseApi.get('/api/saved-searches')).body as { items?: { params: { q?: string } }[] } | { params: { q?: string } }[];
+    const list = Array.isArray(saved) ? saved : (saved.items ?? []);
+    expect(list.some((s) => s.params.q === '潜水器')).toBe(true);
   });
 });
