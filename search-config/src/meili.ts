@@ -1,3 +1,4 @@
+import { TIE_BREAK } from './indexes';
 import type { IndexConfig } from './types';
 
 /**
@@ -67,9 +68,9 @@ export function toMeiliSettings(config: IndexConfig): MeiliSettings {
   return {
     searchableAttributes: [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords, MEILI_HIDDEN.pinyin],
     filterableAttributes: config.filterable.map((a) => a.name),
-    sortableAttributes: [...config.sortable],
+    sortableAttributes: [...config.sortable, TIE_BREAK.field],
     displayedAttributes: [...config.displayed],
-    rankingRules: [...config.rankingRules],
+    rankingRules: [...config.rankingRules, `${TIE_BREAK.field}:${TIE_BREAK.order}`],
     stopWords: [...config.stopWords],
     synonyms: synonymMap(config.synonyms),
     typoTolerance: {

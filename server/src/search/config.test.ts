@@ -38,15 +38,16 @@ describe('search-config', () => {
     expect(INDEX_NAMES).toEqual(['results', 'needs']);
     const results = toMeiliSettings(SEARCH_CONFIG.results);
     expect(results.searchableAttributes).toEqual(['title', 'keywords', 'summary', 'advantages', 'applications', 'orgName', '_sub', '_py']);
-    expect(results.sortableAttributes).toEqual(['publishedAt', 'price']);
+    expect(results.sortableAttributes).toEqual(['publishedAt', 'price', 'id']);
+    expect(results.rankingRules.at(-1)).toBe('id:desc');
     expect(results.filterableAttributes).toEqual(
-      expect.arrayContaining(['discipline', 'industry', 'maturity', 'transferModes', 'city', 'orgType', 'orgId', 'status', 'priceBand', 'price']),
+      expect.arrayContaining(['discipline', 'industry', 'maturity', 'transferModes', 'city', 'orgType', 'orgId', 'status', 'priceBand', 'price', 'expiresAt']),
     );
     const needs = toMeiliSettings(SEARCH_CONFIG.needs);
     expect(needs.searchableAttributes).toEqual(['title', 'keywords', 'problem', 'desiredOutcome', 'orgName', '_sub', '_py']);
-    expect(needs.sortableAttributes).toEqual(['publishedAt', 'budgetMax', 'deadline']);
+    expect(needs.sortableAttributes).toEqual(['publishedAt', 'budgetMax', 'deadline', 'id']);
     expect(needs.filterableAttributes).toEqual(
-      expect.arrayContaining(['cooperationModes', 'budgetBand', 'budgetMin', 'budgetMax', 'city', 'status']),
+      expect.arrayContaining(['cooperationModes', 'budgetBand', 'budgetMin', 'budgetMax', 'city', 'status', 'expiresAt']),
     );
   });
 

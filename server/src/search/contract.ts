@@ -184,6 +184,37 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         expect(hit?.highlights.summary?.length).toBeLessThan(String(LONG_DOC.summary).length);
       });
 
+      it('breaks ties by the unique key: paging through equal dates shows every listing once, in the same order on every engine', async () => {
+        const same = Array.from({ length: 23 }, (_, i) => buildResultDoc({ id: `t${String(i).padStart(2, '0')}`, title: `并列 ${i}`, publishedAt: 5, price: 1 }));
+        await engine.clear('results');
+        await engine.upsert('results', same);
+        const expected = same.map((d) => d.id).sort().reverse();
+        for (const sort of [undefined, { field: 'publishedAt', order: 'desc' } as const, { field: 'price', order: 'asc' } as const]) {
+          const seen: string[] = [];
+          for (let page = 1; page <= 5; page++) {
+            seen.push(...ids(await search('', { page, pageSize: 5, ...(sort ? { sort } : {}) })));
+          }
+          expect(seen).toEqual(expected);
+        }
+        // Equal relevance too.
+        const byText: string[] = [];
+        for (let page = 1; page <= 5; page++) {
+          byText.push(...ids(await search('并列', { page, pageSize: 5 })));
+        }
+        expect(byText).toEqual(expected);
+      });
+
+      it('hides documents whose expiresAt has passed when asked for the listings active at an instant', async () => {
+        await engine.upsert('results', [
+          buildResultDoc({ id: 'x1', title: '过期的皂苷提取', expiresAt: 1_000 }),
+          buildResultDoc({ id: 'x2', title: '有效的皂苷提取', expiresAt: 3_000 }),
+          buildResultDoc({ id: 'x3', title: '无期限的皂苷提取', expiresAt: null }),
+        ]);
+        expect(ids(await search('皂苷', { activeAt: 2_000 })).sort()).toEqual(['r6', 'x2', 'x3']);
+        expect(ids(await search('皂苷')).sort()).toEqual(['r6', 'x1', 'x2', 'x3']);
+        expect((await search('', { activeAt: 2_000 })).total).toBe(9);
+      });
+
       it('keeps indexes apart and clears one without touching the other', async () => {
         await engine.upsert('needs', [{ id: 'n1', _v: 1, title: '寻求玉米秸秆综合利用技术', problem: '秸秆焚烧污染', city: '220100' }]);
         expect(ids(await engine.query('needs', { q: '秸秆', page: 1, pageSize: 10 }))).toEqual(['n1']);

@@ -34,7 +34,15 @@ export interface SearchQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /**
+   * Epoch ms: hide documents whose `expiresAt` is before this instant (listings that expired since
+   * the last sweep). Documents without `expiresAt` never expire. Absent: no expiry check.
+   */
+  activeAt?: number;
 }
+
+/** The attribute `activeAt` compares with (filterable, numeric, in every index that expires). */
+export const EXPIRES_AT = 'expiresAt';
 
 export interface SearchHit {
   id: string;

@@ -1,4 +1,4 @@
-import type { IndexConfig } from '@kezhuan/search-config';
+import { TIE_BREAK, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
@@ -40,7 +40,7 @@ export class IndexSearcher {
 
   /** Runs a query: exact terms first, then typo tolerance, then any-term matching, as needed. */
   search(query: SearchQuery): Omit<SearchResult, 'engine' | 'tookMs'> {
-    const where = filterSql(checkQuery(this.config, query), this.l);
+    const where = filterSql(checkQuery(this.config, query), this.l, query.activeAt);
     const plan = planQuery(query.q, this.synonyms);
     let pass: Pass | undefined;
     let total: number;
@@ -171,7 +171,8 @@ export class IndexSearcher {
       }
       order.push('score');
     }
-    order.push('d.rid DESC');
+    // The unique key last (as Meilisearch's last ranking rule): equal dates or scores page stably.
+    order.push(`d.${TIE_BREAK.field} ${TIE_BREAK.order.toUpperCase()}`);
     const sql = `SELECT ${select.join(', ')} ${f.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
     return this.stmt(sql).all(...extra, ...f.params, query.pageSize, (query.page - 1) * query.pageSize) as { json: string }[];
   }

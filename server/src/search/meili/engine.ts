@@ -111,7 +111,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const q = meiliQueryText(plan);
     const sort = query.sort ?? (q ? null : config.defaultSort);
     const params = {
-      filter: toMeiliFilter(checked),
+      filter: toMeiliFilter(checked, query.activeAt),
       facets: [...(query.facets ?? [])],
       sort: sort ? [`${sort.field}:${sort.order}`] : undefined,
       page: query.page,
