@@ -13,5 +13,5 @@ export type {
   TypoToleranceConfig,
 } from './types';
 export { SEARCH_CONFIG, TIE_BREAK } from './indexes';
-export { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
+export { STOP_WORDS, SYNONYM_GROUPS, isAbbreviation } from './vocabulary';
 export { MEILI_HIDDEN, MEILI_LOCALES, synonymMap, toMeiliSettings, type MeiliSettings } from './meili';

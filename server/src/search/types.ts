@@ -63,6 +63,11 @@ export interface SearchResult {
   facets: Record<string, Record<string, number>>;
   engine: 'meilisearch' | 'embedded';
   tookMs: number;
+  /**
+   * The query's terms as the engine understood them (after segmentation and stop words): a hit
+   * whose `matchedTerms` lacks one of them is a partial match.
+   */
+  terms: string[];
 }
 
 export interface SearchEngine {
