@@ -7,6 +7,14 @@ import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
  */
 const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'exactness', 'attributeRank', 'wordPosition'] as const;
 
+/**
+ * The unique key that breaks every remaining tie, in both engines (Meilisearch: a last custom
+ * ranking rule; embedded: the last ORDER BY term): equal dates or equal relevance never leave the
+ * order to an engine's internal ids, so paging shows every listing once, even when one page is
+ * answered by the fallback engine.
+ */
+export const TIE_BREAK = { field: 'id', order: 'desc' } as const;
+
 const TYPO_TOLERANCE: TypoToleranceConfig = {
   enabled: true,
   minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
@@ -49,6 +57,7 @@ const results: IndexConfig = {
     { name: 'priceBand', ...BANDS },
     { name: 'price', kind: 'number' },
     { name: 'publishedAt', kind: 'number' },
+    { name: 'expiresAt', kind: 'number' },
   ],
   sortable: ['publishedAt', 'price'],
   defaultSort: { field: 'publishedAt', order: 'desc' },
@@ -86,6 +95,7 @@ const needs: IndexConfig = {
     { name: 'budgetMax', kind: 'number' },
     { name: 'deadline', kind: 'number' },
     { name: 'publishedAt', kind: 'number' },
+    { name: 'expiresAt', kind: 'number' },
   ],
   sortable: ['publishedAt', 'budgetMax', 'deadline'],
   defaultSort: { field: 'publishedAt', order: 'desc' },

@@ -1,3 +1,5 @@
+import { TIE_BREAK } from './indexes';
+import { isAbbreviation } from './vocabulary';
 import type { IndexConfig } from './types';
 
 /**
@@ -40,7 +42,7 @@ export const MEILI_LOCALES = ['cmn'] as const;
 
 /**
  * Expands synonym groups into Meilisearch's map form: every term of a group lists all the others,
- * so the relation is bidirectional. A term in several groups gets the union, without itself.
+ * so the relation is bidirectional, except towards abbreviations (one way: cf → 碳纤维). A term in several groups gets the union, without itself.
  */
 export function synonymMap(groups: readonly (readonly string[])[]): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
@@ -48,7 +50,8 @@ export function synonymMap(groups: readonly (readonly string[])[]): Record<strin
     for (const term of group) {
       const others = map.get(term) ?? new Set<string>();
       for (const other of group) {
-        if (other !== term) {
+        // An abbreviation is searched for only when typed (CF is also compound fertiliser).
+        if (other !== term && (!isAbbreviation(other) || isAbbreviation(term))) {
           others.add(other);
         }
       }
@@ -67,9 +70,9 @@ export function toMeiliSettings(config: IndexConfig): MeiliSettings {
   return {
     searchableAttributes: [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords, MEILI_HIDDEN.pinyin],
     filterableAttributes: config.filterable.map((a) => a.name),
-    sortableAttributes: [...config.sortable],
+    sortableAttributes: [...config.sortable, TIE_BREAK.field],
     displayedAttributes: [...config.displayed],
-    rankingRules: [...config.rankingRules],
+    rankingRules: [...config.rankingRules, `${TIE_BREAK.field}:${TIE_BREAK.order}`],
     stopWords: [...config.stopWords],
     synonyms: synonymMap(config.synonyms),
     typoTolerance: {

@@ -92,3 +92,12 @@ export const STOP_WORDS: readonly string[] = [
   // English function words
   'a', 'an', 'the', 'of', 'and', 'or', 'for', 'to', 'in', 'on', 'with', 'by', 'based',
 ];
+
+/**
+ * A Latin abbreviation of a synonym group (cf, pla, led, ai, iot): one word of at most four letters
+ * or digits. Ambiguous out of context (cf is carbon fibre and compound fertiliser), so a query is
+ * expanded to it only when it is typed: 碳纤维 does not search for "cf", "cf" does find 碳纤维.
+ */
+export function isAbbreviation(term: string): boolean {
+  return /^[a-z][a-z0-9]{0,3}$/.test(term);
+}

@@ -1,4 +1,4 @@
-import { INDEX_NAMES, SEARCH_CONFIG, STOP_WORDS, SYNONYM_GROUPS, toMeiliSettings } from '@kezhuan/search-config';
+import { INDEX_NAMES, isAbbreviation, SEARCH_CONFIG, STOP_WORDS, SYNONYM_GROUPS, toMeiliSettings } from '@kezhuan/search-config';
 import { describe, expect, it } from 'vitest';
 import { layoutOf } from './embedded/schema';
 import { normalizeText } from './text/normalize';
@@ -22,14 +22,18 @@ describe('search-config', () => {
     }
   });
 
-  it('expands synonyms both ways for Meilisearch', () => {
+  it('expands synonyms both ways for Meilisearch, abbreviations one way only (cf → 碳纤维, never 碳纤维 → cf)', () => {
     const { synonyms } = toMeiliSettings(SEARCH_CONFIG.results);
     expect(synonyms['电动汽车']).toEqual(expect.arrayContaining(['新能源汽车']));
     expect(synonyms['新能源汽车']).toEqual(expect.arrayContaining(['电动汽车']));
+    expect(synonyms.cf).toEqual(expect.arrayContaining(['碳纤维']));
+    expect(synonyms['碳纤维']).not.toContain('cf');
     for (const [term, others] of Object.entries(synonyms)) {
       expect(others).not.toContain(term);
       for (const other of others) {
-        expect(synonyms[other]).toContain(term);
+        if (!isAbbreviation(term) || isAbbreviation(other)) {
+          expect(synonyms[other]).toContain(term);
+        }
       }
     }
   });
@@ -38,15 +42,16 @@ describe('search-config', () => {
     expect(INDEX_NAMES).toEqual(['results', 'needs']);
     const results = toMeiliSettings(SEARCH_CONFIG.results);
     expect(results.searchableAttributes).toEqual(['title', 'keywords', 'summary', 'advantages', 'applications', 'orgName', '_sub', '_py']);
-    expect(results.sortableAttributes).toEqual(['publishedAt', 'price']);
+    expect(results.sortableAttributes).toEqual(['publishedAt', 'price', 'id']);
+    expect(results.rankingRules.at(-1)).toBe('id:desc');
     expect(results.filterableAttributes).toEqual(
-      expect.arrayContaining(['discipline', 'industry', 'maturity', 'transferModes', 'city', 'orgType', 'orgId', 'status', 'priceBand', 'price']),
+      expect.arrayContaining(['discipline', 'industry', 'maturity', 'transferModes', 'city', 'orgType', 'orgId', 'status', 'priceBand', 'price', 'expiresAt']),
     );
     const needs = toMeiliSettings(SEARCH_CONFIG.needs);
     expect(needs.searchableAttributes).toEqual(['title', 'keywords', 'problem', 'desiredOutcome', 'orgName', '_sub', '_py']);
-    expect(needs.sortableAttributes).toEqual(['publishedAt', 'budgetMax', 'deadline']);
+    expect(needs.sortableAttributes).toEqual(['publishedAt', 'budgetMax', 'deadline', 'id']);
     expect(needs.filterableAttributes).toEqual(
-      expect.arrayContaining(['cooperationModes', 'budgetBand', 'budgetMin', 'budgetMax', 'city', 'status']),
+      expect.arrayContaining(['cooperationModes', 'budgetBand', 'budgetMin', 'budgetMax', 'city', 'status', 'expiresAt']),
     );
   });
 

@@ -184,6 +184,58 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         expect(hit?.highlights.summary?.length).toBeLessThan(String(LONG_DOC.summary).length);
       });
 
+      it('breaks ties by the unique key: paging through equal dates shows every listing once, in the same order on every engine', async () => {
+        const same = Array.from({ length: 23 }, (_, i) => buildResultDoc({ id: `t${String(i).padStart(2, '0')}`, title: `并列 ${i}`, publishedAt: 5, price: 1 }));
+        await engine.clear('results');
+        await engine.upsert('results', same);
+        const expected = same.map((d) => d.id).sort().reverse();
+        for (const sort of [undefined, { field: 'publishedAt', order: 'desc' } as const, { field: 'price', order: 'asc' } as const]) {
+          const seen: string[] = [];
+          for (let page = 1; page <= 5; page++) {
+            seen.push(...ids(await search('', { page, pageSize: 5, ...(sort ? { sort } : {}) })));
+          }
+          expect(seen).toEqual(expected);
+        }
+        // Equal relevance too.
+        const byText: string[] = [];
+        for (let page = 1; page <= 5; page++) {
+          byText.push(...ids(await search('并列', { page, pageSize: 5 })));
+        }
+        expect(byText).toEqual(expected);
+      });
+
+      it('hides documents whose expiresAt has passed when asked for the listings active at an instant', async () => {
+        await engine.upsert('results', [
+          buildResultDoc({ id: 'x1', title: '过期的皂苷提取', expiresAt: 1_000 }),
+          buildResultDoc({ id: 'x2', title: '有效的皂苷提取', expiresAt: 3_000 }),
+          buildResultDoc({ id: 'x3', title: '无期限的皂苷提取', expiresAt: null }),
+        ]);
+        expect(ids(await search('皂苷', { activeAt: 2_000 })).sort()).toEqual(['r6', 'x2', 'x3']);
+        expect(ids(await search('皂苷')).sort()).toEqual(['r6', 'x1', 'x2', 'x3']);
+        expect((await search('', { activeAt: 2_000 })).total).toBe(9);
+      });
+
+      it('does not expand a Chinese word to an ambiguous abbreviation (碳纤维 ↛ CF), but a typed abbreviation finds the word', async () => {
+        await engine.upsert('results', [buildResultDoc({ id: 'f1', title: '复合肥 CF 在玉米上的施用效果', keywords: ['复合肥', 'CF'] })]);
+        expect(ids(await search('碳纤维'))).toEqual(['r1']);
+        expect(ids(await search('cf')).sort()).toEqual(['f1', 'r1']);
+      });
+
+      it('never falls back to a single character of a longer word (磁 of 磁流变抛光, 苷 of 人参皂苷)', async () => {
+        await engine.upsert('results', [
+          buildResultDoc({ id: 'm1', title: '磁与电的耦合测量', keywords: ['测量'] }),
+          buildResultDoc({ id: 'm2', title: '光学元件精密抛光工艺', keywords: ['抛光'] }),
+          buildResultDoc({ id: 'm3', title: '甜菊苷的分离', keywords: ['分离'] }),
+        ]);
+        const r = await search('磁流变抛光');
+        expect(ids(r)).toEqual(['m2']);
+        // Partial: the hit lacks a term of the query, and the engine says which terms it looked for.
+        expect(r.terms.length).toBeGreaterThan(1);
+        expect(r.terms.every((t) => r.hits[0]!.matchedTerms.includes(t))).toBe(false);
+        expect(ids(await search('人参皂苷'))).toEqual(['r6']);
+        expect(ids(await search('黄芪皂苷'))).not.toContain('m3');
+      });
+
       it('keeps indexes apart and clears one without touching the other', async () => {
         await engine.upsert('needs', [{ id: 'n1', _v: 1, title: '寻求玉米秸秆综合利用技术', problem: '秸秆焚烧污染', city: '220100' }]);
         expect(ids(await engine.query('needs', { q: '秸秆', page: 1, pageSize: 10 }))).toEqual(['n1']);

@@ -7,6 +7,8 @@ export interface SearchStatus {
   kind: 'meilisearch' | 'embedded';
   reachable: boolean;
   documents: number;
+  /** Per index: what a match-all search reports now (the number users see). */
+  indexes: Record<string, number>;
   /** Why this engine runs (shown in the start-up log and /api/health). */
   reason: string;
 }
@@ -40,13 +42,18 @@ export class PlatformSearch {
         reachable = await e.fallback.healthy().catch(() => false);
       }
     }
-    let documents = 0;
+    const indexes: Record<string, number> = {};
     if (reachable) {
       for (const index of INDEX_NAMES) {
-        documents += await e.count(index).catch(() => 0);
+        // The same query search answers (expired listings hidden), not the engine's raw count.
+        indexes[index] = await e
+          .query(index, { q: '', page: 1, pageSize: 1, activeAt: Date.now() })
+          .then((r) => r.total)
+          .catch(() => 0);
       }
     }
-    return { kind, reachable, documents, reason };
+    const documents = Object.values(indexes).reduce((a, b) => a + b, 0);
+    return { kind, reachable, documents, indexes, reason };
   }
 
   close(): Promise<void> {

@@ -34,7 +34,15 @@ export interface SearchQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /**
+   * Epoch ms: hide documents whose `expiresAt` is before this instant (listings that expired since
+   * the last sweep). Documents without `expiresAt` never expire. Absent: no expiry check.
+   */
+  activeAt?: number;
 }
+
+/** The attribute `activeAt` compares with (filterable, numeric, in every index that expires). */
+export const EXPIRES_AT = 'expiresAt';
 
 export interface SearchHit {
   id: string;
@@ -55,6 +63,11 @@ export interface SearchResult {
   facets: Record<string, Record<string, number>>;
   engine: 'meilisearch' | 'embedded';
   tookMs: number;
+  /**
+   * The query's terms as the engine understood them (after segmentation and stop words): a hit
+   * whose `matchedTerms` lacks one of them is a partial match.
+   */
+  terms: string[];
 }
 
 export interface SearchEngine {

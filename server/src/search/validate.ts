@@ -61,6 +61,9 @@ export function checkQuery(config: IndexConfig, query: SearchQuery): CheckedFilt
   if (query.pageSize > 1000) {
     throw new SearchQueryError('pageSize is at most 1000');
   }
+  if (query.activeAt !== undefined && !Number.isFinite(query.activeAt)) {
+    throw new SearchQueryError('activeAt must be a finite number');
+  }
   if (query.sort && !config.sortable.includes(query.sort.field)) {
     throw new SearchQueryError(`${query.sort.field} is not sortable`);
   }

@@ -4,6 +4,14 @@ export const healthView = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   database: z.object({ kind: z.string(), version: z.string(), reachable: z.boolean(), embedded: z.boolean() }),
-  search: z.object({ kind: z.string(), reachable: z.boolean(), documents: z.number().int(), reason: z.string() }),
+  search: z.object({
+    kind: z.string(),
+    reachable: z.boolean(),
+    /** Listings a match-all search finds now, over all indexes (the sum of `indexes`). */
+    documents: z.number().int(),
+    /** Per index: the total a match-all search reports (expired listings not counted). */
+    indexes: z.record(z.string(), z.number().int()).optional(),
+    reason: z.string(),
+  }),
 });
 export type HealthView = z.infer<typeof healthView>;

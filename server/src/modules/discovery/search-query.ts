@@ -50,6 +50,8 @@ export function resultEngineQuery(q: ResultSearchQuery): SearchQuery {
     sort: SORTS[q.sort === 'relevance' && !q.q ? 'newest' : q.sort] ?? null,
     page: q.page,
     pageSize: q.pageSize,
+    // Listings that expired since the last sweep are already gone.
+    activeAt: Date.now(),
   };
 }
 
@@ -71,6 +73,8 @@ export function needEngineQuery(q: NeedSearchQuery): SearchQuery {
     sort: SORTS[q.sort === 'relevance' && !q.q ? 'newest' : q.sort] ?? null,
     page: q.page,
     pageSize: q.pageSize,
+    // Listings that expired since the last sweep are already gone.
+    activeAt: Date.now(),
   };
 }
 

@@ -29,8 +29,8 @@ const textOf = (d: Record<string, unknown>, fields: string[]) =>
 /** Search candidates for a set of key terms, plus the newest listings of the same industry. */
 async function candidates(engine: SearchEngine, index: 'results' | 'needs', terms: string[], industry: string): Promise<SearchHit[]> {
   const [byText, byIndustry] = await Promise.all([
-    terms.length > 0 ? engine.query(index, { q: terms.join(' '), page: 1, pageSize: 40 }) : null,
-    engine.query(index, { q: '', filters: { industry }, sort: { field: 'publishedAt', order: 'desc' }, page: 1, pageSize: 20 }),
+    terms.length > 0 ? engine.query(index, { q: terms.join(' '), page: 1, pageSize: 40, activeAt: Date.now() }) : null,
+    engine.query(index, { q: '', filters: { industry }, sort: { field: 'publishedAt', order: 'desc' }, page: 1, pageSize: 20, activeAt: Date.now() }),
   ]);
   const seen = new Map<string, SearchHit>();
   for (const h of [...(byText?.hits ?? []), ...byIndustry.hits]) {

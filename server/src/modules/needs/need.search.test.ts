@@ -16,7 +16,7 @@ function needRecord(overrides: Partial<TechNeedRecord> = {}): TechNeedRecord {
   };
 }
 
-const FIELDS = ['id', '_v', 'title', 'problem', 'desiredOutcome', 'keywords', 'orgName', 'industry', 'discipline', 'cooperationModes', 'budgetMin', 'budgetMax', 'budgetBand', 'city', 'orgId', 'orgType', 'status', 'deadline', 'publishedAt', 'updatedAt'];
+const FIELDS = ['id', '_v', 'title', 'problem', 'desiredOutcome', 'keywords', 'orgName', 'industry', 'discipline', 'cooperationModes', 'budgetMin', 'budgetMax', 'budgetBand', 'city', 'orgId', 'orgType', 'status', 'deadline', 'publishedAt', 'expiresAt', 'updatedAt'];
 
 describe('technology need search document', () => {
   const now = new Date('2025-06-01T00:00:00Z');

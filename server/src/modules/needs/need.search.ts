@@ -5,7 +5,7 @@
  */
 import { budgetBand } from '@kezhuan/shared';
 import type { SearchDocument } from '../../search/types';
-import { effectiveStatus } from '../listings/lifecycle';
+import { effectiveStatus, expiresAt } from '../listings/lifecycle';
 import type { IndexedOrg } from '../results/result.search';
 import type { TechNeedRecord } from './need.model';
 
@@ -33,6 +33,8 @@ export function toSearchDocument(n: TechNeedRecord, org: IndexedOrg, now = new D
     status: effectiveStatus(n, now),
     deadline: summary && n.deadline ? n.deadline.getTime() : null,
     publishedAt: n.publishedAt ? n.publishedAt.getTime() : null,
+    // Filtered at query time: a listing that expires between two sweeps leaves search at once.
+    expiresAt: expiresAt(n, now)?.getTime() ?? null,
     updatedAt: n.updatedAt.getTime(),
   };
 }

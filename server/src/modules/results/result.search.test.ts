@@ -26,13 +26,14 @@ describe('research result search document', () => {
     const org = { _id: r.org, name: '吉林大学', type: 'university' };
     const doc = toSearchDocument(r, org, new Date('2025-06-01T00:00:00Z'));
     expect(Object.keys(doc).sort()).toEqual(
-      ['id', '_v', 'title', 'summary', 'keywords', 'advantages', 'applications', 'orgName', 'discipline', 'industry', 'maturity', 'transferModes', 'ipStatus', 'price', 'priceBand', 'city', 'orgId', 'orgType', 'status', 'publishedAt', 'updatedAt'].sort(),
+      ['id', '_v', 'title', 'summary', 'keywords', 'advantages', 'applications', 'orgName', 'discipline', 'industry', 'maturity', 'transferModes', 'ipStatus', 'price', 'priceBand', 'city', 'orgId', 'orgType', 'status', 'publishedAt', 'expiresAt', 'updatedAt'].sort(),
     );
     expect(doc).toMatchObject({
       id: String(r._id), _v: 7, orgName: '吉林大学', orgId: String(r.org), orgType: 'university', ipStatus: 'granted', price: 800_000, priceBand: '50w_100w',
       status: 'published', publishedAt: Date.parse('2025-05-01T08:00:00Z'), updatedAt: Date.parse('2025-05-01T08:00:00Z'),
       advantages: '成本 降低40%（对比 淀粉路线）；强度 60MPa',
     });
+    expect(doc.expiresAt).toBe(r.lastConfirmedAt!.getTime() + 180 * 86_400_000);
     expect(JSON.stringify(doc)).not.toContain('13943100001');
   });
 

@@ -5,7 +5,7 @@
 import { priceBand, type IpStatus, type OrgType } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import type { SearchDocument } from '../../search/types';
-import { effectiveStatus } from '../listings/lifecycle';
+import { effectiveStatus, expiresAt } from '../listings/lifecycle';
 import type { ResearchResultRecord } from './result.model';
 
 /** The organisation fields the index needs (a lean Org document will do). */
@@ -57,6 +57,8 @@ export function toSearchDocument(r: ResearchResultRecord, org: IndexedOrg, now =
     orgType: org.type,
     status: effectiveStatus(r, now),
     publishedAt: r.publishedAt ? r.publishedAt.getTime() : null,
+    // Filtered at query time: a listing that expires between two sweeps leaves search at once.
+    expiresAt: expiresAt(r, now)?.getTime() ?? null,
     updatedAt: r.updatedAt.getTime(),
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckedFilter } from '../validate';
+import { EXPIRES_AT } from '../types';
 import { isRange } from '../validate';
 import { col, ident, type IndexLayout } from './schema';
 
@@ -15,8 +16,12 @@ const scalar = (v: string | number | boolean, numeric: boolean): string | number
  * Translates checked filters into SQL: one value is `=`, several are `IN` (any of), a range is
  * `>=`/`<=`; multi-valued attributes test the side table. Every value is a bound parameter.
  */
-export function filterSql(filters: readonly CheckedFilter[], l: IndexLayout): SqlWhere {
+export function filterSql(filters: readonly CheckedFilter[], l: IndexLayout, activeAt?: number): SqlWhere {
   const where: SqlWhere = { sql: [], params: [] };
+  if (activeAt !== undefined && l.columns.has(EXPIRES_AT)) {
+    where.sql.push(`(d.${col(EXPIRES_AT)} IS NULL OR d.${col(EXPIRES_AT)} >= ?)`);
+    where.params.push(activeAt);
+  }
   for (const f of filters) {
     const value = f.value;
     if (isRange(value)) {

@@ -86,7 +86,9 @@ function isHanTerm(plan: QueryPlan, k: number): boolean {
   return t !== undefined && !t.latin && hasHan(t.text);
 }
 
-const missing = (t: QueryTerm, vocab: Vocabulary) => !t.alternatives.some((alt) => alt.every((tok) => vocab.has(tok)));
+/** True when the index lacks the term (a phrase of single characters: when it lacks the whole word). */
+const missing = (t: QueryTerm, vocab: Vocabulary) =>
+  t.phrase ? !vocab.has(t.text) : !t.alternatives.some((alt) => alt.every((tok) => vocab.has(tok)));
 
 /**
  * Terms for the typo pass, or undefined when nothing in the query looks like a typo. Chinese words

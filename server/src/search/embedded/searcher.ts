@@ -1,4 +1,4 @@
-import type { IndexConfig } from '@kezhuan/search-config';
+import { TIE_BREAK, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
@@ -17,7 +17,12 @@ type Params = (string | number)[];
 interface Pass {
   terms: MatchTerm[];
   mode: 'all' | 'any';
+  /** Any-term pass: each term's weight (its rarity, BM25's IDF) in the coverage ranking. */
+  weights?: number[];
 }
+
+/** One Chinese character on its own: never enough for a match when the query had more. */
+const loneChar = (t: MatchTerm) => [...t.text].length === 1 && /\p{Script=Han}/u.test(t.text);
 
 const PINYIN_WEIGHT = 0.5;
 
@@ -40,7 +45,7 @@ export class IndexSearcher {
 
   /** Runs a query: exact terms first, then typo tolerance, then any-term matching, as needed. */
   search(query: SearchQuery): Omit<SearchResult, 'engine' | 'tookMs'> {
-    const where = filterSql(checkQuery(this.config, query), this.l);
+    const where = filterSql(checkQuery(this.config, query), this.l, query.activeAt);
     const plan = planQuery(query.q, this.synonyms);
     let pass: Pass | undefined;
     let total: number;
@@ -58,8 +63,10 @@ export class IndexSearcher {
           [pass, total] = [{ terms: typo, mode: 'all' }, n];
         }
       }
-      if (total < minHits && pass.terms.length > 1) {
-        const any: Pass = { terms: pass.terms, mode: 'any' };
+      // Some of the terms, rarest first; never a lone character (磁 for 磁流变抛光).
+      const words = pass.terms.filter((t) => !loneChar(t));
+      if (total < minHits && pass.terms.length > 1 && words.length > 0) {
+        const any: Pass = { terms: words, mode: 'any', weights: this.idf(words) };
         const n = this.count(any, where);
         if (n > total) {
           [pass, total] = [any, n];
@@ -74,7 +81,21 @@ export class IndexSearcher {
       facets[f] = total === 0 ? {} : this.facet(f, matched ? undefined : pass, where, matched);
     }
     const rows = total > 0 ? this.page(query, pass, where) : [];
-    return { hits: rows.map((r) => this.hit(r, plan, pass)), total, page: query.page, pageSize: query.pageSize, facets };
+    const terms = plan.terms.map((t) => t.text);
+    return { hits: rows.map((r) => this.hit(r, plan, pass)), total, page: query.page, pageSize: query.pageSize, facets, terms };
+  }
+
+  /**
+   * BM25's IDF of each term over the whole index: a term few documents contain weighs more, so one
+   * rare term matched beats several common ones (影响, 研究进展, 分析).
+   */
+  private idf(terms: readonly MatchTerm[]): number[] {
+    const n = (this.stmt(`SELECT count(*) AS n FROM ${ident(this.l.docs)}`).get() as { n: number }).n;
+    const fts = ident(this.l.fts);
+    return terms.map((t) => {
+      const df = (this.stmt(`SELECT count(*) AS n FROM ${fts} WHERE ${fts} MATCH ?`).get(t.expr) as { n: number }).n;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    });
   }
 
   private stmt(sql: string): Database.Statement {
@@ -154,7 +175,9 @@ export class IndexSearcher {
     if (pass?.mode === 'any') {
       // Documents matching more of the terms first, as Meilisearch's `words` rule does.
       // Each IN in parentheses: `+` binds tighter than IN, so `a IN (…) + b IN (…)` is not a sum.
-      select.push(`(${pass.terms.map(() => `(${inMatch})`).join(' + ')}) AS cov`);
+      // Weighted by rarity: the rarest term matched counts most (weights are numbers we computed).
+      const w = pass.weights ?? pass.terms.map(() => 1);
+      select.push(`(${pass.terms.map((_, i) => `${w[i]!.toFixed(6)} * (${inMatch})`).join(' + ')}) AS cov`);
       extra.push(...pass.terms.map((t) => t.expr));
       order.push('cov DESC');
     }
@@ -171,7 +194,8 @@ export class IndexSearcher {
       }
       order.push('score');
     }
-    order.push('d.rid DESC');
+    // The unique key last (as Meilisearch's last ranking rule): equal dates or scores page stably.
+    order.push(`d.${TIE_BREAK.field} ${TIE_BREAK.order.toUpperCase()}`);
     const sql = `SELECT ${select.join(', ')} ${f.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
     return this.stmt(sql).all(...extra, ...f.params, query.pageSize, (query.page - 1) * query.pageSize) as { json: string }[];
   }

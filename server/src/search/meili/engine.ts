@@ -46,6 +46,12 @@ function lacksHanTerm(plan: QueryPlan, hit: SearchHit | undefined): boolean {
   return han.length > 0 && (!hit || han.some((t) => !hit.matchedTerms.includes(t.text)));
 }
 
+/** The plan without its phrase terms, or undefined when it has none or nothing else. */
+function withoutPhrases(plan: QueryPlan): QueryPlan | undefined {
+  const terms = plan.terms.filter((t) => !t.phrase);
+  return terms.length > 0 && terms.length < plan.terms.length ? { ...plan, terms } : undefined;
+}
+
 /** Meilisearch through the official client, with the settings of search-config. */
 export class MeiliSearchEngine implements SearchEngine {
   readonly kind = 'meilisearch' as const;
@@ -111,7 +117,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const q = meiliQueryText(plan);
     const sort = query.sort ?? (q ? null : config.defaultSort);
     const params = {
-      filter: toMeiliFilter(checked),
+      filter: toMeiliFilter(checked, query.activeAt),
       facets: [...(query.facets ?? [])],
       sort: sort ? [`${sort.field}:${sort.order}`] : undefined,
       page: query.page,
@@ -130,6 +136,16 @@ export class MeiliSearchEngine implements SearchEngine {
     const visible = [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords];
     let res = await ix.search(q, { ...params, attributesToSearchOn: visible });
     let hits = res.hits.map((h) => toSearchHit(h, config, plan));
+    // Meilisearch never drops a phrase: when the single characters of one (磁流变) occur nowhere
+    // together, ask for the other words alone (partial matches, never the characters one by one).
+    const rest = res.totalHits < config.typoTolerance.homophones.minHits ? withoutPhrases(plan) : undefined;
+    if (rest) {
+      const alt = await ix.search(meiliQueryText(rest), { ...params, attributesToSearchOn: visible });
+      if (alt.totalHits > res.totalHits) {
+        res = alt;
+        hits = alt.hits.map((h) => toSearchHit(h, config, plan));
+      }
+    }
     // Homophone typos, as the embedded engine: only when the query finds little and the best hit
     // lacks one of its Chinese words; by sound, every word required.
     const hq = res.totalHits < config.typoTolerance.homophones.minHits && lacksHanTerm(plan, hits[0]) ? homophoneQuery(query.q) : undefined;
@@ -152,6 +168,7 @@ export class MeiliSearchEngine implements SearchEngine {
       facets,
       engine: this.kind,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
+      terms: plan.terms.map((t) => t.text),
     };
   }
 

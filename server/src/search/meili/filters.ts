@@ -1,4 +1,5 @@
 import type { CheckedFilter } from '../validate';
+import { EXPIRES_AT } from '../types';
 import { isRange } from '../validate';
 
 /**
@@ -21,8 +22,12 @@ function literal(value: string | number | boolean, numeric: boolean): string {
  * into Meilisearch filter expressions, ANDed by the array: `a = "x"`, `a IN ["x", "y"]`,
  * `a >= 1`, `a <= 2`. Keyword attributes always compare as strings (city "220100").
  */
-export function toMeiliFilter(filters: readonly CheckedFilter[]): string[] {
+export function toMeiliFilter(filters: readonly CheckedFilter[], activeAt?: number): string[] {
   const out: string[] = [];
+  if (activeAt !== undefined) {
+    // Documents indexed before expiresAt existed (or never expiring) stay visible.
+    out.push(`(${EXPIRES_AT} NOT EXISTS OR ${EXPIRES_AT} IS NULL OR ${EXPIRES_AT} >= ${literal(activeAt, true)})`);
+  }
   for (const f of filters) {
     const value = f.value;
     if (isRange(value)) {

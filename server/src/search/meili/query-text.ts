@@ -15,16 +15,20 @@ let tfidf: TfIdf | undefined;
  * stop words only is empty (every document, newest first, as in the embedded engine).
  */
 export function meiliQueryText(plan: QueryPlan): string {
+  // Single characters jieba could not join go as a phrase: Meilisearch may drop a word the
+  // documents lack, and must never be left matching one character of it (磁 of 磁流变).
+  const phrases = new Set(plan.terms.filter((t) => t.phrase).map((t) => t.text));
   const words = plan.terms.map((t) => t.text);
   if (words.length === 0) {
     return '';
   }
+  const join = (chosen: readonly string[]) => chosen.map((w) => (phrases.has(w) ? `"${w}"` : w)).join(' ');
   if (words.length <= MEILI_MAX_WORDS) {
-    return words.join(' ');
+    return join(words);
   }
   tfidf ??= TfIdf.withDict(idf);
   const top = new Set(tfidf.extractKeywords(jieba(), words.join(' '), MEILI_MAX_WORDS * 2).map((k) => k.keyword));
   const ranked = words.filter((w) => top.has(w)).slice(0, MEILI_MAX_WORDS);
   const chosen = ranked.length > 0 ? ranked : words.slice(0, MEILI_MAX_WORDS);
-  return chosen.join(' ');
+  return join(chosen);
 }

@@ -1,3 +1,4 @@
+import { isAbbreviation } from '@kezhuan/search-config';
 import { hasHan, isLatinWord, normalizeText } from './normalize';
 import { isStopWord, queryWords, subWordTiling } from './segment';
 
@@ -16,6 +17,11 @@ export interface QueryTerm {
   latin: boolean;
   /** The last word of a query still being typed: match it as a prefix. */
   prefix: boolean;
+  /**
+   * Made of single characters jieba could not join into a word (an unknown name, 磁 + 流变): its
+   * characters must occur together, never one alone.
+   */
+  phrase?: boolean;
 }
 
 export interface QueryPlan {
@@ -66,11 +72,34 @@ export function planQuery(q: string, synonyms: SynonymIndex): QueryPlan {
     }
   };
 
+  const singles = (at: number) => {
+    let end = at;
+    while (end < tokens.length && isLoneHan(tokens[end]!)) {
+      end++;
+    }
+    return end;
+  };
   for (let i = 0; i < tokens.length; i++) {
+    // A run of single Chinese characters (or one glued to the next word): one term, as a phrase.
+    // Matching 磁 alone for 磁流变抛光, or 苷 for 人参皂苷, finds what was not meant.
+    const end = singles(i);
+    if (end > i) {
+      const next = tokens[end];
+      const span = end - i >= 2 || next === undefined || !isJoinable(next) || synonyms.group(next) ? end : end + 1;
+      const parts = tokens.slice(i, span);
+      if (parts.length >= 2) {
+        const text = parts.join('');
+        add({ text, alternatives: [[text], parts], latin: false, prefix: false, phrase: true });
+        i = span - 1;
+        continue;
+      }
+    }
     const synonym = longestSynonymAt(tokens, i, synonyms);
     if (synonym) {
       // The term itself first: highlights and scoring prefer it.
-      const ordered = [synonym.text, ...synonym.group.filter((t) => t !== synonym.text)];
+      // Abbreviations only when typed: 碳纤维 must not find "CF" (compound fertiliser).
+      const others = synonym.group.filter((t) => t !== synonym.text && (!isAbbreviation(t) || isAbbreviation(synonym.text)));
+      const ordered = [synonym.text, ...others];
       const alternatives = ordered.map((t) => contentWords(t)).filter((a) => a.length > 0);
       for (const alt of [...alternatives]) {
         const tiling = alt.length === 1 ? subWordTiling(alt[0]!) : undefined;
@@ -100,6 +129,16 @@ export function planQuery(q: string, synonyms: SynonymIndex): QueryPlan {
     last.prefix = true;
   }
   return { normalized, terms };
+}
+
+/** A single Chinese character that is not a stop word. */
+function isLoneHan(token: string): boolean {
+  return [...token].length === 1 && hasHan(token) && !isStopWord(token);
+}
+
+/** A Chinese word a lone character before it may be glued to. */
+function isJoinable(token: string): boolean {
+  return hasHan(token) && !isStopWord(token);
 }
 
 function longestSynonymAt(

@@ -49,9 +49,13 @@ export function indexTokens(text: string): string[] {
   return words(jieba().cutForSearch(normalizeText(text), true)).filter((t) => !STOP.has(t));
 }
 
-/** Whole words of an already normalised text (jieba's exact mode): what a query is made of. */
+/**
+ * Whole words of an already normalised text (jieba's exact mode, dictionary words only): what a
+ * query is made of. No HMM: it guesses "words" from unknown character runs (高氟对, 坝排) that
+ * documents do not contain; an unknown run stays single characters, matched as a phrase.
+ */
 export function queryWords(normalized: string): string[] {
-  return words(jieba().cut(normalized, true));
+  return words(jieba().cut(normalized, false));
 }
 
 /**
