@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { objectId, pagination } from './common';
+import { inputString, objectId, pagination } from './common';
 
 export const auditQuery = z.strictObject({
-  action: z.string().trim().max(60).optional(),
+  action: inputString().trim().max(60).optional(),
   ...pagination,
 });
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS, MOBILE_RE, ORG_TYPES } from '../constants';
-import { email, objectId, pagination, text } from './common';
+import { email, inputString, objectId, pagination, text } from './common';
 
 export const LISTING_KINDS = ['result', 'need'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
@@ -43,7 +43,7 @@ const PHONE_RE = new RegExp(`${MOBILE_RE.source}|^0\\d{2,3}-?\\d{7,8}$`);
 /** Who to talk to about a listing; shown only to signed-in members of verified organisations. */
 export const listingContact = z.strictObject({
   name: text(LIMITS.nameMax),
-  phone: z.string().trim().regex(PHONE_RE, { message: 'kz.phone' }),
+  phone: inputString().trim().regex(PHONE_RE, { message: 'kz.phone' }),
   email,
 });
 export type ListingContact = z.infer<typeof listingContact>;
@@ -139,7 +139,7 @@ export const reviewParams = z.strictObject({ kind: listingKind, id: objectId });
 export const reviewDecisionInput = z
   .strictObject({
     decision: z.enum(['approve', 'return']),
-    reason: z.string().trim().max(LISTING_LIMITS.reasonMax).optional(),
+    reason: inputString().trim().max(LISTING_LIMITS.reasonMax).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'return' && !v.reason) {

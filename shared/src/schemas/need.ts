@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CONFIDENTIALITY_CODES, COOPERATION_MODE_CODES } from '../vocab';
-import { cityCode, objectId, text, whenValid } from './common';
+import { cityCode, inputString, objectId, text, whenValid } from './common';
 import {
   LISTING_LIMITS,
   isoDate,
@@ -27,8 +27,8 @@ export function chinaToday(now = new Date()): string {
 
 const needFields = z.strictObject({
   title: text(LISTING_LIMITS.titleMax),
-  problem: z.string().trim().min(10).max(5000),
-  desiredOutcome: z.string().trim().min(1).max(3000),
+  problem: inputString().trim().min(10).max(5000),
+  desiredOutcome: inputString().trim().min(1).max(3000),
   keywords: keywordList,
   industry,
   discipline: discipline.nullable().optional(),
@@ -40,7 +40,7 @@ const needFields = z.strictObject({
   deadline: isoDate.nullable().optional(),
   cooperationModes: z.array(cooperationMode).min(1).max(COOPERATION_MODE_CODES.length).transform((ms) => [...new Set(ms)]),
   city: cityCode,
-  county: z.string().trim().max(40).nullable().optional(),
+  county: inputString().trim().max(40).nullable().optional(),
   confidentiality,
   contact: listingContact,
 });

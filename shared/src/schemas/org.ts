@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORG_TYPES, LIMITS } from '../constants';
 import { isValidUscc } from '../uscc';
-import { cityCode, objectId, pagination, text } from './common';
+import { cityCode, inputString, objectId, pagination, text } from './common';
 
 export const orgType = z.enum(ORG_TYPES);
 export const uscc = z
@@ -20,7 +20,7 @@ export const orgCreateInput = z.strictObject({
 export type OrgCreateInput = z.infer<typeof orgCreateInput>;
 
 export const orgListQuery = z.strictObject({
-  q: z.string().trim().max(LIMITS.orgNameMax).optional(),
+  q: inputString().trim().max(LIMITS.orgNameMax).optional(),
   /** One type, or several (`?type=university&type=institute`). */
   type: z
     .union([orgType, z.array(orgType).max(ORG_TYPES.length)])
@@ -34,7 +34,7 @@ export type OrgListQuery = z.infer<typeof orgListQuery>;
 
 export const orgVerificationInput = z.strictObject({
   verified: z.boolean(),
-  note: z.string().trim().max(500).optional(),
+  note: inputString().trim().max(500).optional(),
 });
 
 /** An organisation as the API shows it. */

@@ -29,6 +29,22 @@ describe('research result input', () => {
     expect(r.contact.email).toBe('wang@jlu.edu.cn');
   });
 
+  it('strips bidi overrides, zero-width and control characters from every text field, keeping line breaks', () => {
+    const r = resultInput.parse({
+      ...validResult,
+      title: '\u202E玉米秸秆\u200B制备\u0007聚乳酸\u2066技术\u2069',
+      summary: '第一段：以玉米秸秆为原料。\r\n第二段：\u202D经预处理、酶解、发酵制备。',
+      keywords: ['\u200F玉米秸秆', '聚乳酸'],
+      contact: { ...validResult.contact, name: '王\u0000老师' },
+    });
+    expect(r.title).toBe('玉米秸秆制备聚乳酸技术');
+    expect(r.summary).toBe('第一段：以玉米秸秆为原料。\r\n第二段：经预处理、酶解、发酵制备。');
+    expect(r.keywords).toEqual(['玉米秸秆', '聚乳酸']);
+    expect(r.contact.name).toBe('王老师');
+    // A title made only of such characters is empty, not "filled".
+    expect(resultInput.safeParse({ ...validResult, title: '\u202E\u202C' }).success).toBe(false);
+  });
+
   it('wants a price or 面议, exactly one', () => {
     const { price: _p, ...noPrice } = validResult;
     expect(paths(resultInput.safeParse(noPrice))).toEqual(['price:请填写价格或选择“面议”（二选一）']);

@@ -15,7 +15,7 @@ import {
   normaliseIpNumber,
   trlRange,
 } from '../vocab';
-import { cityCode, objectId, text, whenValid } from './common';
+import { cityCode, inputString, objectId, text, whenValid } from './common';
 import {
   LISTING_LIMITS,
   attachmentView,
@@ -49,7 +49,7 @@ const IP_NUMBER_MESSAGES = {
 export const ipItem = z
   .strictObject({
     type: ipType,
-    number: z.string().trim().max(40).optional(),
+    number: inputString().trim().max(40).optional(),
     status: ipStatus,
   })
   .superRefine((v, ctx) => {
@@ -69,16 +69,16 @@ export type IpItem = z.infer<typeof ipItem>;
 export const advantage = z.strictObject({
   metric: text(60),
   value: text(40),
-  unit: z.string().trim().max(20).optional(),
-  baseline: z.string().trim().max(60).optional(),
+  unit: inputString().trim().max(20).optional(),
+  baseline: inputString().trim().max(60).optional(),
 });
 
-export const teamMember = z.strictObject({ name: text(40), role: z.string().trim().max(40).optional() });
+export const teamMember = z.strictObject({ name: text(40), role: inputString().trim().max(40).optional() });
 
 /** The fields of a research result, without the rules that tie several fields together. */
 const resultFields = z.strictObject({
   title: text(LISTING_LIMITS.titleMax),
-  summary: z.string().trim().min(10).max(3000),
+  summary: inputString().trim().min(10).max(3000),
   keywords: keywordList,
   discipline,
   industry,
@@ -92,7 +92,7 @@ const resultFields = z.strictObject({
   city: cityCode,
   team: z.array(teamMember).max(30).optional(),
   contact: listingContact,
-  applications: z.string().trim().max(3000).optional(),
+  applications: inputString().trim().max(3000).optional(),
   advantages: z.array(advantage).max(20).optional(),
 });
 

@@ -12,7 +12,7 @@ import {
   PRICE_BAND_CODES,
   TRANSFER_MODE_CODES,
 } from '../vocab';
-import { objectId, pagination } from './common';
+import { inputString, objectId, pagination } from './common';
 
 /** One value or several (`?city=220100&city=220200`), always an array after parsing. */
 const multi = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -24,7 +24,7 @@ const multi = <T extends readonly [string, ...string[]]>(values: T) =>
 const amount = z.coerce.number().min(0).max(1e12).optional();
 
 const common = {
-  q: z.string().trim().max(200).default(''),
+  q: inputString().trim().max(200).default(''),
   discipline: multi(DISCIPLINE_CODES),
   industry: multi(INDUSTRY_CODES),
   city: multi(CITY_CODES),
@@ -97,7 +97,7 @@ export const searchResponse = z.object({
 });
 export type SearchResponse = z.infer<typeof searchResponse>;
 
-export const suggestQuery = z.strictObject({ kind: searchKind, q: z.string().trim().min(1).max(50) });
+export const suggestQuery = z.strictObject({ kind: searchKind, q: inputString().trim().min(1).max(50) });
 export const suggestResponse = z.object({ suggestions: z.array(z.string()) });
 
 /** Why a recommendation was made: one line per factor, with its share of the score. */
@@ -150,7 +150,7 @@ export const matchFeedbackInput = z
     resultId: objectId,
     verdict: feedbackVerdict,
     reason: feedbackReason.optional(),
-    note: z.string().trim().max(500).optional(),
+    note: inputString().trim().max(500).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.verdict === 'not_fit' && !v.reason) {
@@ -178,13 +178,13 @@ export type FeedbackSummaryView = z.infer<typeof feedbackSummaryView>;
 
 export const savedSearchInput = z.strictObject({
   kind: searchKind,
-  name: z.string().trim().min(1).max(60),
+  name: inputString().trim().min(1).max(60),
   /** The search as the search page sends it (query-string parameters, without page). */
   params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), z.union([z.string().max(200), z.array(z.string().max(40)).max(20)])),
   subscribed: z.boolean().default(true),
 });
 export type SavedSearchInput = z.infer<typeof savedSearchInput>;
-export const savedSearchUpdate = z.strictObject({ name: z.string().trim().min(1).max(60).optional(), subscribed: z.boolean().optional() });
+export const savedSearchUpdate = z.strictObject({ name: inputString().trim().min(1).max(60).optional(), subscribed: z.boolean().optional() });
 export const savedSearchView = z.object({
   id: objectId,
   kind: searchKind,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, ROLES, SELF_SERVICE_ROLES, ROLE_ORG_TYPES } from '../constants';
-import { email, mobile, objectId, text } from './common';
+import { email, inputString, mobile, objectId, text } from './common';
 import { orgCreateInput, orgView } from './org';
 
 export const role = z.enum(ROLES);
@@ -35,7 +35,7 @@ export type RegisterInput = z.infer<typeof registerInput>;
 
 /** Login by email or mainland mobile number. */
 export const loginInput = z.strictObject({
-  identifier: z.string().trim().min(1, { message: 'kz.identifier' }).max(254),
+  identifier: inputString().trim().min(1, { message: 'kz.identifier' }).max(254),
   password: z.string().min(1).max(LIMITS.passwordMax),
 });
 export type LoginInput = z.infer<typeof loginInput>;
@@ -48,8 +48,8 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 /** What a user may change on their own profile: nothing about role, organisation or verification. */
 export const profileUpdateInput = z.strictObject({
   displayName: text(LIMITS.nameMax).optional(),
-  title: z.string().trim().max(LIMITS.nameMax).optional(),
-  bio: z.string().trim().max(LIMITS.bioMax).optional(),
+  title: inputString().trim().max(LIMITS.nameMax).optional(),
+  bio: inputString().trim().max(LIMITS.bioMax).optional(),
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 export type ProfileUpdateInput = z.infer<typeof profileUpdateInput>;

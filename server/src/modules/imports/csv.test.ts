@@ -63,4 +63,12 @@ describe('text encoding', () => {
     expect(sniffEncoding(encodeGb18030('title,成果名称,吉林省'))).toEqual({ encoding: 'gb18030', bom: 0 });
     expect(new TextDecoder('gb18030').decode(encodeGb18030('长春市，延边朝鲜族自治州'))).toBe('长春市，延边朝鲜族自治州');
   });
+
+  it('weighs the whole sample, so one stray byte early in a UTF-8 file does not make it GB18030', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `成果${i},玉米深加工技术,长春市`).join('\n');
+    const bytes = Buffer.concat([Buffer.from('title,'), Buffer.from([0xff]), Buffer.from(`\n${rows}`)]);
+    expect(sniffEncoding(bytes)).toEqual({ encoding: 'utf-8', bom: 0 });
+    // …while a GB18030 file stays GB18030 even when many of its pairs happen to be valid UTF-8.
+    expect(sniffEncoding(encodeGb18030(`title\n${rows}`))).toEqual({ encoding: 'gb18030', bom: 0 });
+  });
 });

@@ -19,18 +19,66 @@ export function sniffEncoding(bytes: Uint8Array): { encoding: TextEncodingName; 
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { encoding: 'utf-16be', bom: 2 };
   }
-  // Without a mark: the first non-ASCII bytes tell. GBK's two-byte characters are almost never
-  // valid UTF-8 sequences, and a window of 4 KB holds enough of them to be sure.
+  // Without a mark: the non-ASCII bytes of a sample tell. GBK's two-byte characters are rarely
+  // valid UTF-8 sequences, so a UTF-8 file is one whose sequences are (nearly) all valid: counted
+  // over the whole sample, so that one stray byte early in the file does not decide it.
   const first = bytes.findIndex((b) => b >= 0x80);
   if (first < 0) {
     return { encoding: 'utf-8', bom: 0 };
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(first, first + 4096), { stream: true });
-    return { encoding: 'utf-8', bom: 0 };
-  } catch {
-    return { encoding: 'gb18030', bom: 0 };
+  const { valid, invalid } = countUtf8Sequences(bytes.subarray(first, first + SNIFF_SAMPLE));
+  return { encoding: valid > 0 && invalid * 20 <= valid ? 'utf-8' : 'gb18030', bom: 0 };
+}
+
+/** How many bytes after the first non-ASCII one are weighed to tell UTF-8 from GB18030. */
+const SNIFF_SAMPLE = 64 * 1024;
+
+/** The length of a UTF-8 sequence that starts with `lead`, or 0 when `lead` cannot start one. */
+function utf8Length(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    return 2;
   }
+  if (lead >= 0xe0 && lead <= 0xef) {
+    return 3;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    return 4;
+  }
+  return 0;
+}
+
+/**
+ * Counts the well-formed multi-byte UTF-8 sequences in `sample` and the bytes that start none. A
+ * sequence cut off by the end of the sample counts as neither. (Overlong and surrogate forms are
+ * not told apart: for telling UTF-8 from GBK that precision is not needed.)
+ */
+export function countUtf8Sequences(sample: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let at = 0;
+  while (at < sample.length) {
+    const lead = sample[at] as number;
+    if (lead < 0x80) {
+      at += 1;
+      continue;
+    }
+    const length = utf8Length(lead);
+    if (at + length > sample.length) {
+      break;
+    }
+    let ok = length > 0;
+    for (let i = 1; ok && i < length; i += 1) {
+      ok = ((sample[at + i] as number) & 0xc0) === 0x80;
+    }
+    if (ok) {
+      valid += 1;
+      at += length;
+    } else {
+      invalid += 1;
+      at += 1;
+    }
+  }
+  return { valid, invalid };
 }
 
 /** Decoded a quarter megabyte at a time: small enough for a smooth progress figure. */

@@ -25,7 +25,8 @@ function filterMatches(value: unknown, filter: FilterValue): boolean {
 
 /** True when every filter holds and every word of the text query occurs (or a synonym of it). */
 export function savedSearchMatches(kind: SearchKind, params: unknown, doc: SearchDocument): boolean {
-  const parsed = (kind === 'results' ? resultSearchQuery : needSearchQuery).safeParse(params);
+  // Searches saved without any filter before params were kept empty have none at all: match all.
+  const parsed = (kind === 'results' ? resultSearchQuery : needSearchQuery).safeParse(params ?? {});
   if (!parsed.success) {
     return false;
   }

@@ -11,7 +11,8 @@ const savedSearchSchema = new Schema(
     params: { type: Schema.Types.Mixed, required: true },
     subscribed: { type: Boolean, default: true },
   },
-  { timestamps: true, collection: 'saved_searches' },
+  // minimize: false keeps `params: {}` (an unfiltered search): Mongoose would drop the empty object.
+  { timestamps: true, collection: 'saved_searches', minimize: false },
 );
 savedSearchSchema.index({ kind: 1, subscribed: 1 });
 

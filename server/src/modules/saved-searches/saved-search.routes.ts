@@ -12,7 +12,8 @@ const present = (d: Stored): SavedSearchView => ({
   id: String(d._id),
   kind: d.kind as SavedSearchView['kind'],
   name: d.name,
-  params: d.params as SavedSearchView['params'],
+  // Saved before unfiltered params were kept, a search may have none: it is "everything".
+  params: (d.params ?? {}) as SavedSearchView['params'],
   subscribed: d.subscribed,
   createdAt: d.createdAt.toISOString(),
 });
@@ -31,11 +32,15 @@ export function savedSearchRoutes(api: ApiRouter): void {
     summary: 'Save a search (and subscribe to new matches)', body: savedSearchInput, response: savedSearchView,
     handler: async ({ body }, req) => {
       const user = currentUser(req)._id;
-      if ((await SavedSearchModel.countDocuments({ user })) >= MAX_PER_USER) {
+      const { page: _page, pageSize: _size, ...params } = body.params;
+      const created = await SavedSearchModel.create({ user, kind: body.kind, name: body.name, params, subscribed: body.subscribed });
+      // Insert, then count: of concurrent creates the ones that see more than the limit take theirs
+      // back, so the limit holds without a lock (checking first and inserting after can be raced).
+      if ((await SavedSearchModel.countDocuments({ user })) > MAX_PER_USER) {
+        await SavedSearchModel.deleteOne({ _id: created._id });
         throw createError('CONFLICT', { message: `最多保存 ${MAX_PER_USER} 个搜索`, messageEn: `At most ${MAX_PER_USER} saved searches` });
       }
-      const { page: _page, pageSize: _size, ...params } = body.params;
-      return present((await SavedSearchModel.create({ user, kind: body.kind, name: body.name, params, subscribed: body.subscribed })).toObject());
+      return present(created.toObject());
     },
   });
   api.add({

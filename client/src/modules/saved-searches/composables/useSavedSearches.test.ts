@@ -62,4 +62,11 @@ describe('useSavedSearches', () => {
     expect(s.locationOf(saved())).toEqual({ path: '/search/results', query: { q: '碳纤维', industry: ['C28'], city: '220100' } });
     expect(describeSavedSearch(saved())).toEqual({ q: '碳纤维', sort: 'relevance', terms: ['化学纤维制造业', '长春市'] });
   });
+
+  it('shows and opens an unfiltered saved search (empty params) as "everything"', () => {
+    const s = useSavedSearches();
+    const all = saved({ params: {} });
+    expect(s.locationOf(all)).toEqual({ path: '/search/results', query: {} });
+    expect(describeSavedSearch(all)).toEqual({ q: '', sort: 'relevance', terms: [] });
+  });
 });
