@@ -59,6 +59,8 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
       },
     }),
   );
+  const api = new ApiRouter();
+  app.use('/api', api.methodGuard());
   app.use(express.json({ limit: '1mb' }));
 
   const ttlMs = e.SESSION_TTL_HOURS * 3600_000;
@@ -77,7 +79,6 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   app.use('/api', passport.initialize(), passport.session());
   app.use('/api', csrfProtection());
 
-  const api = new ApiRouter();
   authRoutes(api, store);
   userRoutes(api);
   orgRoutes(api);

@@ -24,7 +24,8 @@ afterEach(() => {
   resetEnv();
 });
 
-const binary = (r: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const r = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
   r.on('data', (d: Buffer) => chunks.push(d));
   r.on('end', () => cb(null, Buffer.concat(chunks)));
