@@ -9,6 +9,7 @@ import { ApiRouter } from './lib/api-router';
 import { AppError, createError } from './lib/errors';
 import { logger } from './lib/logger';
 import { docsRoutes } from './lib/docs';
+import { compress, staticClient } from './lib/http-cache';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { csrfProtection } from './modules/auth/csrf';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
       },
     }),
   );
+  app.use(compress());
   const api = new ApiRouter();
   app.use('/api', api.methodGuard());
   app.use(express.json({ limit: '1mb' }));
@@ -98,7 +100,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
 
   const dist = deps.clientDist === undefined ? resolve(here, '../../client/dist') : deps.clientDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.use(staticClient(dist));
     const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.type('html').set('Cache-Control', 'no-cache').send(indexHtml);
