@@ -24,6 +24,7 @@ import { notificationRoutes } from './modules/notifications/notification.routes'
 import { orgRoutes } from './modules/orgs/org.routes';
 import { resultRoutes } from './modules/results/result.routes';
 import { savedSearchRoutes } from './modules/saved-searches/saved-search.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userRoutes } from './modules/users/user.routes';
 import { PlatformSearch } from './search/search.service';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   savedSearchRoutes(api);
   notificationRoutes(api);
   importRoutes(api);
+  statsRoutes(api, { search });
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);
