@@ -9,6 +9,7 @@ import { ApiRouter } from './lib/api-router';
 import { AppError, createError } from './lib/errors';
 import { logger } from './lib/logger';
 import { docsRoutes } from './lib/docs';
+import { compress, staticClient } from './lib/http-cache';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { csrfProtection } from './modules/auth/csrf';
@@ -23,6 +24,7 @@ import { notificationRoutes } from './modules/notifications/notification.routes'
 import { orgRoutes } from './modules/orgs/org.routes';
 import { resultRoutes } from './modules/results/result.routes';
 import { savedSearchRoutes } from './modules/saved-searches/saved-search.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userRoutes } from './modules/users/user.routes';
 import { PlatformSearch } from './search/search.service';
@@ -59,6 +61,9 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
       },
     }),
   );
+  app.use(compress());
+  const api = new ApiRouter();
+  app.use('/api', api.methodGuard());
   app.use(express.json({ limit: '1mb' }));
 
   const ttlMs = e.SESSION_TTL_HOURS * 3600_000;
@@ -77,7 +82,6 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   app.use('/api', passport.initialize(), passport.session());
   app.use('/api', csrfProtection());
 
-  const api = new ApiRouter();
   authRoutes(api, store);
   userRoutes(api);
   orgRoutes(api);
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   savedSearchRoutes(api);
   notificationRoutes(api);
   importRoutes(api);
+  statsRoutes(api, { search });
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);
@@ -97,7 +102,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
 
   const dist = deps.clientDist === undefined ? resolve(here, '../../client/dist') : deps.clientDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.use(staticClient(dist));
     const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.type('html').set('Cache-Control', 'no-cache').send(indexHtml);

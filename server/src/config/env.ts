@@ -35,9 +35,11 @@ const schema = z.object({
   /** Seed demo data into an empty database on start. */
   SEED_DEMO: bool.default(false),
   SERVE_CLIENT: bool.default(true),
+  /** The address users reach the platform at (links in exports and messages); default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string };
 
 let cached: Env | undefined;
 
@@ -52,7 +54,9 @@ export function env(): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   const dataDir = isAbsolute(parsed.data.DATA_DIR) ? parsed.data.DATA_DIR : resolve(parsed.data.DATA_DIR);
-  cached = { ...parsed.data, dataDir };
+  // Never derived from a request's Host header, which the client controls.
+  const publicUrl = (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '');
+  cached = { ...parsed.data, dataDir, publicUrl };
   return cached;
 }
 

@@ -1,7 +1,8 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { Role } from '@kezhuan/shared';
+import type { ErrorCode, Role } from '@kezhuan/shared';
 import type { z } from 'zod';
 import { requireAuth } from './auth-guard';
+import { createError } from './errors';
 import { validate } from './validate';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -28,6 +29,11 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   before?: RequestHandler[];
   /** Non-JSON answers (files, HTML) set this and write the response themselves. */
   raw?: boolean;
+  /**
+   * Errors this route can answer with beyond those the OpenAPI builder infers from its shape
+   * (e.g. 415 and 413 for uploads); documentation only.
+   */
+  errors?: readonly ErrorCode[];
   handler: (
     input: { body: Infer<B>; query: Infer<Q>; params: Infer<P> },
     req: Request,
@@ -71,4 +77,51 @@ export class ApiRouter {
     });
     this.router[spec.method](spec.path, ...chain);
   }
+
+  /**
+   * Answers 405 with an `Allow` header (and OPTIONS with 204) when the path is one of the API's but
+   * the method is not. Mounted before sessions and CSRF, so a wrong method is named as such rather
+   * than refused for a missing token; routes are looked up per request, so routes added later count.
+   */
+  methodGuard(): RequestHandler {
+    return (req, res, next) => {
+      const allowed = new Set<string>();
+      for (const r of this.routes) {
+        if (pathPattern(r.path).test(req.path)) {
+          allowed.add(r.method.toUpperCase());
+        }
+      }
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      if (allowed.size === 0 || allowed.has(method)) {
+        next();
+        return;
+      }
+      if (allowed.has('GET')) {
+        allowed.add('HEAD');
+      }
+      allowed.add('OPTIONS');
+      const allow = [...allowed].sort().join(', ');
+      if (req.method === 'OPTIONS') {
+        res.set('Allow', allow).status(204).end();
+        return;
+      }
+      next(createError('METHOD_NOT_ALLOWED', { headers: { Allow: allow } }));
+    };
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** `/orgs/:id/verification` → a regular expression matching one concrete path (a trailing slash allowed). */
+function pathPattern(path: string): RegExp {
+  let re = patterns.get(path);
+  if (!re) {
+    const body = path
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    re = new RegExp(`^${body}/?$`, 'i');
+    patterns.set(path, re);
+  }
+  return re;
 }

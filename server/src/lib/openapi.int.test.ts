@@ -38,6 +38,43 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/orgs/{id}']?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
   });
 
+  it('documents 404, 409, 413, 415, 429 and the CSRF 403 on the routes where they can occur', async () => {
+    const c = await client(testApp());
+    type Op = { responses: Record<string, { description: string }> };
+    const doc = (await c.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Op>> };
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+    expect(statuses('/api/orgs/{id}', 'get')).toContain('404');
+    expect(statuses('/api/search/results', 'get')).not.toContain('404');
+    expect(statuses('/api/results/{id}', 'patch')).toEqual(expect.arrayContaining(['403', '404', '409', '413']));
+    expect(doc.paths['/api/results/{id}']?.patch?.responses['403']?.description).toContain('CSRF_INVALID');
+    // A public write still needs the CSRF token.
+    expect(doc.paths['/api/auth/login']?.post?.responses['403']?.description).toContain('CSRF_INVALID');
+    expect(statuses('/api/auth/login', 'post')).toContain('429');
+    expect(statuses('/api/auth/register', 'post')).toEqual(expect.arrayContaining(['409', '429']));
+    expect(statuses('/api/search/results/export', 'get')).toContain('429');
+    expect(statuses('/api/search/results', 'get')).not.toContain('429');
+    expect(statuses('/api/admin/imports', 'post')).toEqual(expect.arrayContaining(['413', '415']));
+    expect(statuses('/api/results/{id}/attachments', 'post')).toEqual(expect.arrayContaining(['413', '415']));
+    expect(statuses('/api/search/results', 'get')).not.toContain('415');
+  });
+
+  it('answers a wrong method on a known path with 405, an Allow header and a JSON error', async () => {
+    const c = await client(testApp());
+    const res = await c.agent.delete('/api/search/results');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((res.body as { error: { code: string; messageEn: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+    const put = await c.agent.put('/api/results/66a000000000000000000001');
+    expect(put.status).toBe(405);
+    expect(put.headers.allow?.split(', ')).toEqual(expect.arrayContaining(['GET', 'PATCH']));
+    const options = await c.agent.options('/api/auth/login');
+    expect(options.status).toBe(204);
+    expect(options.headers.allow).toBe('OPTIONS, POST');
+    // Unknown paths stay 404, and right methods are untouched.
+    expect((await c.get('/api/no-such-thing')).status).toBe(404);
+    expect((await c.get('/api/search/results')).status).toBe(200);
+  });
+
   it('serves a readable documentation page with its assets', async () => {
     const c = await client(testApp());
     const page = await c.get('/api/docs').expect(200);

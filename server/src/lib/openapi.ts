@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCode } from '@kezhuan/shared';
 import { z } from 'zod';
 import type { AnyRoute } from './api-router';
 
@@ -29,9 +30,7 @@ function parameters(route: AnyRoute): Json[] {
   return params;
 }
 
-const errorResponse = {
-  description: 'Error: `{ error: { code, message, messageEn, fields? } }` with field messages in Chinese and English',
-  content: {
+const errorContent = {
     'application/json': {
       schema: {
         type: 'object',
@@ -52,8 +51,68 @@ const errorResponse = {
         },
       },
     },
-  },
 };
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * The error codes a route can answer with: those every route shares (400), those that follow from its
+ * shape (sign-in and roles, the CSRF token on writes, a path id that may not exist, a JSON body over
+ * 1 MB, a rate limit, a state conflict on writes to an existing or new record), and those it declares.
+ */
+export function routeErrors(r: AnyRoute): ErrorCode[] {
+  const codes = new Set<ErrorCode>(['VALIDATION_FAILED', 'BAD_REQUEST']);
+  const write = WRITES.has(r.method);
+  const hasParams = r.path.includes(':');
+  if (r.access !== 'public') {
+    codes.add('UNAUTHENTICATED');
+    if (r.access !== 'user') {
+      codes.add('FORBIDDEN');
+    }
+  }
+  if (write) {
+    codes.add('CSRF_INVALID');
+  }
+  if (hasParams) {
+    codes.add('NOT_FOUND');
+    if (r.access !== 'public') {
+      codes.add('FORBIDDEN');
+    }
+  }
+  if (write && (hasParams || r.status === 201)) {
+    codes.add(hasParams ? 'INVALID_STATE' : 'CONFLICT');
+  }
+  if (r.body) {
+    codes.add('PAYLOAD_TOO_LARGE');
+  }
+  if (r.before?.some(isRateLimit)) {
+    codes.add('RATE_LIMITED');
+  }
+  for (const c of r.errors ?? []) {
+    codes.add(c);
+  }
+  return [...codes];
+}
+
+/** express-rate-limit's middleware carries `resetKey`; other `before` middleware (auth, raw body) does not. */
+function isRateLimit(mw: unknown): boolean {
+  return typeof (mw as { resetKey?: unknown }).resetKey === 'function';
+}
+
+/** One response per status, its description naming the codes that answer with it. */
+function errorResponses(r: AnyRoute): Record<string, Json> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of routeErrors(r)) {
+    const status = ERROR_CODES[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const out: Record<string, Json> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const what = codes.map((c) => `\`${c}\` (${ERROR_CODES[c].en}${c === 'CSRF_INVALID' ? ': send the X-CSRF-Token header' : ''})`).join('; ');
+    out[String(status)] = { description: `Error ${what}. Body \`{ error: { code, message, messageEn, fields? } }\`, messages in Chinese and English.`, content: errorContent };
+  }
+  return out;
+}
 
 /** Builds the OpenAPI 3.1 document from the registered routes and their zod schemas. */
 export function buildOpenApi(routes: readonly AnyRoute[], version: string): Json {
@@ -71,8 +130,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Json
         [status]: r.status === 204 || !r.response
           ? { description: 'Success' }
           : { description: 'Success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
-        '400': errorResponse,
-        ...(r.access === 'public' ? {} : { '401': errorResponse, '403': errorResponse }),
+        ...errorResponses(r),
       },
       ...(r.access === 'public' ? { security: [] } : {}),
       'x-access': r.access === 'public' || r.access === 'user' ? r.access : [...r.access],
@@ -96,5 +154,6 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Json
     },
     security: [{ session: [] }],
     paths,
+    'x-method-not-allowed': 'A known path called with a method it does not serve answers 405 METHOD_NOT_ALLOWED with an Allow header.',
   };
 }

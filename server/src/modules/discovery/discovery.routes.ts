@@ -4,24 +4,46 @@ import { z } from 'zod';
 import type { ApiRouter } from '../../lib/api-router';
 import type { PlatformSearch } from '../../search/search.service';
 import type { SearchQuery } from '../../search/types';
-import { exportSearch } from './export';
+import { env } from '../../config/env';
+import { logger } from '../../lib/logger';
+import { streamExport } from './export';
+import { exportLimits } from './export.limits';
 import { presentHit } from './hit.presenter';
 import { needEngineQuery, resultEngineQuery } from './search-query';
 
 const exportOptions = { format: exportFormat.default('xlsx'), lang: z.enum(['zh-CN', 'en']).default('zh-CN') };
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' };
 
+/** Streams the export; links point at the configured public address, never at the request's Host header. */
 async function sendExport(search: PlatformSearch, kind: SearchKind, q: SearchQuery, opts: { format: 'xlsx' | 'csv'; lang: 'zh-CN' | 'en' }, req: Request, res: Response) {
-  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  const { body, rows } = await exportSearch(search.engine, kind, q, opts.format, opts.lang === 'en' ? 'en' : 'zh', origin);
   const stamp = new Date().toISOString().slice(0, 10);
   const name = `${kind === 'results' ? '科技成果' : '技术需求'}-${stamp}.${opts.format}`;
-  res
-    .status(200)
-    .type(MIME[opts.format])
-    .set('Content-Disposition', `attachment; filename="${kind}-${stamp}.${opts.format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .set('X-Export-Rows', String(rows))
-    .send(body);
+  let gone = false;
+  res.once('close', () => {
+    gone = true;
+  });
+  const sink = {
+    out: res,
+    gone: () => gone,
+    start: (rows: number) => {
+      res
+        .status(200)
+        .type(MIME[opts.format])
+        .set('Content-Disposition', `attachment; filename="${kind}-${stamp}.${opts.format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .set('Cache-Control', 'no-store')
+        .set('X-Export-Rows', String(rows));
+    },
+  };
+  try {
+    await streamExport(search.engine, kind, q, opts.format, opts.lang === 'en' ? 'en' : 'zh', env().publicUrl, sink);
+  } catch (err) {
+    if (!res.headersSent) {
+      throw err;
+    }
+    // Half a file was sent: cut the connection so the client sees a failed download, not a short file.
+    logger().error({ err, url: req.originalUrl }, 'export failed while streaming');
+    res.destroy();
+  }
 }
 
 /**
@@ -44,6 +66,7 @@ async function run(search: PlatformSearch, kind: SearchKind, q: SearchQuery) {
 
 /** Public search over published listings, with facets and suggestions. */
 export function discoveryRoutes(api: ApiRouter, deps: { search: PlatformSearch }): void {
+  const limits = exportLimits();
   api.add({
     method: 'get', path: '/search/results', tag: 'search', access: 'public',
     summary: 'Search published research results (full text in Chinese or English, filters, facet counts, sort)',
@@ -58,7 +81,8 @@ export function discoveryRoutes(api: ApiRouter, deps: { search: PlatformSearch }
   });
   api.add({
     method: 'get', path: '/search/results/export', tag: 'search', access: 'public', raw: true,
-    summary: 'Download the research results of a search as XLSX or CSV (same filters as the search; up to 10,000 rows)',
+    summary: 'Download the research results of a search as XLSX or CSV (same filters as the search; up to 10,000 rows, streamed; 10 an hour per IP address anonymously, 60 signed in, one at a time)',
+    before: limits,
     query: resultSearchQuery.extend(exportOptions),
     handler: async ({ query }, req, res) => {
       const { format, lang, ...search } = query;
@@ -68,6 +92,7 @@ export function discoveryRoutes(api: ApiRouter, deps: { search: PlatformSearch }
   api.add({
     method: 'get', path: '/search/needs/export', tag: 'search', access: 'public', raw: true,
     summary: 'Download the technology needs of a search as XLSX or CSV',
+    before: limits,
     query: needSearchQuery.extend(exportOptions),
     handler: async ({ query }, req, res) => {
       const { format, lang, ...search } = query;

@@ -2,6 +2,8 @@
  * Export of a search result set (every page, up to EXPORT_MAX rows) to XLSX or CSV, with codes
  * written as their names in the chosen language.
  */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import {
   CITIES,
   COOPERATION_MODES,
@@ -15,7 +17,7 @@ import {
   type SearchKind,
 } from '@kezhuan/shared';
 import type { SearchEngine, SearchQuery } from '../../search/types';
-import { writeCsv, writeXlsx, type ExportColumn, type ExportRow } from '../imports/writers';
+import { csvHeader, csvRecord, streamXlsx, type ExportColumn, type ExportRow } from '../imports/writers';
 import { presentHit } from './hit.presenter';
 
 export const EXPORT_MAX = 10_000;
@@ -62,17 +64,59 @@ function row(h: SearchHitView, l: Locale, origin: string): ExportRow {
   };
 }
 
-/** Runs the query page by page and writes every hit (facets and highlights are not needed here). */
-export async function exportSearch(engine: SearchEngine, kind: SearchKind, query: SearchQuery, format: 'xlsx' | 'csv', locale: Locale, origin: string) {
-  const rows: ExportRow[] = [];
-  for (let page = 1; rows.length < EXPORT_MAX; page++) {
-    const r = await engine.query(kind, { ...query, facets: [], page, pageSize: PAGE });
-    rows.push(...r.hits.map((h) => row(presentHit(kind, h), locale, origin)));
-    if (r.hits.length < PAGE || page * PAGE >= r.total) {
+export interface ExportSink {
+  /** Called once, before the first byte, with the number of rows that will be written. */
+  start(rows: number): void;
+  /** The response body. */
+  out: Writable;
+  /** True once the client has gone: the export stops at the next page. */
+  gone(): boolean;
+}
+
+const nextTick = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Runs the query page by page and streams every hit to the sink as it arrives (facets and
+ * highlights are not needed here): memory stays at one page, and other requests are served
+ * between pages instead of waiting for a whole 10,000-row workbook to be built.
+ */
+export async function streamExport(engine: SearchEngine, kind: SearchKind, query: SearchQuery, format: 'xlsx' | 'csv', locale: Locale, origin: string, sink: ExportSink): Promise<number> {
+  const cols = columns(kind);
+  const first = await engine.query(kind, { ...query, facets: [], page: 1, pageSize: PAGE });
+  const expected = Math.min(first.total, EXPORT_MAX);
+  sink.start(expected);
+  const write = async (chunk: string) => {
+    if (!sink.out.write(chunk)) {
+      await Promise.race([once(sink.out, 'drain'), once(sink.out, 'close')]);
+    }
+  };
+  const xlsx = format === 'xlsx' ? streamXlsx(sink.out, cols, { locale, sheetName: kind }) : null;
+  if (!xlsx) {
+    await write(csvHeader(cols, locale));
+  }
+  let written = 0;
+  let page = first;
+  for (let n = 1; ; ) {
+    for (const h of page.hits.slice(0, EXPORT_MAX - written)) {
+      const r = row(presentHit(kind, h), locale, origin);
+      if (xlsx) {
+        xlsx.add(r);
+      } else {
+        await write(csvRecord(cols, r, locale));
+      }
+      written++;
+    }
+    if (written >= EXPORT_MAX || page.hits.length < PAGE || n * PAGE >= page.total || sink.gone()) {
       break;
     }
+    await nextTick();
+    n++;
+    page = await engine.query(kind, { ...query, facets: [], page: n, pageSize: PAGE });
   }
-  const cols = columns(kind);
-  const body = format === 'xlsx' ? await writeXlsx(cols, rows, { locale, sheetName: kind }) : Buffer.from(writeCsv(cols, rows, { locale }), 'utf8');
-  return { body, rows: rows.length };
+  if (xlsx) {
+    await xlsx.end();
+  } else {
+    sink.out.end();
+  }
+  return written;
 }

@@ -73,6 +73,7 @@ export function importRoutes(api: ApiRouter): void {
       'publish=true imports listings as published and organisations as verified.',
     before: [requireAuth(['admin']), express.raw({ type: UPLOAD_TYPES, limit: IMPORT_LIMITS.maxBytes })],
     query: importCreateQuery, body: uploadBody, response: importJobView, status: 202,
+    errors: ['UNSUPPORTED_MEDIA_TYPE'],
     handler: async ({ query, body }, req) => {
       if (!body || body.byteLength === 0) {
         throw createError('VALIDATION_FAILED', {

@@ -2,6 +2,7 @@
  * File writers for exports (search results, reports) and import templates: XLSX through exceljs,
  * CSV as Excel reads it (UTF-8 with BOM, CRLF, every field quoted, formulas neutralised).
  */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvLine, UTF8_BOM } from './csv';
 
@@ -58,19 +59,47 @@ export async function writeXlsx(columns: readonly ExportColumn[], rows: Iterable
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The first CSV line: BOM and the header row. */
+export function csvHeader(columns: readonly ExportColumn[], locale: 'zh' | 'en' = 'zh'): string {
+  return UTF8_BOM + csvLine(columns.map((c) => c.header[locale]));
+}
+
+/** One record as a CSV line (streamed exports write these one by one). */
+export function csvRecord(columns: readonly ExportColumn[], row: ExportRow, locale: 'zh' | 'en' = 'zh'): string {
+  return csvLine(
+    columns.map((c) => {
+      const v = cellValue(row[c.key], locale);
+      return v instanceof Date ? v.toISOString() : v;
+    }),
+  );
+}
+
 /** CSV text for Excel: BOM, header row, CRLF line ends, every field quoted; dates as ISO 8601. */
 export function writeCsv(columns: readonly ExportColumn[], rows: Iterable<ExportRow>, opts: WriteOptions = {}): string {
   const locale = opts.locale ?? 'zh';
-  const lines = [UTF8_BOM + csvLine(columns.map((c) => c.header[locale]))];
+  const lines = [csvHeader(columns, locale)];
   for (const row of rows) {
-    lines.push(
-      csvLine(
-        columns.map((c) => {
-          const v = cellValue(row[c.key], locale);
-          return v instanceof Date ? v.toISOString() : v;
-        }),
-      ),
-    );
+    lines.push(csvRecord(columns, row, locale));
   }
   return lines.join('');
+}
+
+/** A workbook written to a stream as rows arrive (nothing but the current row is held in memory). */
+export function streamXlsx(out: Writable, columns: readonly ExportColumn[], opts: WriteOptions = {}) {
+  const locale = opts.locale ?? 'zh';
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = '科转 Kezhuan';
+  const ws = wb.addWorksheet(opts.sheetName ?? 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ key: c.key, header: c.header[locale], width: c.width ?? Math.min(40, Math.max(10, c.header[locale].length * 2 + 4)) }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  return {
+    add(row: ExportRow): void {
+      ws.addRow(columns.map((c) => cellValue(row[c.key], locale))).commit();
+    },
+    async end(): Promise<void> {
+      ws.commit();
+      await wb.commit();
+    },
+  };
 }

@@ -25,6 +25,7 @@ export function resultAttachmentRoutes(api: ApiRouter): void {
     summary: 'Upload an attachment (raw body: PDF, DOCX, XLSX, PNG or JPG, at most 10 MB; file name in ?name=)',
     before: [requireAuth(), express.raw({ type: ATTACHMENT_MIMES, limit: ATTACHMENT_LIMITS.maxBytes })],
     params: idParams, query: attachmentUploadQuery, body: attachmentUploadBody, response: attachmentView,
+    errors: ['UNSUPPORTED_MEDIA_TYPE'],
     handler: async ({ params, query, body }, req) => {
       const actor = await requireListingActor(req);
       const meta = await addResultAttachment(params.id, { bytes: body, name: query.name, mime: req.get('content-type') ?? '' }, actor);
