@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not possible in the current state' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
+  ACCOUNT_DISABLED: { status: 403, zh: '该账号已被管理员停用', en: 'This account has been disabled by an administrator' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
