@@ -12,7 +12,7 @@ import { docsRoutes } from './lib/docs';
 import { compress, staticClient } from './lib/http-cache';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
-import { csrfProtection } from './modules/auth/csrf';
+import { createCsrf } from './modules/auth/csrf';
 import { configurePassport } from './modules/auth/passport';
 import { discoveryRoutes } from './modules/discovery/discovery.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -25,7 +25,9 @@ import { orgRoutes } from './modules/orgs/org.routes';
 import { resultRoutes } from './modules/results/result.routes';
 import { savedSearchRoutes } from './modules/saved-searches/saved-search.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
+import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
+import { userAdminRoutes } from './modules/users/user-admin.routes';
 import { userRoutes } from './modules/users/user.routes';
 import { PlatformSearch } from './search/search.service';
 import { SearchQueryError } from './search/validate';
@@ -41,6 +43,8 @@ export interface AppDeps {
   clientDist?: string | null;
   /** Overrides TRUST_PROXY (tests simulate clients behind a TLS proxy). */
   trustProxy?: number;
+  /** Email and SMS transports (password-reset codes, account notices); the log transport by default. */
+  messaging?: Messaging;
 }
 
 export interface KezhuanApp extends Express {
@@ -59,18 +63,23 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
       contentSecurityPolicy: {
         directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
       },
+      // HSTS means nothing over plain HTTP (RFC 6797 §7.2): sent below only on TLS requests.
+      strictTransportSecurity: false,
     }),
   );
   app.use(compress());
   const api = new ApiRouter();
   app.use('/api', api.methodGuard());
+  app.use(strictTransportSecurity);
   app.use(express.json({ limit: '1mb' }));
 
   const ttlMs = e.SESSION_TTL_HOURS * 3600_000;
   const store = new MongooseSessionStore(ttlMs);
+  const secret = deps.sessionSecret ?? e.SESSION_SECRET ?? randomSecret();
+  const csrf = createCsrf(secret);
   const sessionMiddleware = session({
     name: 'kz.sid',
-    secret: deps.sessionSecret ?? e.SESSION_SECRET ?? randomSecret(),
+    secret,
     store,
     resave: false,
     saveUninitialized: false,
@@ -80,10 +89,11 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   app.use('/api', sessionMiddleware);
   const passport = configurePassport();
   app.use('/api', passport.initialize(), passport.session());
-  app.use('/api', csrfProtection());
+  app.use('/api', csrf.protection());
 
-  authRoutes(api, store);
+  authRoutes(api, { store, csrf, messaging: deps.messaging ?? logMessaging() });
   userRoutes(api);
+  userAdminRoutes(api, store);
   orgRoutes(api);
   auditRoutes(api);
   resultRoutes(api, { search });
@@ -115,6 +125,13 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   app.locals.sessionMiddleware = sessionMiddleware;
   return app;
 }
+
+const strictTransportSecurity: express.RequestHandler = (req, res, next) => {
+  if (req.secure) {
+    res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  }
+  next();
+};
 
 /** The one error handler: known errors as they are, body-parser errors as 400/413, the rest a logged 500. */
 const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {

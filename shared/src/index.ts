@@ -17,3 +17,4 @@ export * from './schemas/need';
 export * from './schemas/search';
 export * from './schemas/import';
 export * from './schemas/stats';
+export * from './schemas/account';

@@ -5,12 +5,14 @@ import { Server, type Socket } from 'socket.io';
 import { logger } from '../lib/logger';
 import { setImportProgressPublisher } from '../modules/imports/import.service';
 import { setNotificationPublisher, unreadCount } from '../modules/notifications/notification.service';
+import { setSocketTerminator } from '../modules/sessions/session-end';
 import { UserModel } from '../modules/users/user.model';
 
-export type KezhuanIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string }>;
+export type KezhuanIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string; sid: string }>;
 
 interface SessionRequest extends IncomingMessage {
   session?: { passport?: { user?: string } };
+  sessionID?: string;
 }
 
 /** Only pages of this site may open a socket (no cross-site WebSocket hijacking). */
@@ -27,6 +29,8 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Every socket also joins its session's room, so ending a session can disconnect exactly its sockets. */
+export const sessionRoom = (sid: string) => `session:${sid}`;
 
 /**
  * Socket.io on the API's HTTP server. The handshake runs the same session middleware as the API, so
@@ -46,21 +50,21 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
       next(new Error('UNAUTHENTICATED'));
       return;
     }
-    UserModel.exists({ _id: userId }).then(
+    UserModel.exists({ _id: userId, disabledAt: null }).then(
       (exists) => {
         if (!exists) {
           next(new Error('UNAUTHENTICATED'));
           return;
         }
-        (socket.data as { userId: string }).userId = userId;
+        Object.assign(socket.data, { userId, sid: (socket.request as SessionRequest).sessionID ?? '' });
         next();
       },
       (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
     );
   });
   io.on('connection', (socket) => {
-    const { userId } = socket.data;
-    void socket.join(userRoom(userId));
+    const { userId, sid } = socket.data;
+    void socket.join([userRoom(userId), sessionRoom(sid)]);
     unreadCount(userId).then(
       (unread) => socket.emit('notification:unread', { unread }),
       (err: unknown) => logger().warn({ err }, 'unread count failed'),
@@ -69,6 +73,17 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
   setNotificationPublisher({
     pushNew: (userId, n) => io.to(userRoom(userId)).emit('notification:new', n),
     pushUnread: (userId, unread) => io.to(userRoom(userId)).emit('notification:unread', { unread }),
+  });
+  setSocketTerminator({
+    endSessions: (sids) => {
+      if (sids.length > 0) {
+        io.in(sids.map(sessionRoom)).disconnectSockets(true);
+      }
+    },
+    endUser: (userId, exceptSid) => {
+      const sockets = io.in(userRoom(userId));
+      (exceptSid ? sockets.except(sessionRoom(exceptSid)) : sockets).disconnectSockets(true);
+    },
   });
   setImportProgressPublisher({ push: (userId, job) => io.to(userRoom(userId)).emit('import:progress', job) });
   return io;

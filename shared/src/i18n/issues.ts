@@ -10,6 +10,7 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'The password must contain both letters and digits',
   },
   'kz.password_same': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  'kz.reset_code': { zh: '请输入6位数字验证码', en: 'Enter the 6-digit code' },
   'kz.role_org': {
     zh: '该角色不能加入此类型的机构',
     en: 'This role cannot belong to an organisation of that type',

@@ -5,6 +5,7 @@ import { OrgModel } from '../orgs/org.model';
 import { createOrg } from '../orgs/org.service';
 import { UserModel, type UserDoc } from '../users/user.model';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { assertPasswordAllowed } from './password-policy';
 import { releaseAttempt, reserveAttempt } from './throttle';
 
 function conflict(path: string, zh: string, en: string) {
@@ -13,6 +14,7 @@ function conflict(path: string, zh: string, en: string) {
 
 /** Creates an account, and its organisation when the user registers a new one. */
 export async function register(input: RegisterInput): Promise<UserDoc> {
+  assertPasswordAllowed(input.password, input, 'body.password');
   const [emailTaken, phoneTaken] = await Promise.all([
     UserModel.exists({ email: input.email }),
     UserModel.exists({ phone: input.phone }),
@@ -88,6 +90,7 @@ export async function checkLogin(input: LoginInput, ip: string): Promise<UserDoc
   const accountKey = user ? `acct:${String(user._id)}` : `name:${input.identifier.trim().toLowerCase()}`;
   const reservation = await reserveAttempt([accountKey, `ip:${ip}`]);
   if (!reservation.allowed) {
+    await releaseAttempt(reservation);
     if (user) {
       await audit({ action: 'user.login_locked', actor: null, target: { kind: 'user', id: String(user._id) }, ip });
     }
@@ -102,6 +105,9 @@ export async function checkLogin(input: LoginInput, ip: string): Promise<UserDoc
     throw createError('INVALID_CREDENTIALS');
   }
   await releaseAttempt(reservation);
+  if (user.disabledAt) {
+    throw createError('ACCOUNT_DISABLED');
+  }
   user.lastLoginAt = new Date();
   await user.save();
   return user;
@@ -115,6 +121,7 @@ export async function changePassword(user: UserDoc, input: ChangePasswordInput, 
       fields: [{ path: 'body.currentPassword', code: 'mismatch', message: '当前密码不正确', messageEn: 'The current password is wrong' }],
     });
   }
+  assertPasswordAllowed(input.newPassword, fresh, 'body.newPassword');
   fresh.passwordHash = await hashPassword(input.newPassword);
   fresh.passwordChangedAt = new Date();
   await fresh.save();

@@ -24,7 +24,8 @@ export function configurePassport(): typeof passport {
   passport.serializeUser((user, done) => done(null, String(user._id)));
   passport.deserializeUser((id: string, done) => {
     UserModel.findById(id).then(
-      (u) => done(null, u ?? false),
+      // A disabled account's session no longer signs anyone in.
+      (u) => done(null, u && !u.disabledAt ? u : false),
       (err: unknown) => done(err),
     );
   });

@@ -22,7 +22,10 @@ export async function reserveAttempt(keys: string[], limit: number = LIMITS.logi
   return { allowed: counts.every((c) => c <= limit), ids: docs.map((d) => d._id) };
 }
 
-/** A successful login does not count against its keys. */
+/**
+ * A successful login does not count against its keys, and neither does an attempt refused while
+ * locked: otherwise a trickle of refused attempts would keep an account locked for ever.
+ */
 export async function releaseAttempt(r: Reservation): Promise<void> {
   await LoginAttemptModel.deleteMany({ _id: { $in: r.ids } });
 }
@@ -30,5 +33,11 @@ export async function releaseAttempt(r: Reservation): Promise<void> {
 /** Deletes attempts older than the window (run periodically; there are no TTL indexes on FerretDB). */
 export async function sweepAttempts(now = new Date()): Promise<number> {
   const r = await LoginAttemptModel.deleteMany({ at: { $lte: new Date(now.getTime() - WINDOW_MS) } });
+  return r.deletedCount;
+}
+
+/** Ends an account's lock (administrator's unlock, password reset): forgets its failed attempts. */
+export async function clearAccountAttempts(userId: string): Promise<number> {
+  const r = await LoginAttemptModel.deleteMany({ key: `acct:${userId}` });
   return r.deletedCount;
 }

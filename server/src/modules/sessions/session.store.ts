@@ -33,9 +33,10 @@ export class MongooseSessionStore extends session.Store {
   }
 
   override get(sid: string, cb: (err: unknown, session?: SessionData | null) => void): void {
-    SessionModel.findOne({ _id: sid, expiresAt: { $gt: new Date() } })
+    // A read by _id alone (expiry checked here): its cost does not grow with the number of sessions.
+    SessionModel.findById(sid)
       .lean()
-      .then((doc) => cb(null, doc ? (JSON.parse(doc.data) as SessionData) : null))
+      .then((doc) => cb(null, doc && doc.expiresAt > new Date() ? (JSON.parse(doc.data) as SessionData) : null))
       .catch((err: unknown) => cb(err));
   }
 
@@ -60,6 +61,16 @@ export class MongooseSessionStore extends session.Store {
     SessionModel.deleteOne({ _id: sid })
       .then(() => cb?.())
       .catch((err: unknown) => cb?.(err));
+  }
+
+  /** Keeps a user's `keep` most recently used sessions and ends the rest; returns the ended ids. */
+  async trimUserSessions(userId: string, keep: number): Promise<string[]> {
+    const stale = await SessionModel.find({ userId }, { _id: 1 }).sort({ expiresAt: -1 }).skip(keep).lean();
+    const ids = stale.map((d) => d._id);
+    if (ids.length > 0) {
+      await SessionModel.deleteMany({ _id: { $in: ids } });
+    }
+    return ids;
   }
 
   /** Ends every session of a user (after a password change), except `keepSid`. */

@@ -14,6 +14,8 @@ const userSchema = new Schema(
     org: { type: Schema.Types.ObjectId, ref: 'Org', default: null },
     lastLoginAt: { type: Date, default: null },
     passwordChangedAt: { type: Date, default: null },
+    /** Set by an administrator: the account cannot sign in and its sessions have ended. */
+    disabledAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
