@@ -16,3 +16,4 @@ export * from './schemas/result';
 export * from './schemas/need';
 export * from './schemas/search';
 export * from './schemas/import';
+export * from './schemas/membership';
