@@ -18,3 +18,4 @@ export * from './schemas/search';
 export * from './schemas/import';
 export * from './schemas/stats';
 export * from './schemas/account';
+export * from './schemas/membership';

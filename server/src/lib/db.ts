@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { dropLegacyUsccIndex } from '../modules/orgs/org.model';
 
 // User input reaches queries only after zod has parsed it into strings, numbers and enums, so an
 // object such as {"$ne": null} never gets here (tested on every route). Mongoose's global
@@ -26,6 +27,7 @@ export async function connectDb(uri: string, dbName: string): Promise<void> {
     await mongoose.disconnect();
     await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, maxPoolSize: 1 });
   }
+  await dropLegacyUsccIndex();
   await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { makeUscc, type CityCode, type OrgType, type Role } from '@kezhuan/shared';
+import { makeUscc, type CityCode, type MembershipStatus, type OrgRole, type OrgType, type Role } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { hashPassword } from '../modules/auth/password';
 import { OrgModel, orgNameKey } from '../modules/orgs/org.model';
@@ -47,16 +47,30 @@ export async function buildOrg(overrides: Partial<{ name: string; type: OrgType;
 }
 
 /** A user with TEST_PASSWORD (or `password`), in a new organisation of a fitting type unless `org` is given. */
-export async function buildUser(overrides: Partial<{ email: string; phone: string; role: Role; displayName: string; password: string; org: Types.ObjectId }> = {}) {
+/** `org: null` makes an account without an organisation; `orgRole`/`orgStatus` set its membership (default: an approved member). */
+export async function buildUser(
+  overrides: Partial<{
+    email: string;
+    phone: string;
+    role: Role;
+    displayName: string;
+    password: string;
+    org: Types.ObjectId | null;
+    orgRole: OrgRole;
+    orgStatus: MembershipStatus;
+  }> = {},
+) {
   seq += 1;
   const role = overrides.role ?? 'researcher';
-  const org = overrides.org ?? (await buildOrg({ type: ROLE_ORG[role] }))._id;
+  const org = overrides.org === undefined ? (await buildOrg({ type: ROLE_ORG[role] }))._id : overrides.org;
   return UserModel.create({
     email: overrides.email ?? `user${seq}-${randomInt(1e9)}@test.kezhuan.cn`,
     phone: overrides.phone ?? uniquePhone(),
     displayName: overrides.displayName ?? `用户${seq}`,
     role,
     org,
+    orgRole: overrides.orgRole ?? 'member',
+    orgStatus: overrides.orgStatus ?? 'active',
     passwordHash: await hashPassword(overrides.password ?? TEST_PASSWORD),
   });
 }

@@ -2,6 +2,7 @@
 import { needCreateInput, resultInput, type ListingStatus, type Role } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { OrgModel } from '../modules/orgs/org.model';
+import { membershipRole } from '../modules/orgs/membership.rules';
 import type { ListingActor } from '../modules/listings/listing.policy';
 import { TechNeedModel } from '../modules/needs/need.model';
 import { createNeed } from '../modules/needs/need.service';
@@ -62,7 +63,8 @@ export function validNeedInput(overrides: Record<string, unknown> = {}) {
 /** The policy's view of a test user. */
 export async function actorOf(user: UserDoc): Promise<ListingActor> {
   const org = await OrgModel.findById(user.org).lean();
-  return { id: user._id, name: user.displayName, role: user.role, orgId: org ? String(org._id) : null, orgVerified: org?.verified ?? false };
+  const orgRole = org ? membershipRole(user, org.createdBy) : null;
+  return { id: user._id, name: user.displayName, role: user.role, orgId: org ? String(org._id) : null, orgVerified: Boolean(org?.verified && orgRole), orgRole };
 }
 
 /** Sets a stored listing's lifecycle fields directly (test set-up only: no history, no outbox). */

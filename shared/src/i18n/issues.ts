@@ -44,6 +44,9 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.filename': { zh: '文件名不能包含路径或特殊字符', en: 'The file name must not contain a path or special characters' },
   'kz.attachment_type': { zh: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件', en: 'Only PDF, DOCX, XLSX, PNG and JPG files are accepted' },
   'kz.attachment_empty': { zh: '文件内容为空', en: 'The file is empty' },
+  'kz.transfer_same': { zh: '转交对象不能是同一人', en: 'Choose a different member to transfer to' },
+  'kz.email_domain': { zh: '请输入邮箱域名，例如 jlu.edu.cn', en: 'Enter an email domain such as jlu.edu.cn' },
+  'kz.evidence_type': { zh: '仅支持 PDF、JPG、PNG 文件', en: 'Only PDF, JPG and PNG files are accepted' },
 };
 
 type Issue = z.core.$ZodIssue;

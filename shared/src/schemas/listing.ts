@@ -104,8 +104,8 @@ export const listingOwnerExtras = {
   quality: qualityView,
 };
 
-/** "My organisation's listings", optionally of one status. */
-export const myListingsQuery = z.strictObject({ status: listingStatus.optional(), ...pagination });
+/** "My listings" (mine and those shared with me; `scope=org`: every listing of my organisation), optionally of one status. */
+export const myListingsQuery = z.strictObject({ status: listingStatus.optional(), scope: z.enum(['mine', 'org']).default('mine'), ...pagination });
 export type MyListingsQuery = z.infer<typeof myListingsQuery>;
 
 /** One line of "my listings". */
@@ -116,6 +116,9 @@ export const myListingView = z.object({
   ...listingLifecycleView,
   returnReason: z.string().nullable(),
   qualityScore: z.number().int(),
+  /** Who owns it in the organisation, and whether the caller may edit it. */
+  owner: z.object({ id: objectId, name: z.string() }).optional(),
+  canEdit: z.boolean().optional(),
 });
 export type MyListingView = z.infer<typeof myListingView>;
 

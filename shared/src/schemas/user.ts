@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, ROLES, SELF_SERVICE_ROLES, ROLE_ORG_TYPES } from '../constants';
 import { email, inputString, mobile, objectId, text } from './common';
+import { membershipView } from './membership';
 import { orgCreateInput, orgView } from './org';
 
 export const role = z.enum(ROLES);
@@ -65,6 +66,8 @@ export const meView = z.object({
   locale: z.enum(['zh-CN', 'en']),
   role,
   org: orgView.nullable(),
+  /** The account's role in its organisation and whether the managers have approved it yet. */
+  membership: membershipView.nullable(),
   createdAt: z.string(),
 });
 export type MeView = z.infer<typeof meView>;

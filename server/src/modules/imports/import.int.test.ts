@@ -43,7 +43,7 @@ describe('bulk import: formats and headers', () => {
 
     // The same fields as a result created through the API (no default missing).
     const researcher = await buildUser({ role: 'researcher', org: uni._id });
-    const viaApi = await createResult(resultInput.parse(validResultInput()), { id: researcher._id, name: 'x', role: 'researcher', orgId: String(uni._id), orgVerified: false });
+    const viaApi = await createResult(resultInput.parse(validResultInput()), { id: researcher._id, name: 'x', role: 'researcher', orgId: String(uni._id), orgVerified: false, orgRole: 'member' });
     expect(Object.keys(first).sort()).toEqual(Object.keys(viaApi).sort());
     expect(new ResearchResultModel(first).validateSync()).toBeUndefined();
   });
@@ -99,7 +99,7 @@ describe('bulk import: formats and headers', () => {
     expect(second).toMatchObject({ negotiable: true, budgetMin: null, city: '220200', cooperationModes: ['joint_research', 'service'] });
     expect(second.deadline?.toISOString()).toBe('2099-01-04T16:00:00.000Z');
     const member = await buildUser({ role: 'enterprise', org: ent._id });
-    const viaApi = await createNeed(needInput.parse(validNeedInput()), { id: member._id, name: 'x', role: 'enterprise', orgId: String(ent._id), orgVerified: false });
+    const viaApi = await createNeed(needInput.parse(validNeedInput()), { id: member._id, name: 'x', role: 'enterprise', orgId: String(ent._id), orgVerified: false, orgRole: 'member' });
     expect(Object.keys(second).sort()).toEqual(Object.keys(viaApi).sort());
     expect(new TechNeedModel(second).validateSync()).toBeUndefined();
   });

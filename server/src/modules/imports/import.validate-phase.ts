@@ -48,8 +48,15 @@ export interface ValidateOutcome extends ValidateProgress {
  */
 async function orgDirectory(): Promise<Map<string, { id: Types.ObjectId; type: OrgType }>> {
   const map = new Map<string, { id: Types.ObjectId; type: OrgType }>();
-  for await (const o of OrgModel.find({}, { uscc: 1, type: 1 }).lean().cursor({ batchSize: 1000 })) {
-    map.set(o.uscc, { id: o._id, type: o.type as OrgType });
+  const verified = new Set<string>();
+  for await (const o of OrgModel.find({}, { uscc: 1, type: 1, verified: 1 }).lean().cursor({ batchSize: 1000 })) {
+    // A disputed code may be claimed by several organisations: the verified one is the code's owner.
+    if (!verified.has(o.uscc)) {
+      map.set(o.uscc, { id: o._id, type: o.type as OrgType });
+    }
+    if (o.verified) {
+      verified.add(o.uscc);
+    }
   }
   return map;
 }

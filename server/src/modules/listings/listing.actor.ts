@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { createError } from '../../lib/errors';
 import { OrgModel } from '../orgs/org.model';
 import type { ListingActor } from './listing.policy';
+import { membershipRole } from '../orgs/membership.rules';
 
 /** The caller of a listing route for the policy, with their organisation's verification; null when anonymous. */
 export async function listingActor(req: Request): Promise<ListingActor | null> {
@@ -9,13 +10,15 @@ export async function listingActor(req: Request): Promise<ListingActor | null> {
   if (!user) {
     return null;
   }
-  const org = user.org ? await OrgModel.findById(user.org, { verified: 1 }).lean() : null;
+  const org = user.org ? await OrgModel.findById(user.org, { verified: 1, createdBy: 1 }).lean() : null;
+  const orgRole = org ? membershipRole(user, org.createdBy) : null;
   return {
     id: user._id,
     name: user.displayName,
     role: user.role,
     orgId: org ? String(org._id) : null,
-    orgVerified: org?.verified ?? false,
+    orgVerified: Boolean(org?.verified && orgRole),
+    orgRole,
   };
 }
 

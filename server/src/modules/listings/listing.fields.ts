@@ -33,7 +33,9 @@ export const historyEntrySchema = new Schema(
  */
 export const listingLifecycleFields = {
   org: { type: Schema.Types.ObjectId, ref: 'Org', required: true, index: true },
-  owner: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  owner: { type: Schema.Types.ObjectId, ref: 'User', required: true, index: true },
+  /** Colleagues in the organisation who may edit it besides its owner and the managers. */
+  sharedWith: { type: [{ type: Schema.Types.ObjectId, ref: 'User' }], default: [] },
   status: { type: String, enum: LISTING_STATUSES, required: true, default: 'draft' },
   submittedAt: { type: Date, default: null },
   publishedAt: { type: Date, default: null },
@@ -60,6 +62,7 @@ export interface ListingRecord {
   _id: Types.ObjectId;
   org: Types.ObjectId;
   owner: Types.ObjectId;
+  sharedWith?: Types.ObjectId[];
   status: ListingStatus;
   submittedAt: Date | null;
   publishedAt: Date | null;

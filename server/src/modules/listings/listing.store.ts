@@ -11,7 +11,13 @@ import { withListingLock } from './listing.lock';
 import { can, type ListingActor, type ListingRef } from './listing.policy';
 
 export function listingRef(kind: ListingKind, doc: ListingRecord, now: Date): ListingRef {
-  return { kind, org: String(doc.org), status: effectiveStatus(doc, now) };
+  return {
+    kind,
+    org: String(doc.org),
+    owner: String(doc.owner),
+    sharedWith: (doc.sharedWith ?? []).map(String),
+    status: effectiveStatus(doc, now),
+  };
 }
 
 /** A listing the caller may read; anything else (missing, or someone else's draft) is a 404. */

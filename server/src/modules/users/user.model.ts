@@ -1,5 +1,5 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { ROLES } from '@kezhuan/shared';
+import { MEMBERSHIP_STATUSES, ORG_ROLES, ROLES } from '@kezhuan/shared';
 
 const userSchema = new Schema(
   {
@@ -11,7 +11,17 @@ const userSchema = new Schema(
     bio: { type: String, default: '' },
     locale: { type: String, enum: ['zh-CN', 'en'], default: 'zh-CN' },
     role: { type: String, enum: ROLES, required: true },
-    org: { type: Schema.Types.ObjectId, ref: 'Org', default: null },
+    org: { type: Schema.Types.ObjectId, ref: 'Org', default: null, index: true },
+    /**
+     * The account's place in `org`: a request to join is `pending` (no rights over the
+     * organisation's listings, no contacts) until a manager or an administrator approves it.
+     * Accounts stored before memberships existed lack these fields and count as active members.
+     */
+    orgRole: { type: String, enum: ORG_ROLES, default: 'member' },
+    orgStatus: { type: String, enum: MEMBERSHIP_STATUSES, default: 'active' },
+    orgRequestedAt: { type: Date, default: null },
+    /** Set when the account proved it reads its email (the hook for joining by a declared email domain). */
+    emailVerifiedAt: { type: Date, default: null },
     lastLoginAt: { type: Date, default: null },
     passwordChangedAt: { type: Date, default: null },
     /** Set by an administrator: the account cannot sign in and its sessions have ended. */

@@ -16,6 +16,7 @@ export async function presentMe(u: UserDoc): Promise<MeView> {
     locale: u.locale,
     role: u.role,
     org: org ? presentOrg(org) : null,
+    membership: org ? { orgRole: u.orgRole === 'manager' || org.createdBy?.equals(u._id) ? 'manager' : 'member', status: u.orgStatus === 'pending' ? 'pending' : 'active' } : null,
     createdAt: u.createdAt.toISOString(),
   };
 }
