@@ -12,28 +12,56 @@ export interface DbInfo {
   embedded: boolean;
 }
 
+/** Which server we talk to, as far as our workarounds care. */
+export type DbFlavour = 'mongodb' | 'ferretdb-v1' | 'ferretdb-v2';
+
+let flavour: DbFlavour = 'mongodb';
+
+/** The flavour of the server `connectDb` connected to last (MongoDB before any connection). */
+export function dbFlavour(): DbFlavour {
+  return flavour;
+}
+
+/**
+ * True on FerretDB v1 (SQLite backend), the one server whose limits the platform still works
+ * around: a single connection, duty-cycled background scans and no large `$in`. FerretDB 2 (on
+ * PostgreSQL + DocumentDB) and MongoDB use indexes and apply updates atomically.
+ */
+export function slowDb(): boolean {
+  return flavour === 'ferretdb-v1';
+}
+
+/**
+ * FerretDB v1 reports `ferretdbVersion` in buildInfo; FerretDB 2 reports `ferretdb: { version }`;
+ * MongoDB neither.
+ */
+export function flavourOf(info: Record<string, unknown> | undefined): DbFlavour {
+  if (typeof info?.ferretdbVersion === 'string') {
+    return 'ferretdb-v1';
+  }
+  const f = info?.ferretdb as { version?: unknown } | undefined;
+  return typeof f?.version === 'string' ? 'ferretdb-v2' : 'mongodb';
+}
+
 /**
  * Connects the default Mongoose connection and makes sure every model's indexes exist.
  *
  * FerretDB v1 applies an update by reading the document, changing it and writing it back without
  * a transaction (FerretDB issue #3040): concurrent updates of one document from several connections
- * lose writes (measured: 20 concurrent $inc left 3). Against FerretDB we therefore use a single
+ * lose writes (measured: 20 concurrent $inc left 3). Against FerretDB v1 we therefore use a single
  * connection, which makes every operation atomic again (measured: 50 of 50 $inc kept, 127 ms);
- * SQLite takes one writer at a time anyway. MongoDB keeps the driver's normal pool.
+ * SQLite takes one writer at a time anyway. FerretDB 2 and MongoDB keep the driver's normal pool
+ * (FerretDB 2.7 on DocumentDB: 50 concurrent $inc on one document = 50).
  */
 export async function connectDb(uri: string, dbName: string): Promise<void> {
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000 });
-  if (await isFerretDb()) {
+  flavour = flavourOf(await mongoose.connection.db?.admin().command({ buildInfo: 1 }));
+  if (flavour === 'ferretdb-v1') {
     await mongoose.disconnect();
     await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, maxPoolSize: 1 });
   }
   await dropLegacyUsccIndex();
   await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
-}
-
-async function isFerretDb(): Promise<boolean> {
-  const info = await mongoose.connection.db?.admin().command({ buildInfo: 1 });
-  return typeof info?.ferretdbVersion === 'string';
 }
 
 /** What server we talk to: FerretDB reports `ferretdbVersion` in buildInfo; MongoDB does not. */

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { SINCE_EVER, type QuerySpec } from '../../lib/query-spec';
 import { AuditModel } from './audit.model';
 
 export type AuditAction =
@@ -27,11 +28,16 @@ export async function audit(entry: {
   await AuditModel.create({ ...entry, detail: entry.detail ?? {}, ip: entry.ip ?? '' });
 }
 
+/** The audit log page, newest first: index {action, at} with an action, else {at}. */
+export function auditQuery(action?: string): QuerySpec {
+  return { filter: action ? { action } : { at: { $gte: SINCE_EVER } }, sort: { at: -1 } };
+}
+
 export async function listAudit(q: { action?: string; page: number; pageSize: number }) {
-  const filter = q.action ? { action: q.action } : {};
+  const { filter, sort } = auditQuery(q.action);
   const [items, total] = await Promise.all([
     AuditModel.find(filter)
-      .sort({ at: -1 })
+      .sort(sort)
       .skip((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
       .populate<{ actor: { _id: Types.ObjectId; displayName: string } | null }>('actor', 'displayName')

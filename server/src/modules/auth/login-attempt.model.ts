@@ -12,6 +12,9 @@ const loginAttemptSchema = new Schema(
   },
   { versionKey: false },
 );
+// Queries (throttle.ts): attempts on a key in the last hour, counted at every login → {key, at};
+// the hourly sweep of attempts older than the window → {at}.
 loginAttemptSchema.index({ key: 1, at: 1 });
+loginAttemptSchema.index({ at: 1 });
 
 export const LoginAttemptModel = model('LoginAttempt', loginAttemptSchema);

@@ -1,8 +1,19 @@
 import type { Types } from 'mongoose';
 import { LIMITS } from '@kezhuan/shared';
+import type { QuerySpec } from '../../lib/query-spec';
 import { LoginAttemptModel } from './login-attempt.model';
 
 const WINDOW_MS = 60 * 60 * 1000;
+
+/** Attempts on one key since `since` (counted on every login): index {key, at}. */
+export function attemptsQuery(key: string, since: Date): QuerySpec {
+  return { filter: { key, at: { $gt: since } } };
+}
+
+/** Attempts older than the window (the sweep): index {at}. */
+export function oldAttemptsQuery(now: Date): QuerySpec {
+  return { filter: { at: { $lte: new Date(now.getTime() - WINDOW_MS) } } };
+}
 
 export interface Reservation {
   allowed: boolean;
@@ -18,7 +29,7 @@ export async function reserveAttempt(keys: string[], limit: number = LIMITS.logi
   const now = new Date();
   const docs = await LoginAttemptModel.insertMany(keys.map((key) => ({ key, at: now })));
   const since = new Date(now.getTime() - WINDOW_MS);
-  const counts = await Promise.all(keys.map((key) => LoginAttemptModel.countDocuments({ key, at: { $gt: since } })));
+  const counts = await Promise.all(keys.map((key) => LoginAttemptModel.countDocuments(attemptsQuery(key, since).filter)));
   return { allowed: counts.every((c) => c <= limit), ids: docs.map((d) => d._id) };
 }
 
@@ -32,7 +43,7 @@ export async function releaseAttempt(r: Reservation): Promise<void> {
 
 /** Deletes attempts older than the window (run periodically; there are no TTL indexes on FerretDB). */
 export async function sweepAttempts(now = new Date()): Promise<number> {
-  const r = await LoginAttemptModel.deleteMany({ at: { $lte: new Date(now.getTime() - WINDOW_MS) } });
+  const r = await LoginAttemptModel.deleteMany(oldAttemptsQuery(now).filter);
   return r.deletedCount;
 }
 

@@ -31,8 +31,13 @@ const importJobSchema = new Schema(
   },
   { timestamps: true, collection: 'import_jobs' },
 );
+// Queries (import.service.ts, import.retention.ts): the imports page, newest first → {createdAt};
+// the page of one kind → {kind, createdAt}; start-up recovery of jobs in a state and the retention
+// sweep of finished jobs by finishedAt → {status, finishedAt}. A job's rows and errors live in
+// collections of its own, read whole (import.staging.ts).
 importJobSchema.index({ createdAt: -1 });
-importJobSchema.index({ status: 1 });
+importJobSchema.index({ kind: 1, createdAt: -1 });
+importJobSchema.index({ status: 1, finishedAt: 1 });
 
 export interface ImportJobRecord {
   _id: Types.ObjectId;

@@ -7,6 +7,7 @@ import type { ImportFormat, ImportJobView, ImportKind, ImportListQuery, ImportRo
 import type { Types, UpdateQuery } from 'mongoose';
 import { createError } from '../../lib/errors';
 import { logger } from '../../lib/logger';
+import { SINCE_EVER, type QuerySpec } from '../../lib/query-spec';
 import { ImportJobModel, type ImportJobRecord } from './import-job.model';
 import { commitJob } from './import.commit-phase';
 import { presentImportJob } from './import.presenter';
@@ -175,7 +176,7 @@ async function runImport(job: ImportJobRecord, actor: StartImportInput['actor'],
 export function resumeImports(): Promise<{ resumed: number; interrupted: number; cleaned: number }> {
   return enqueue(async () => {
     const out = { resumed: 0, interrupted: 0, cleaned: 0 };
-    for (const j of await ImportJobModel.find({ status: 'validating' }, { _id: 1 }).lean()) {
+    for (const j of await ImportJobModel.find(jobsInStatusQuery('validating').filter, { _id: 1 }).lean()) {
       const id = String(j._id);
       const failed = running.has(id)
         ? null
@@ -186,7 +187,7 @@ export function resumeImports(): Promise<{ resumed: number; interrupted: number;
         out.interrupted += 1;
       }
     }
-    for (const j of await ImportJobModel.find({ status: 'committing' }, { _id: 1 }).lean()) {
+    for (const j of await ImportJobModel.find(jobsInStatusQuery('committing').filter, { _id: 1 }).lean()) {
       const id = String(j._id);
       if (!running.has(id) && (await commitJob(id, announce)) !== 'skipped') {
         out.resumed += 1;
@@ -203,10 +204,20 @@ export function resumeImports(): Promise<{ resumed: number; interrupted: number;
   });
 }
 
+/** The imports page, newest first: index {kind, createdAt} with a kind, else {createdAt}. */
+export function importListQuery(kind?: ImportListQuery['kind']): QuerySpec {
+  return { filter: kind ? { kind } : { createdAt: { $gte: SINCE_EVER } }, sort: { createdAt: -1 } };
+}
+
+/** Jobs in one state (start-up recovery): index {status, finishedAt}. */
+export function jobsInStatusQuery(status: 'validating' | 'committing'): QuerySpec {
+  return { filter: { status } };
+}
+
 export async function listImports(q: ImportListQuery): Promise<{ items: ImportJobView[]; total: number }> {
-  const filter = q.kind ? { kind: q.kind } : {};
+  const { filter, sort } = importListQuery(q.kind);
   const [items, total] = await Promise.all([
-    ImportJobModel.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ImportJobRecord[]>(),
+    ImportJobModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ImportJobRecord[]>(),
     ImportJobModel.countDocuments(filter),
   ]);
   return { items: items.map(presentImportJob), total };

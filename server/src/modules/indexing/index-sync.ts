@@ -1,3 +1,4 @@
+import type { QuerySpec } from '../../lib/query-spec';
 import type { SearchDocument, SearchEngine } from '../../search/types';
 import type { IndexedFields, IndexSource } from './index-source';
 
@@ -17,6 +18,11 @@ export interface ReconcileReport {
 }
 
 const BATCH = 500;
+
+/** The outbox: records written since they were last pushed to the engine. Index {searchDirty}. */
+export function pendingQuery(): QuerySpec {
+  return { filter: { searchDirty: true } };
+}
 
 /**
  * Keeps the search index consistent with the database, the source of truth.
@@ -69,7 +75,7 @@ export class IndexSync {
     // Records that could not be pushed stay dirty for the next flush; this one goes on without them.
     const failed: IndexedFields['_id'][] = [];
     for (;;) {
-      const filter = failed.length > 0 ? { searchDirty: true, _id: { $nin: failed } } : { searchDirty: true };
+      const filter = failed.length > 0 ? { ...pendingQuery().filter, _id: { $nin: failed } } : pendingQuery().filter;
       const batch = (await source.model.find(filter).limit(BATCH).lean()) as IndexedFields[];
       if (batch.length === 0) {
         return pushed;

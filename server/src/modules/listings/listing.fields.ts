@@ -32,8 +32,8 @@ export const historyEntrySchema = new Schema(
  * transactions on FerretDB); the index sync pushes dirty listings and clears the flag.
  */
 export const listingLifecycleFields = {
-  org: { type: Schema.Types.ObjectId, ref: 'Org', required: true, index: true },
-  owner: { type: Schema.Types.ObjectId, ref: 'User', required: true, index: true },
+  org: { type: Schema.Types.ObjectId, ref: 'Org', required: true },
+  owner: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   /** Colleagues in the organisation who may edit it besides its owner and the managers. */
   sharedWith: { type: [{ type: Schema.Types.ObjectId, ref: 'User' }], default: [] },
   status: { type: String, enum: LISTING_STATUSES, required: true, default: 'draft' },
@@ -45,16 +45,29 @@ export const listingLifecycleFields = {
   /** When subscribers and matching listings were told about its publication (once per listing). */
   announcedAt: { type: Date, default: null },
   searchV: { type: Number, required: true, default: 1 },
-  searchDirty: { type: Boolean, required: true, default: true, index: true },
+  searchDirty: { type: Boolean, required: true, default: true },
 } as const;
 
-/** Adds the query indexes every listing collection needs (review queue, expiry sweep), and tells the index worker about writes. */
+/**
+ * Adds the query indexes every listing collection needs, and tells the index worker about writes.
+ *
+ * Queries: my organisation's listings, newest edit first (listing.queries.ts myListingsQuery) →
+ * {org, updatedAt}; the review queue, oldest submission first (review.service.ts reviewQueueQuery) →
+ * {status, submittedAt}; the expiry sweep (staleListingsQuery) → {status, lastConfirmedAt}; the
+ * index sync's pending set (index-sync.ts pendingQuery) → {searchDirty}; publications not announced
+ * yet (announcer.ts unannouncedQuery) → {announcedAt, status}. DocumentDB reads a compound index as
+ * a bitmap on its equality keys and sorts the matches, so each leads with the page's equality
+ * filter (an organisation's listings, the submitted ones), never with the sort key alone.
+ */
 export function addListingIndexes(schema: Schema): void {
   schema.post('save', noteSearchWrite);
   schema.post('insertMany', noteSearchWrite);
   schema.post(['updateOne', 'updateMany', 'findOneAndUpdate'], noteSearchWrite);
+  schema.index({ org: 1, updatedAt: -1 });
   schema.index({ status: 1, submittedAt: 1 });
   schema.index({ status: 1, lastConfirmedAt: 1 });
+  schema.index({ searchDirty: 1 });
+  schema.index({ announcedAt: 1, status: 1 });
 }
 
 /** What lifecycle code reads of a stored listing (a lean document of either kind). */

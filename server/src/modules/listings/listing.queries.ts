@@ -1,5 +1,6 @@
 import type { ListingKind, ListingStatus, MyListingView, MyListingsQuery } from '@kezhuan/shared';
-import type { Model } from 'mongoose';
+import type { Model, Types } from 'mongoose';
+import type { QuerySpec } from '../../lib/query-spec';
 import { effectiveStatus, expiresAt, expiryCutoff } from './lifecycle';
 import type { ListingRecord } from './listing.fields';
 import type { ListingActor } from './listing.policy';
@@ -24,6 +25,11 @@ export function effectiveStatusFilter(status: ListingStatus, now: Date): Record<
   }
 }
 
+/** An organisation's listings (of one effective status), newest edit first: index {org, updatedAt}. */
+export function myListingsQuery(orgId: Types.ObjectId | string, status: ListingStatus | undefined, now: Date): QuerySpec {
+  return { filter: { org: orgId, ...(status ? effectiveStatusFilter(status, now) : {}) }, sort: { updatedAt: -1, _id: -1 } };
+}
+
 /** The caller's organisation's listings of one kind, newest edit first. */
 export async function listMine<T extends ListingRecord & { title: string }>(
   model: Model<T>,
@@ -36,9 +42,9 @@ export async function listMine<T extends ListingRecord & { title: string }>(
   if (!actor.orgId) {
     return { items: [], total: 0 };
   }
-  const filter = { org: actor.orgId, ...(q.status ? effectiveStatusFilter(q.status, now) : {}) };
+  const { filter, sort } = myListingsQuery(actor.orgId, q.status, now);
   const [docs, total] = await Promise.all([
-    model.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
+    model.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
     model.countDocuments(filter),
   ]);
   const items = docs.map((d) => ({

@@ -1,6 +1,7 @@
 /** The administrators' review of submitted listings, and the expiry sweep, over both kinds. */
 import { LISTING_EXPIRY_DAYS, type ListingKind, type ReviewDecisionInput, type ReviewOutcomeView, type ReviewQueueItemView, type ReviewQueueQuery } from '@kezhuan/shared';
 import type { Model, Types } from 'mongoose';
+import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import { notify } from '../notifications/notification.service';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
@@ -23,10 +24,20 @@ interface KindSource<T extends ListingRecord & { title: string }> {
 const results: KindSource<ResearchResultRecord> = { kind: 'result', model: ResearchResultModel, qualityScore: (d) => resultQuality(d).score };
 const needs: KindSource<TechNeedRecord> = { kind: 'need', model: TechNeedModel, qualityScore: (d) => needQuality(d).score };
 
+/** Submitted listings, oldest submission first: index {status, submittedAt}. */
+export function reviewQueueQuery(): QuerySpec {
+  return { filter: { status: 'submitted' }, sort: { submittedAt: 1, _id: 1 } };
+}
+
+/** Published listings past the 180-day confirmation: index {status, lastConfirmedAt}. */
+export function staleListingsQuery(now: Date): QuerySpec {
+  return { filter: { status: 'published' as const, $or: [{ lastConfirmedAt: { $lt: expiryCutoff(now) } }, { lastConfirmedAt: null }] } };
+}
+
 async function queueOf<T extends ListingRecord & { title: string }>(src: KindSource<T>, q: ReviewQueueQuery) {
-  const filter = { status: 'submitted' };
+  const { filter, sort } = reviewQueueQuery();
   const [docs, total] = await Promise.all([
-    src.model.find(filter).sort({ submittedAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
+    src.model.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
     src.model.countDocuments(filter),
   ]);
   const orgs = await listingOrgs(docs.map((d) => d.org));
@@ -99,7 +110,7 @@ export async function expireStaleListings(now = new Date()): Promise<{ results: 
 }
 
 async function expireStale<T extends ListingRecord & { title: string }>(src: KindSource<T>, now: Date): Promise<number> {
-  const filter = { status: 'published' as const, $or: [{ lastConfirmedAt: { $lt: expiryCutoff(now) } }, { lastConfirmedAt: null }] };
+  const { filter } = staleListingsQuery(now);
   const reason = `${LISTING_EXPIRY_DAYS} 天未确认 / not confirmed for ${LISTING_EXPIRY_DAYS} days`;
   const update = withOutbox({ $set: { status: 'expired' }, $push: { history: historyEntry('expire', 'published', 'expired', null, now, reason) } });
   const stale = await src.model.find(filter, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();

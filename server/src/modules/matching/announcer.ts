@@ -5,6 +5,7 @@
  * notification has a key and is stored at most once.
  */
 import type { Types } from 'mongoose';
+import type { QuerySpec } from '../../lib/query-spec';
 import type { SearchEngine, SearchDocument } from '../../search/types';
 import { needIndexSource, resultIndexSource } from '../listings/listing.index-sources';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
@@ -23,9 +24,19 @@ export const ANNOUNCE_SCORE = 60;
 const RECENT_MS = 7 * 86_400_000;
 const BATCH = 50;
 
+/** Subscribed saved searches of one kind (read for every new publication): index {kind, subscribed}. */
+export function subscribersQuery(kind: 'results' | 'needs'): QuerySpec {
+  return { filter: { kind, subscribed: true } };
+}
+
+/** Published, indexed listings not announced yet: index {announcedAt, status}. */
+export function unannouncedQuery(): QuerySpec {
+  return { filter: { announcedAt: null, status: 'published' as const, searchDirty: false } };
+}
+
 async function notifySubscribers(kind: 'results' | 'needs', doc: SearchDocument, owner: Types.ObjectId, title: string): Promise<number> {
   let sent = 0;
-  for await (const s of SavedSearchModel.find({ kind, subscribed: true }).lean().cursor()) {
+  for await (const s of SavedSearchModel.find(subscribersQuery(kind).filter).lean().cursor()) {
     if (String(s.user) === String(owner) || !savedSearchMatches(kind, s.params, doc)) {
       continue;
     }
@@ -93,7 +104,7 @@ async function announceNeed(engine: SearchEngine, n: TechNeedRecord, doc: Search
  */
 export async function announcePublications(engine: SearchEngine, now = new Date()): Promise<number> {
   let count = 0;
-  const filter = { status: 'published' as const, announcedAt: null, searchDirty: false };
+  const { filter } = unannouncedQuery();
   const since = new Date(now.getTime() - RECENT_MS);
   const results = (await ResearchResultModel.find(filter).limit(BATCH).lean()) as ResearchResultRecord[];
   const resultDocs = await resultIndexSource.toDocuments(results as never);

@@ -20,6 +20,8 @@ const matchFeedbackSchema = new Schema(
   },
   { timestamps: true, collection: 'match_feedback' },
 );
+// Queries (feedback.service.ts): one verdict per pair and user, and a user's verdicts on the pairs
+// shown → {need, result, user} (unique); a listing's verdicts in aggregate → {result, about} / {need, about}.
 matchFeedbackSchema.index({ need: 1, result: 1, user: 1 }, { unique: true });
 matchFeedbackSchema.index({ result: 1, about: 1 });
 matchFeedbackSchema.index({ need: 1, about: 1 });

@@ -38,7 +38,6 @@ const techNeedSchema = new Schema(
   },
   { timestamps: true, collection: 'tech_needs' },
 );
-techNeedSchema.index({ org: 1, updatedAt: -1 });
 addListingIndexes(techNeedSchema);
 
 /** A stored technology need (lean). */

@@ -17,6 +17,9 @@ const notificationSchema = new Schema(
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
+// Queries (notification.service.ts): a user's page, newest first → {user, createdAt}; the unread
+// count, the unread page and "mark all read" → {user, readAt, createdAt}; storing once per event →
+// {user, key} (unique).
 notificationSchema.index({ user: 1, createdAt: -1 });
 notificationSchema.index({ user: 1, key: 1 }, { unique: true });
 notificationSchema.index({ user: 1, readAt: 1 });

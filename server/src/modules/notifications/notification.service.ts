@@ -1,6 +1,7 @@
 import type { NotificationView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import type { QuerySpec } from '../../lib/query-spec';
 import { NotificationModel } from './notification.model';
 import { presentNotification } from './notification.presenter';
 
@@ -27,8 +28,18 @@ export function setNotificationPublisher(p: NotificationPublisher | undefined): 
   publisher = p;
 }
 
+/** A user's notifications (unread only, or all), newest first: index {user, createdAt}. */
+export function notificationsQuery(userId: Types.ObjectId | string, unread = false): QuerySpec {
+  return { filter: unread ? { user: userId, readAt: null } : { user: userId }, sort: { createdAt: -1 } };
+}
+
+/** The unread count's filter: index {user, readAt}. */
+export function unreadQuery(userId: Types.ObjectId | string): QuerySpec {
+  return { filter: { user: userId, readAt: null } };
+}
+
 export function unreadCount(userId: Types.ObjectId | string): Promise<number> {
-  return NotificationModel.countDocuments({ user: userId, readAt: null });
+  return NotificationModel.countDocuments(unreadQuery(userId).filter);
 }
 
 /** Stores a notification for a user and pushes it live; returns null when it was a duplicate. */
@@ -51,9 +62,9 @@ export async function notify(userId: Types.ObjectId | string, input: Notificatio
 }
 
 export async function listNotifications(userId: Types.ObjectId, q: { unread?: boolean; page: number; pageSize: number }) {
-  const filter = q.unread ? { user: userId, readAt: null } : { user: userId };
+  const { filter, sort } = notificationsQuery(userId, q.unread);
   const [items, total] = await Promise.all([
-    NotificationModel.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+    NotificationModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
     NotificationModel.countDocuments(filter),
   ]);
   return { items, total };

@@ -18,13 +18,13 @@ const orgSchema = new Schema(
   {
     name: { type: String, required: true, trim: true },
     /** Lower-cased, space-free name for duplicate checks and prefix search. */
-    nameKey: { type: String, required: true, index: true },
+    nameKey: { type: String, required: true },
     type: { type: String, enum: ORG_TYPES, required: true },
     /**
      * Not unique: an unverified organisation's claim must not keep the real one out. Verification
      * (with evidence) decides a disputed code; at most one verified organisation holds a code.
      */
-    uscc: { type: String, required: true, index: true },
+    uscc: { type: String, required: true },
     city: { type: String, enum: CITY_CODES, required: true },
     verified: { type: Boolean, default: false },
     verifiedAt: { type: Date, default: null },
@@ -42,6 +42,15 @@ const orgSchema = new Schema(
   },
   { timestamps: true },
 );
+// Queries (org.service.ts orgPageQuery): the list, verified first then by name → {verified, name};
+// narrowed by city or type → {city, verified, name}, {type, verified, name}; a name search (a regex
+// on nameKey inside those) and duplicate checks → {nameKey}; registration and imports by credit
+// code → {uscc} (not unique: see the field).
+orgSchema.index({ uscc: 1 });
+orgSchema.index({ nameKey: 1 });
+orgSchema.index({ verified: -1, name: 1 });
+orgSchema.index({ city: 1, verified: -1, name: 1 });
+orgSchema.index({ type: 1, verified: -1, name: 1 });
 
 export type Org = InferSchemaType<typeof orgSchema>;
 export type OrgDoc = HydratedDocument<Org>;

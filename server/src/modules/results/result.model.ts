@@ -77,7 +77,6 @@ const researchResultSchema = new Schema(
   },
   { timestamps: true, collection: 'research_results' },
 );
-researchResultSchema.index({ org: 1, updatedAt: -1 });
 addListingIndexes(researchResultSchema);
 
 export interface AttachmentRecord {

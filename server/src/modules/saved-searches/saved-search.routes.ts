@@ -3,9 +3,15 @@ import { z } from 'zod';
 import type { ApiRouter } from '../../lib/api-router';
 import { currentUser } from '../../lib/auth-guard';
 import { createError } from '../../lib/errors';
+import type { QuerySpec } from '../../lib/query-spec';
 import { SavedSearchModel } from './saved-search.model';
 
 const MAX_PER_USER = 50;
+
+/** A user's saved searches, newest first: index {user, createdAt}. */
+export function savedSearchesQuery(user: unknown): QuerySpec {
+  return { filter: { user }, sort: { createdAt: -1 } };
+}
 
 type Stored = { _id: unknown; kind: string; name: string; params: unknown; subscribed: boolean; createdAt: Date };
 const present = (d: Stored): SavedSearchView => ({
@@ -23,9 +29,10 @@ export function savedSearchRoutes(api: ApiRouter): void {
   api.add({
     method: 'get', path: '/saved-searches', tag: 'search', access: 'user',
     summary: 'My saved searches', response: z.object({ items: z.array(savedSearchView) }),
-    handler: async (_in, req) => ({
-      items: (await SavedSearchModel.find({ user: currentUser(req)._id }).sort({ createdAt: -1 }).lean()).map(present),
-    }),
+    handler: async (_in, req) => {
+      const { filter, sort } = savedSearchesQuery(currentUser(req)._id);
+      return { items: (await SavedSearchModel.find(filter).sort(sort).lean()).map(present) };
+    },
   });
   api.add({
     method: 'post', path: '/saved-searches', tag: 'search', access: 'user', status: 201,

@@ -1,7 +1,23 @@
 import session, { type SessionData } from 'express-session';
+import type { QuerySpec } from '../../lib/query-spec';
 import { SessionModel } from './session.model';
 
 type Cb = (err?: unknown) => void;
+
+/** The session lookup of every request: one read on the `_id` index, whatever the number of sessions. */
+export function sessionLookupQuery(sid: string, now: Date): QuerySpec {
+  return { filter: { _id: sid, expiresAt: { $gt: now } } };
+}
+
+/** A user's sessions (ended after a password change): index {userId}. */
+export function userSessionsQuery(userId: string, keepSid?: string): QuerySpec {
+  return { filter: keepSid ? { userId, _id: { $ne: keepSid } } : { userId } };
+}
+
+/** Expired sessions (the sweep): index {expiresAt}. */
+export function expiredSessionsQuery(now: Date): QuerySpec {
+  return { filter: { expiresAt: { $lte: now } } };
+}
 
 /** express-session store on Mongoose, without TTL indexes: reads ignore expired rows, a sweep deletes them. */
 export class MongooseSessionStore extends session.Store {
@@ -17,7 +33,7 @@ export class MongooseSessionStore extends session.Store {
 
   /** Deletes expired sessions; returns how many. */
   async sweep(now = new Date()): Promise<number> {
-    const r = await SessionModel.deleteMany({ expiresAt: { $lte: now } });
+    const r = await SessionModel.deleteMany(expiredSessionsQuery(now).filter);
     return r.deletedCount;
   }
 
@@ -33,8 +49,8 @@ export class MongooseSessionStore extends session.Store {
   }
 
   override get(sid: string, cb: (err: unknown, session?: SessionData | null) => void): void {
-    // A read by _id alone (expiry checked here): its cost does not grow with the number of sessions.
-    SessionModel.findById(sid)
+    // A read by _id (and expiry): its cost does not grow with the number of sessions.
+    SessionModel.findOne(sessionLookupQuery(sid, new Date()).filter)
       .lean()
       .then((doc) => cb(null, doc && doc.expiresAt > new Date() ? (JSON.parse(doc.data) as SessionData) : null))
       .catch((err: unknown) => cb(err));
@@ -75,8 +91,7 @@ export class MongooseSessionStore extends session.Store {
 
   /** Ends every session of a user (after a password change), except `keepSid`. */
   async destroyUserSessions(userId: string, keepSid?: string): Promise<number> {
-    const filter = keepSid ? { userId, _id: { $ne: keepSid } } : { userId };
-    const r = await SessionModel.deleteMany(filter);
+    const r = await SessionModel.deleteMany(userSessionsQuery(userId, keepSid).filter);
     return r.deletedCount;
   }
 }

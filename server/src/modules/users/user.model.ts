@@ -29,6 +29,8 @@ const userSchema = new Schema(
   },
   { timestamps: true },
 );
+// Queries: login by e-mail or mobile → {email}, {phone} (unique, declared on the fields); everything
+// else reads a user by `_id` (sessions, presenters).
 
 export type User = InferSchemaType<typeof userSchema>;
 export type UserDoc = HydratedDocument<User>;
