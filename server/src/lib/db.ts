@@ -34,6 +34,9 @@ async function isFerretDb(): Promise<boolean> {
   return typeof info?.ferretdbVersion === 'string';
 }
 
+/** The managed default (MONGODB_URI unset): FerretDB 2 on our own PostgreSQL with DocumentDB. */
+const EMBEDDED_KIND = 'ferretdb2-documentdb';
+
 /** What server we talk to: FerretDB reports `ferretdbVersion` in buildInfo; MongoDB does not. */
 export async function describeDb(embedded: boolean): Promise<DbInfo & { reachable: boolean }> {
   try {
@@ -42,14 +45,14 @@ export async function describeDb(embedded: boolean): Promise<DbInfo & { reachabl
       throw new Error('not connected');
     }
     const info = await db.admin().command({ buildInfo: 1 });
-    const ferret = typeof info.ferretdbVersion === 'string';
+    // FerretDB 1 reports `ferretdbVersion`, FerretDB 2 `ferretdb: {version}`; MongoDB neither.
+    const fv = typeof info.ferretdbVersion === 'string' ? info.ferretdbVersion : (info.ferretdb as { version?: unknown } | undefined)?.version;
     const version = String(info.version);
-    if (ferret) {
-      const fv = info.ferretdbVersion === 'unknown' ? 'v1.24.2' : String(info.ferretdbVersion);
-      return { kind: embedded ? 'FerretDB (SQLite, embedded)' : 'FerretDB', version: `${fv} (MongoDB ${version} wire)`, embedded, reachable: true };
+    if (typeof fv === 'string') {
+      return { kind: embedded ? EMBEDDED_KIND : 'FerretDB', version: `${fv} (MongoDB ${version} wire)`, embedded, reachable: true };
     }
     return { kind: 'MongoDB', version, embedded, reachable: true };
   } catch {
-    return { kind: embedded ? 'FerretDB (SQLite, embedded)' : 'MongoDB', version: 'unknown', embedded, reachable: false };
+    return { kind: embedded ? EMBEDDED_KIND : 'MongoDB', version: 'unknown', embedded, reachable: false };
   }
 }
