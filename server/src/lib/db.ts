@@ -1,9 +1,12 @@
 import mongoose from 'mongoose';
+import { createAllIndexes } from './indexes';
 
 // User input reaches queries only after zod has parsed it into strings, numbers and enums, so an
 // object such as {"$ne": null} never gets here (tested on every route). Mongoose's global
 // sanitizeFilter is left off: it would also neutralise our own operators ($gt, $in …).
 mongoose.set('strictQuery', true);
+// Indexes are built by connectDb, one model at a time (see ./indexes.ts), not all at once on connect.
+mongoose.set('autoIndex', false);
 
 export interface DbInfo {
   kind: string;
@@ -26,7 +29,7 @@ export async function connectDb(uri: string, dbName: string): Promise<void> {
     await mongoose.disconnect();
     await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, maxPoolSize: 1 });
   }
-  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+  await createAllIndexes();
 }
 
 async function isFerretDb(): Promise<boolean> {

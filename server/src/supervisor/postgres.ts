@@ -6,7 +6,8 @@
  *   pg/password   the generated password of the cluster's `kezhuan` role (mode 0600, our user only)
  *
  * The postmaster runs in the foreground as our child, on 127.0.0.1 and a free port (no Unix socket),
- * with password (SCRAM) authentication. Its watchdog is the kernel: it is spawned through
+ * with password (SCRAM) authentication; its settings file (`data/kezhuan.conf`, mode 0600 in the
+ * 0700 data folder) holds the password too, for DocumentDB's connections back to its own server. Its watchdog is the kernel: it is spawned through
  * `setpriv --pdeathsig SIGINT`, so when the Node server dies, even by kill -9, PostgreSQL receives
  * SIGINT, which is its *fast shutdown* (what `pg_ctl stop -m fast` sends); `stop()` sends the same.
  * A start after a crash recovers by itself (PostgreSQL replays its WAL); a stale `postmaster.pid`
@@ -45,11 +46,17 @@ const INSTALL_HINT = [
 ].join('\n');
 
 /** The settings we own; rewritten at every start, included from postgresql.conf. */
-function settings(): string {
+function settings(password: string): string {
   return [
     '# Written by the Kezhuan server at every start (server/src/supervisor/postgres.ts); edits are lost.',
     "shared_preload_libraries = 'pg_cron,pg_documentdb_core,pg_documentdb'",
     "cron.database_name = 'postgres'",
+    // pg_cron runs DocumentDB's jobs (TTL sweeps, index builds) in background workers, so it never
+    // needs to log in over TCP (which takes a password here).
+    'cron.use_background_workers = on',
+    'max_worker_processes = 24',
+    // DocumentDB connects back to its own server for some commands (createIndexes): where and how.
+    `documentdb.localhost_connection_string = 'host=127.0.0.1 password=${password}'`,
     "listen_addresses = '127.0.0.1'",
     "unix_socket_directories = ''",
     "password_encryption = 'scram-sha-256'",
@@ -277,7 +284,7 @@ export async function startManagedPostgres(opts: { dir: string; binDir?: string;
     initCluster(data, password, bin, user, log);
   }
   const conf = join(data, 'kezhuan.conf');
-  writeFileSync(conf, settings(), { mode: 0o600 });
+  writeFileSync(conf, settings(password), { mode: 0o600 });
   if (user) {
     chownSync(conf, user.uid, user.gid);
   }
