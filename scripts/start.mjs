@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds what is missing (embedded FerretDB, web app), starts the platform with demo
+// `npm start`: installs and builds what is missing (PostgreSQL + DocumentDB, FerretDB, web app), starts the platform with demo
 // data on the embedded defaults and prints the URL and the demo accounts. Data persists in ./data.
 import { spawn, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ env.SEED_DEMO ??= 'true';
 if (!env.MEILI_HOST && !env.MEILI_BIN && givenMeiliBinary()) env.MEILI_BIN = givenMeiliBinary();
 
 if (!env.MONGODB_URI) {
+  // The default database: PostgreSQL 15 + DocumentDB (installed with apt when missing, as root) and FerretDB 2.
+  execFileSync('bash', [join(root, 'scripts', 'install-db.sh'), '--strict'], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(root, 'scripts', 'build-ferretdb.mjs'), '--strict'], { stdio: 'inherit' });
 }
 ensureClientBuilt();

@@ -1,6 +1,7 @@
 /**
- * The platform's own processes: the embedded FerretDB and Meilisearch start as children, the log
- * says which engines run and why, data survives a restart, and no child outlives a kill -9.
+ * The platform's own processes: the managed PostgreSQL, FerretDB and Meilisearch start as children,
+ * the log says which engines run and why, data survives a restart, and no child (nor any
+ * PostgreSQL backend) outlives a kill -9; the next start recovers the cluster.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,16 +46,22 @@ describe('platform processes', () => {
     const p = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false', SEED_DEMO: 'true' });
     onTestFinished(() => p.stop());
     const log = p.output.join('\n');
-    expect(log).toContain('embedded FerretDB v1.24.2');
+    expect(log).toContain('created a PostgreSQL cluster');
+    expect(log).toMatch(/database: ferretdb2-documentdb: FerretDB v2\.7\.0 on PostgreSQL 15\.\d+ \+ DocumentDB 0\.107-0/);
     expect(log).toContain('MONGODB_URI is not set');
+    expect(log).not.toMatch(/postgres:\/\/kezhuan:/); // the cluster's password is never logged
 
     const health = (await (await fetch(`${p.url}/api/health`)).json()) as { database: { kind: string; reachable: boolean }; search: { kind: string } };
-    expect(health.database).toMatchObject({ kind: 'FerretDB (SQLite, embedded)', reachable: true });
+    expect(health.database).toMatchObject({ kind: 'ferretdb2-documentdb', reachable: true });
     expect(health.search.kind).toBe(existsSync(GIVEN_MEILI) ? 'meilisearch' : 'embedded');
 
     const kids = childrenOf(p.proc.pid!);
     const ferret = kids.find((k) => k.cmd.includes('kezhuan-ferretdb'));
     expect(ferret, JSON.stringify(kids)).toBeDefined();
+    const postmaster = kids.find((k) => k.cmd.includes('postgres') && k.cmd.includes(join(dataDir, 'pg', 'data')));
+    expect(postmaster, JSON.stringify(kids)).toBeDefined();
+    const backends = childrenOf(postmaster!.pid);
+    expect(backends.length).toBeGreaterThan(3); // checkpointer, walwriter, pg_cron, FerretDB's connections …
     if (existsSync(GIVEN_MEILI)) {
       expect(kids.find((k) => k.cmd.includes('meilisearch'))).toBeDefined();
     }
@@ -67,18 +74,22 @@ describe('platform processes', () => {
       .toBeGreaterThan(0);
 
     p.proc.kill('SIGKILL');
-    expect(await waitGone(kids.map((k) => k.pid))).toEqual([]);
+    expect(await waitGone([...kids, ...backends].map((k) => k.pid), 30_000)).toEqual([]);
   });
 
   it('stops its children on SIGTERM and keeps the data for the next start', async () => {
     const first = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false' });
     onTestFinished(() => first.stop());
+    // After the kill -9 above, the cluster starts again on the same data, without a new initdb.
+    expect(first.output.join('\n')).not.toContain('created a PostgreSQL cluster');
     const kids = childrenOf(first.proc.pid!).map((k) => k.pid);
     const res = await register(first.url);
     expect([201, 409]).toContain(res.status);
     await first.stop();
     expect(first.proc.exitCode).toBe(0);
     expect(await waitGone(kids)).toEqual([]);
+    // A clean stop is PostgreSQL's fast shutdown: the cluster is marked shut down, no stale lock.
+    expect(existsSync(join(dataDir, 'pg', 'data', 'postmaster.pid'))).toBe(false);
 
     const second = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false' });
     try {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const log = logger();
   const runtime = await startRuntime();
   await ensureAdminFromEnv();
-  if (e.SEED_DEMO) {
+  if (e.SEED_DEMO && runtime.v1DataWaiting) {
+    log.warn('demo data not seeded: the data of the earlier database waits to be migrated (npm run db:migrate-v1)');
+  } else if (e.SEED_DEMO) {
     await seedDemoIfEmpty((msg) => log.info(msg));
   }
   const app = createApp({

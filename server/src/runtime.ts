@@ -7,11 +7,13 @@ import { logger } from './lib/logger';
 import { createSearchEngine } from './search';
 import { PlatformSearch } from './search/search.service';
 import type { SupervisedChild } from './supervisor/child';
-import { FERRETDB_VERSION, startEmbeddedFerretDb } from './supervisor/ferretdb';
+import { startEmbeddedDatabase } from './supervisor/ferretdb';
 import { findMeiliBinary, startManagedMeili } from './supervisor/meilisearch';
 
 export interface Runtime {
   embeddedDb: boolean;
+  /** Data of the FerretDB v1 era waits in DATA_DIR/db and the new database is empty (run `npm run db:migrate-v1`). */
+  v1DataWaiting: boolean;
   search: PlatformSearch;
   sessionSecret: string;
   children: SupervisedChild[];
@@ -32,6 +34,20 @@ function sessionSecretFor(e: Env): string {
   return s;
 }
 
+/** No document in any collection of the connected database (connecting creates empty collections for the indexes). */
+async function isEmpty(): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (!db) {
+    return false;
+  }
+  for (const c of await db.listCollections({}, { nameOnly: true }).toArray()) {
+    if (await db.collection(c.name).findOne({}, { projection: { _id: 1 } })) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Starts what the platform stands on: the database (MONGODB_URI, or the embedded FerretDB) and the
  * search engine (MEILI_HOST, or a Meilisearch binary we manage, or the embedded engine).
@@ -41,20 +57,31 @@ export async function startRuntime(): Promise<Runtime> {
   const log = logger();
   mkdirSync(e.dataDir, { recursive: true });
   const children: SupervisedChild[] = [];
-  const stopChildren = () => Promise.all(children.map((c) => c.stop())).then(() => undefined);
+  let stopDb: () => Promise<void> = () => Promise.resolve();
+  // The search engine and the database stop side by side; FerretDB before its PostgreSQL.
+  const stopChildren = () => Promise.all([...children.map((c) => c.stop()), stopDb()]).then(() => undefined);
 
   try {
     let uri = e.MONGODB_URI;
     const embeddedDb = !uri;
+    let v1Files: string[] = [];
     if (uri) {
       log.info('database: MongoDB at MONGODB_URI');
     } else {
-      const db = await startEmbeddedFerretDb({ dataDir: e.dataDir, bin: e.FERRETDB_BIN });
-      children.push(db.child);
+      const db = await startEmbeddedDatabase({ dataDir: e.dataDir, bin: e.FERRETDB_BIN, log: (m) => log.info(m) });
+      stopDb = db.stop;
       uri = db.uri;
-      log.info(`database: embedded FerretDB ${FERRETDB_VERSION} (SQLite) in ${join(e.dataDir, 'db')}, pid ${db.child.pid} — MONGODB_URI is not set`);
+      log.info(`database: ${db.kind}: ${db.description}, data in ${join(e.dataDir, 'pg')} — MONGODB_URI is not set`);
+      v1Files = db.v1Files;
     }
     await connectDb(uri, e.MONGODB_DB);
+    const v1DataWaiting = v1Files.length > 0 && (await isEmpty());
+    if (v1DataWaiting) {
+      log.warn(
+        `database: ${join(e.dataDir, 'db')} holds data of the earlier FerretDB v1/SQLite database (${v1Files.length} files) and the new database is empty: ` +
+          'stop the server and run `npm run db:migrate-v1` to move that data over (nothing is lost; the old files stay as they are)',
+      );
+    }
 
     let meiliHost = e.MEILI_HOST;
     let meiliKey = e.MEILI_MASTER_KEY;
@@ -90,6 +117,7 @@ export async function startRuntime(): Promise<Runtime> {
 
     return {
       embeddedDb,
+      v1DataWaiting,
       search,
       sessionSecret: sessionSecretFor(e),
       children,

@@ -1,5 +1,5 @@
 /**
- * Vitest global setup: one real FerretDB (and Meilisearch, where its binary is beside the checkout)
+ * Vitest global setup: one real database, FerretDB 2 on a managed PostgreSQL with DocumentDB (and Meilisearch, where its binary is beside the checkout)
  * for the whole run, each in a temporary folder. Test files use their own database names and index
  * names, so nothing one file writes is seen by another.
  */
@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedFerretDb } from '../../server/src/supervisor/ferretdb';
+import { startEmbeddedDatabase } from '../../server/src/supervisor/ferretdb';
 import { startManagedMeili } from '../../server/src/supervisor/meilisearch';
 
 import '../../server/src/testing/provided';
@@ -20,8 +20,9 @@ export default async function setup(project: TestProject) {
 
   let mongoUri = process.env.MONGODB_URI ?? '';
   if (!mongoUri) {
-    const db = await startEmbeddedFerretDb({ dataDir: dir });
-    stops.push(() => db.child.stop());
+    // One managed PostgreSQL cluster (initdb, DocumentDB) with FerretDB 2 in front, for the whole run.
+    const db = await startEmbeddedDatabase({ dataDir: dir });
+    stops.push(() => db.stop());
     mongoUri = db.uri;
   }
 

@@ -1,10 +1,13 @@
 import mongoose from 'mongoose';
 import { dropLegacyUsccIndex } from '../modules/orgs/org.model';
+import { createAllIndexes } from './indexes';
 
 // User input reaches queries only after zod has parsed it into strings, numbers and enums, so an
 // object such as {"$ne": null} never gets here (tested on every route). Mongoose's global
 // sanitizeFilter is left off: it would also neutralise our own operators ($gt, $in …).
 mongoose.set('strictQuery', true);
+// Indexes are built by connectDb, one model at a time (see ./indexes.ts), not all at once on connect.
+mongoose.set('autoIndex', false);
 
 export interface DbInfo {
   kind: string;
@@ -61,8 +64,11 @@ export async function connectDb(uri: string, dbName: string): Promise<void> {
     await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, maxPoolSize: 1 });
   }
   await dropLegacyUsccIndex();
-  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+  await createAllIndexes();
 }
+
+/** The managed default (MONGODB_URI unset): FerretDB 2 on our own PostgreSQL with DocumentDB. */
+const EMBEDDED_KIND = 'ferretdb2-documentdb';
 
 /** What server we talk to: FerretDB reports `ferretdbVersion` in buildInfo; MongoDB does not. */
 export async function describeDb(embedded: boolean): Promise<DbInfo & { reachable: boolean }> {
@@ -72,14 +78,14 @@ export async function describeDb(embedded: boolean): Promise<DbInfo & { reachabl
       throw new Error('not connected');
     }
     const info = await db.admin().command({ buildInfo: 1 });
-    const ferret = typeof info.ferretdbVersion === 'string';
+    // FerretDB 1 reports `ferretdbVersion`, FerretDB 2 `ferretdb: {version}`; MongoDB neither.
+    const fv = typeof info.ferretdbVersion === 'string' ? info.ferretdbVersion : (info.ferretdb as { version?: unknown } | undefined)?.version;
     const version = String(info.version);
-    if (ferret) {
-      const fv = info.ferretdbVersion === 'unknown' ? 'v1.24.2' : String(info.ferretdbVersion);
-      return { kind: embedded ? 'FerretDB (SQLite, embedded)' : 'FerretDB', version: `${fv} (MongoDB ${version} wire)`, embedded, reachable: true };
+    if (typeof fv === 'string') {
+      return { kind: embedded ? EMBEDDED_KIND : 'FerretDB', version: `${fv} (MongoDB ${version} wire)`, embedded, reachable: true };
     }
     return { kind: 'MongoDB', version, embedded, reachable: true };
   } catch {
-    return { kind: embedded ? 'FerretDB (SQLite, embedded)' : 'MongoDB', version: 'unknown', embedded, reachable: false };
+    return { kind: embedded ? EMBEDDED_KIND : 'MongoDB', version: 'unknown', embedded, reachable: false };
   }
 }

@@ -9,21 +9,38 @@ export interface SupervisedChild {
   child: ChildProcess;
   /** The last lines the child wrote to stdout/stderr (for error messages). */
   tail(): string;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+  /** The stop signal (SIGTERM unless told), then SIGKILL after `graceMs`; resolves when the process has exited. */
   stop(graceMs?: number): Promise<void>;
 }
 
 const SETPRIV = '/usr/bin/setpriv';
+
+export interface SpawnOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Run as this (unprivileged) user; needs setpriv, and root to switch. */
+  user?: { name: string; uid: number; gid: number };
+  /** The signal the kernel sends the child when we die (default SIGTERM). */
+  deathSignal?: NodeJS.Signals;
+  /** The signal `stop()` sends first (default SIGTERM). */
+  stopSignal?: NodeJS.Signals;
+}
 
 /**
  * Spawns a long-running helper (database, search engine) so that it can never outlive us:
  * on Linux through `setpriv --pdeathsig SIGTERM` (the kernel signals it when Node dies, even on
  * kill -9), and always with a pipe on stdin that closes when Node dies (our FerretDB exits on EOF).
  */
-export function spawnSupervised(name: string, cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): SupervisedChild {
+export function spawnSupervised(name: string, cmd: string, args: string[], opts: SpawnOptions = {}): SupervisedChild {
   const usePdeath = process.platform === 'linux' && existsSync(SETPRIV);
+  if (opts.user && !usePdeath) {
+    throw new Error(`${name} must run as the user ${opts.user.name}, which needs ${SETPRIV} (Debian package util-linux)`);
+  }
+  // setpriv sets the parent-death signal after switching user, so the switch does not clear it.
+  const asUser = opts.user ? [`--reuid=${opts.user.uid}`, `--regid=${opts.user.gid}`, '--init-groups'] : [];
   const file = usePdeath ? SETPRIV : cmd;
-  const argv = usePdeath ? ['--pdeathsig', 'SIGTERM', '--', cmd, ...args] : args;
+  const argv = usePdeath ? [...asUser, '--pdeathsig', opts.deathSignal ?? 'SIGTERM', '--', cmd, ...args] : args;
+  const stopSignal = opts.stopSignal ?? 'SIGTERM';
   const child = spawn(file, argv, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer): void => {
@@ -58,7 +75,7 @@ export function spawnSupervised(name: string, cmd: string, args: string[], opts:
         return;
       }
       child.stdin?.end();
-      child.kill('SIGTERM');
+      child.kill(stopSignal);
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

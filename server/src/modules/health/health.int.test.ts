@@ -12,8 +12,8 @@ describe('GET /api/health', () => {
     expect(res.body.status).toBe('ok');
     expect(res.body.database).toMatchObject({ reachable: true, embedded: true });
     if (!process.env.MONGODB_URI) {
-      expect(res.body.database.kind).toBe('FerretDB (SQLite, embedded)');
-      expect(res.body.database.version).toMatch(/^v1\.24\.2 \(MongoDB 7\./);
+      expect(res.body.database.kind).toBe('ferretdb2-documentdb');
+      expect(res.body.database.version).toMatch(/^v2\.7\.0 \(MongoDB 7\./);
     }
     expect(res.body.search).toMatchObject({ kind: 'embedded', reachable: true, documents: 0, reason: 'test' });
   });

@@ -1,5 +1,6 @@
 /**
- * What the measurement scripts stand on: a temporary folder, a real FerretDB started as a child
+ * What the measurement scripts stand on: a temporary folder, the real default database (FerretDB 2
+ * on a managed PostgreSQL, started as children)
  * (or MONGODB_URI), Meilisearch when one is available (MEILI_HOST, else ../shared/bin/meilisearch
  * or MEILI_BIN started as a child), and a cleanup that stops the children and removes the folder,
  * also on Ctrl-C. Children run under `setpriv --pdeathsig`, so they die with us even on kill -9.
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
 import { connectDb } from '../../lib/db';
 import type { SupervisedChild } from '../../supervisor/child';
-import { startEmbeddedFerretDb } from '../../supervisor/ferretdb';
+import { startEmbeddedDatabase } from '../../supervisor/ferretdb';
 import { findMeiliBinary, startManagedMeili } from '../../supervisor/meilisearch';
 
 const GIVEN_MEILI = resolve(import.meta.dirname, '../../../../../shared/bin/meilisearch');
@@ -28,12 +29,13 @@ export async function startHarness(opts: { meili: boolean; dbName?: string; dir?
   // A given folder is kept (tuning runs reuse their indexes); a temporary one is removed.
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'kz-bench-'));
   const children: SupervisedChild[] = [];
+  let stopDb: () => Promise<void> = () => Promise.resolve();
   let closing: Promise<void> | undefined;
   // One cleanup, however many callers (the script's finally, a signal) ask for it.
   const close = () =>
     (closing ??= (async () => {
       await mongoose.disconnect().catch(() => undefined);
-      await Promise.all(children.map((c) => c.stop()));
+      await Promise.all([...children.map((c) => c.stop()), stopDb()]);
       if (!opts.dir) {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -47,8 +49,8 @@ export async function startHarness(opts: { meili: boolean; dbName?: string; dir?
     if (opts.dbName) {
       let uri = process.env.MONGODB_URI;
       if (!uri) {
-        const db = await startEmbeddedFerretDb({ dataDir: dir, bin: process.env.FERRETDB_BIN });
-        children.push(db.child);
+        const db = await startEmbeddedDatabase({ dataDir: dir, bin: process.env.FERRETDB_BIN });
+        stopDb = db.stop;
         uri = db.uri;
       }
       await connectDb(uri, opts.dbName);
