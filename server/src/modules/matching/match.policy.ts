@@ -7,9 +7,12 @@ import type { ListingActor, ListingRef } from '../listings/listing.policy';
 
 export type PairSide = 'need' | 'result';
 
-/** A member of the organisation that owns the listing (administrators act for none). */
+/**
+ * An approved member of the organisation that owns the listing (administrators act for none; a
+ * pending request to join gives no say).
+ */
 export function actsFor(actor: ListingActor | null, listing: Pick<ListingRef, 'org'>): boolean {
-  return Boolean(actor && actor.role !== 'admin' && actor.orgId && actor.orgId === listing.org);
+  return Boolean(actor && actor.role !== 'admin' && actor.orgRole && actor.orgId && actor.orgId === listing.org);
 }
 
 /** The side of the pair the actor's organisation owns; null when it is not a party. */

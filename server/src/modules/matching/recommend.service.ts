@@ -162,7 +162,8 @@ export async function scoreNeedsForResult(engine: SearchEngine, result: Research
   return { terms, scored };
 }
 
-const published = (kind: 'need' | 'result', org: string): ListingRef => ({ kind, org, status: 'published' });
+/** A recommended hit as the match policy sees it: only its organisation and status matter there. */
+const published = (kind: 'need' | 'result', org: string): ListingRef => ({ kind, org, owner: '', sharedWith: [], status: 'published' });
 
 /** What the actor may do with a recommended pair: the buttons the UI offers. */
 function judging(actor: ListingActor | null, need: ListingRef, result: ListingRef): RecommendationView['mayJudge'] {
