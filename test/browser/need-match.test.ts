@@ -149,7 +149,7 @@ describe('need → explained recommendation → interest → live notification',
     await expect.poll(() => empty.count(), { timeout: 30_000 }).toBe(1);
     expect(await empty.textContent()).toContain('暂无高匹配的成果');
     await page.locator('[data-testid=recs-subscribe]').click();
-    await expect.poll(() => page.locator('[data-testid=recs-subscribe]').textContent()).toContain('已订阅');
+    await expect.poll(() => page.locator('[data-testid=recs-subscribe]').textContent(), { timeout: 15_000 }).toContain('已订阅');
     await shoot(page, '14-need-no-match');
     const saved = (await enterpriseApi.get('/api/saved-searches')).body as { items?: { params: { q?: string } }[] } | { params: { q?: string } }[];
     const list = Array.isArray(saved) ? saved : (saved.items ?? []);
