@@ -119,7 +119,7 @@ describe('need → explained recommendation → interest → live notification',
 
     await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
     await researcherPage.locator('[data-testid=notif-bell]').click();
-    await expect.poll(() => researcherPage.locator('body').textContent()).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
+    await expect.poll(() => researcherPage.locator('body').textContent(), { timeout: 15_000 }).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
     await shoot(researcherPage, '12-researcher-notified');
 
     // The result's page tells its owner who is interested, through which need.
