@@ -119,7 +119,7 @@ describe('need → explained recommendation → interest → live notification',
 
     await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
     await researcherPage.locator('[data-testid=notif-bell]').click();
-    await expect.poll(() => researcherPage.locator('body').textContent()).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
+    await expect.poll(() => researcherPage.locator('body').textContent(), { timeout: 15_000 }).toContain(`对您的成果“${RESULT_TITLE}”感兴趣`);
     await shoot(researcherPage, '12-researcher-notified');
 
     // The result's page tells its owner who is interested, through which need.
@@ -149,7 +149,7 @@ describe('need → explained recommendation → interest → live notification',
     await expect.poll(() => empty.count(), { timeout: 30_000 }).toBe(1);
     expect(await empty.textContent()).toContain('暂无高匹配的成果');
     await page.locator('[data-testid=recs-subscribe]').click();
-    await expect.poll(() => page.locator('[data-testid=recs-subscribe]').textContent()).toContain('已订阅');
+    await expect.poll(() => page.locator('[data-testid=recs-subscribe]').textContent(), { timeout: 15_000 }).toContain('已订阅');
     await shoot(page, '14-need-no-match');
     const saved = (await enterpriseApi.get('/api/saved-searches')).body as { items?: { params: { q?: string } }[] } | { params: { q?: string } }[];
     const list = Array.isArray(saved) ? saved : (saved.items ?? []);
