@@ -1,3 +1,4 @@
+import { accountEn } from './account.en';
 import { importsEn } from './imports.en';
 import { marketEn } from './market.en';
 import type { MessageSchema } from './zh-CN';
@@ -225,6 +226,10 @@ const en: MessageSchema = {
       org_unverify: 'Revoke organisation verification',
       user_password_change: 'Password change',
       user_login_locked: 'Login locked',
+      user_unlock: 'Account unlocked',
+      user_disable: 'Account disabled',
+      user_enable: 'Account enabled',
+      user_password_reset: 'Password reset',
     },
   },
   about: {
@@ -244,6 +249,7 @@ const en: MessageSchema = {
   },
   ...marketEn,
   ...importsEn,
+  ...accountEn,
 };
 
 export default en;

@@ -95,8 +95,8 @@ export async function checkLogin(input: LoginInput, ip: string): Promise<UserDoc
       await audit({ action: 'user.login_locked', actor: null, target: { kind: 'user', id: String(user._id) }, ip });
     }
     throw createError('RATE_LIMITED', {
-      message: '登录失败次数过多，请一小时后再试',
-      messageEn: 'Too many failed logins; try again in an hour',
+      message: '登录失败次数过多，请一小时后再试，或用“忘记密码”重置密码',
+      messageEn: 'Too many failed logins; try again in an hour, or reset your password',
       headers: { 'Retry-After': '3600' },
     });
   }
