@@ -37,6 +37,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.register' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./modules/auth/pages/ForgotPasswordPage.vue'),
+    meta: { titleKey: 'account.forgotTitle' },
+  },
+  {
     path: '/profile',
     name: 'profile',
     component: () => import('./modules/auth/pages/ProfilePage.vue'),

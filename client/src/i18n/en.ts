@@ -1,3 +1,4 @@
+import { accountEn } from './account.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
@@ -226,6 +227,10 @@ const en: MessageSchema = {
       org_unverify: 'Revoke organisation verification',
       user_password_change: 'Password change',
       user_login_locked: 'Login locked',
+      user_unlock: 'Account unlocked',
+      user_disable: 'Account disabled',
+      user_enable: 'Account enabled',
+      user_password_reset: 'Password reset',
     },
   },
   about: {
@@ -246,6 +251,7 @@ const en: MessageSchema = {
   ...marketEn,
   ...importsEn,
   ...matchingEn,
+  ...accountEn,
 };
 
 export default en;

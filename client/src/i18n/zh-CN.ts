@@ -1,3 +1,4 @@
+import { accountZh } from './account.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
@@ -226,6 +227,10 @@ const zhCN = {
       org_unverify: '撤销机构认证',
       user_password_change: '修改密码',
       user_login_locked: '登录锁定',
+      user_unlock: '解锁账号',
+      user_disable: '停用账号',
+      user_enable: '启用账号',
+      user_password_reset: '重置密码',
     },
   },
   about: {
@@ -246,6 +251,7 @@ const zhCN = {
   ...marketZh,
   ...importsZh,
   ...matchingZh,
+  ...accountZh,
 };
 
 export type MessageSchema = typeof zhCN;

@@ -107,6 +107,26 @@ describe('Socket.io across server processes', () => {
     }
   });
 
+  it('disconnects a socket held by another server when its session logs out, through Redis', async () => {
+    const b = await startNode(redis.url);
+    const a = await startNode(redis.url);
+    const user = await buildUser();
+    const cookie = await sessionCookie(a.url, user.email);
+    const socket = await openOn(b, cookie);
+    try {
+      const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      const s = await fetch(`${a.url}/api/auth/session`, { headers: { cookie } });
+      const { csrfToken } = (await s.json()) as { csrfToken: string };
+      const out = await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+      expect(out.status).toBe(200);
+      expect(await gone).toBe('io server disconnect');
+    } finally {
+      socket.close();
+      await stopNode(a);
+      await stopNode(b);
+    }
+  });
+
   it('without Redis, a server reaches only its own sockets', async () => {
     const b = await startNode();
     const a = await startNode();

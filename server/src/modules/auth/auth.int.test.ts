@@ -4,6 +4,7 @@ import { OrgModel } from '../orgs/org.model';
 import { UserModel } from '../users/user.model';
 import { buildUser, randomUscc, TEST_PASSWORD, uniquePhone } from '../../testing/factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
+import { TestOutbox } from '../../testing/outbox';
 
 useTestDb();
 
@@ -76,14 +77,19 @@ describe('registration', () => {
     expect(await UserModel.countDocuments({ role: 'admin' })).toBe(0);
   });
 
-  it('says which field is taken when email or phone is already registered', async () => {
+  it('does not reveal whether the email or the phone is registered, and tells their owner instead', async () => {
     const existing = await buildUser();
-    const c = await client(testApp());
+    const outbox = new TestOutbox();
+    const c = await client(testApp({ messaging: outbox }));
     const res = await c.post('/api/auth/register', registration({ email: existing.email }));
     expect(res.status).toBe(409);
-    expect(res.body.error.fields[0].path).toBe('body.email');
+    expect(res.body.error.fields).toBeUndefined();
     const res2 = await c.post('/api/auth/register', registration({ phone: existing.phone }));
-    expect(res2.body.error.fields[0].path).toBe('body.phone');
+    expect(res2.body).toEqual(res.body);
+    expect(JSON.stringify(res.body)).not.toContain(existing.email);
+    expect(outbox.emails.map((m) => m.to)).toEqual([existing.email]);
+    expect(outbox.emails[0]?.text).toContain('有人尝试用您的账号信息注册');
+    expect(outbox.texts.map((m) => m.to)).toEqual([existing.phone]);
   });
 });
 

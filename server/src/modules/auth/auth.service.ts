@@ -1,6 +1,7 @@
 import { MOBILE_RE, ROLE_ORG_TYPES, type ChangePasswordInput, type LoginInput, type RegisterInput } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
+import type { Messaging } from '../messaging/messaging';
 import { OrgModel } from '../orgs/org.model';
 import { createOrg } from '../orgs/org.service';
 import { UserModel, type UserDoc } from '../users/user.model';
@@ -8,22 +9,37 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { assertPasswordAllowed } from './password-policy';
 import { releaseAttempt, reserveAttempt } from './throttle';
 
-function conflict(path: string, zh: string, en: string) {
-  return createError('CONFLICT', { fields: [{ path, code: 'duplicate', message: zh, messageEn: en }] });
+/**
+ * The one answer for an email or mobile number that is already registered: it does not say which,
+ * and the owners hear of the attempt by email / SMS (see `tellOwners`).
+ */
+const taken = () =>
+  createError('CONFLICT', {
+    message: '无法使用该邮箱或手机号注册。如果您已有账号，请直接登录或通过“忘记密码”找回。',
+    messageEn: 'This email or mobile number cannot be used to register. If you already have an account, sign in or reset your password.',
+  });
+
+async function tellOwners(messaging: Messaging, emailOwner: boolean, phoneOwner: { email: string; phone: string } | null, email: string): Promise<void> {
+  const text = '【科转】有人尝试用您的账号信息注册新账号。如果是您本人，请直接登录；忘记密码可在登录页找回。如非本人操作，无需处理。Someone tried to register a Kezhuan account with your details; if it was you, sign in or reset your password.';
+  if (emailOwner) {
+    await messaging.mail.send({ to: email, subject: '科转 · 有人尝试用您的邮箱注册 / Registration attempt', text });
+  }
+  if (phoneOwner) {
+    await messaging.sms.send({ to: phoneOwner.phone, text });
+  }
 }
 
 /** Creates an account, and its organisation when the user registers a new one. */
-export async function register(input: RegisterInput): Promise<UserDoc> {
+export async function register(input: RegisterInput, messaging: Messaging): Promise<UserDoc> {
   assertPasswordAllowed(input.password, input, 'body.password');
-  const [emailTaken, phoneTaken] = await Promise.all([
+  const [emailTaken, phoneOwner] = await Promise.all([
     UserModel.exists({ email: input.email }),
-    UserModel.exists({ phone: input.phone }),
+    UserModel.findOne({ phone: input.phone }, { email: 1, phone: 1 }).lean(),
   ]);
-  if (emailTaken) {
-    throw conflict('body.email', '该邮箱已注册', 'This email is already registered');
-  }
-  if (phoneTaken) {
-    throw conflict('body.phone', '该手机号已注册', 'This mobile number is already registered');
+  if (emailTaken || phoneOwner) {
+    await verifyAgainstDummy(input.password); // the same time as hashing a new account's password
+    await tellOwners(messaging, Boolean(emailTaken), phoneOwner, input.email);
+    throw taken();
   }
   let orgId = null;
   if (input.orgId) {
@@ -63,7 +79,7 @@ export async function register(input: RegisterInput): Promise<UserDoc> {
       await OrgModel.deleteOne({ _id: orgId, createdBy: null });
     }
     if ((err as { code?: number }).code === 11000) {
-      throw conflict('body.email', '该邮箱或手机号已注册', 'This email or mobile number is already registered');
+      throw taken();
     }
     throw err;
   }
@@ -95,8 +111,8 @@ export async function checkLogin(input: LoginInput, ip: string): Promise<UserDoc
       await audit({ action: 'user.login_locked', actor: null, target: { kind: 'user', id: String(user._id) }, ip });
     }
     throw createError('RATE_LIMITED', {
-      message: '登录失败次数过多，请一小时后再试',
-      messageEn: 'Too many failed logins; try again in an hour',
+      message: '登录失败次数过多，请一小时后再试，或用“忘记密码”重置密码',
+      messageEn: 'Too many failed logins; try again in an hour, or reset your password',
       headers: { 'Retry-After': '3600' },
     });
   }

@@ -1,0 +1,41 @@
+import type { accountZh } from './account.zh-CN';
+
+/** English messages of account recovery and the administrators' account list. */
+export const accountEn: typeof accountZh = {
+  account: {
+    forgotLink: 'Forgot password?',
+    forgotTitle: 'Reset your password',
+    forgotSubtitle: 'Enter the email or mobile number you registered with and we will send a 6-digit code.',
+    sendCode: 'Send code',
+    resend: 'Send again',
+    codeSent: 'If the account exists, a code has been sent to its email or phone (valid {minutes} minutes).',
+    code: 'Code',
+    codePlaceholder: '6 digits',
+    newPassword: 'New password',
+    resetSubmit: 'Reset password',
+    resetDone: 'Password reset and account unlocked; sign in with the new password',
+    backToLogin: 'Back to sign-in',
+  },
+  adminUsers: {
+    tab: 'Accounts',
+    filter: 'Email / mobile / name',
+    colName: 'Name',
+    colEmail: 'Email',
+    colPhone: 'Mobile',
+    colRole: 'Role',
+    colOrg: 'Organisation',
+    colState: 'State',
+    colLastLogin: 'Last sign-in',
+    stateActive: 'Active',
+    stateLocked: 'Sign-in locked',
+    stateDisabled: 'Disabled',
+    never: 'Never',
+    unlock: 'Unlock',
+    disable: 'Disable',
+    enable: 'Enable',
+    unlockDone: 'Unlocked: the user can sign in now',
+    disableConfirm: '{name} will be signed out everywhere at once and cannot sign in until enabled again. Disable?',
+    disableDone: 'Account disabled',
+    enableDone: 'Account enabled',
+  },
+};
