@@ -94,6 +94,16 @@ export const searchResponse = z.object({
   facets: z.record(z.string(), z.record(z.string(), z.number().int())),
   engine: z.enum(['meilisearch', 'embedded']),
   tookMs: z.number(),
+  /** The query's words as searched (after segmentation and stop words). */
+  terms: z.array(z.string()).default([]),
+  /** No hit contains every word: the hits are partial matches (the top hit lacks `missingTerms`). */
+  partial: z.boolean().default(false),
+  /** Words of the query that the best hit does not contain. */
+  missingTerms: z.array(z.string()).default([]),
+  /** On an empty result: a query from the index's own vocabulary that finds something (碳纤唯 → 碳纤维). */
+  suggestion: z.string().nullable().default(null),
+  /** On an empty result: how many listings of the other kind the same text finds. */
+  other: z.object({ kind: searchKind, total: z.number().int() }).nullable().default(null),
 });
 export type SearchResponse = z.infer<typeof searchResponse>;
 

@@ -8,6 +8,7 @@ import { env } from '../../config/env';
 import { logger } from '../../lib/logger';
 import { streamExport } from './export';
 import { exportLimits } from './export.limits';
+import { didYouMean } from './did-you-mean';
 import { presentHit } from './hit.presenter';
 import { needEngineQuery, resultEngineQuery } from './search-query';
 
@@ -61,7 +62,35 @@ async function run(search: PlatformSearch, kind: SearchKind, q: SearchQuery) {
       facets[facet] = wide.facets[facet] ?? {};
     }),
   );
-  return { hits: r.hits.map((h) => presentHit(kind, h)), total: r.total, page: r.page, pageSize: r.pageSize, facets, engine: r.engine, tookMs: r.tookMs };
+  // Partial: the best hit lacks some word of the query, so no listing has them all.
+  const top = r.hits[0];
+  const missingTerms = top && r.terms.length > 1 ? r.terms.filter((t) => !top.matchedTerms.includes(t)) : [];
+  let suggestion: string | null = null;
+  let other: { kind: SearchKind; total: number } | null = null;
+  // With filters set the empty state rightly says "fewer filters"; without, the text found nothing.
+  const unfiltered = Object.keys(q.filters ?? {}).length === 0;
+  if (q.q.trim() && unfiltered && (r.total === 0 || missingTerms.length > 0)) {
+    const otherKind: SearchKind = kind === 'results' ? 'needs' : 'results';
+    const activeAt = q.activeAt ?? Date.now();
+    [suggestion, other] = await Promise.all([
+      didYouMean(search.engine, kind, q.q, activeAt),
+      r.total > 0 ? null : search.engine.query(otherKind, { q: q.q, page: 1, pageSize: 1, activeAt }).then((o) => ({ kind: otherKind, total: o.total })),
+    ]);
+  }
+  return {
+    hits: r.hits.map((h) => presentHit(kind, h)),
+    total: r.total,
+    page: r.page,
+    pageSize: r.pageSize,
+    facets,
+    engine: r.engine,
+    tookMs: r.tookMs,
+    terms: r.terms,
+    partial: missingTerms.length > 0,
+    missingTerms,
+    suggestion,
+    other,
+  };
 }
 
 /** Public search over published listings, with facets and suggestions. */

@@ -102,9 +102,21 @@ export function keywordQueries(): Judged[] {
 
 /** The platform's search settings, or (robustness check) the same with keywords stored but not searchable. */
 export function benchConfig(withoutKeywords: boolean): Readonly<Record<IndexName, IndexConfig>> {
-  if (!withoutKeywords) {
-    return SEARCH_CONFIG;
-  }
+  return withoutKeywords ? configWithout('keywords') : SEARCH_CONFIG;
+}
+
+/** The platform's settings with one attribute of the results index stored but not searchable. */
+export function configWithout(attribute: string): Readonly<Record<IndexName, IndexConfig>> {
   const results = SEARCH_CONFIG.results;
-  return { ...SEARCH_CONFIG, results: { ...results, searchable: results.searchable.filter((a) => a.name !== 'keywords') } };
+  const homophones = results.typoTolerance.homophones;
+  return {
+    ...SEARCH_CONFIG,
+    results: {
+      ...results,
+      searchable: results.searchable.filter((a) => a.name !== attribute),
+      // Nor through the hidden sub-word and pinyin fields built from it.
+      typoTolerance: { ...results.typoTolerance, homophones: { ...homophones, attributes: homophones.attributes.filter((a) => a !== attribute) } },
+      suggest: results.suggest.filter((a) => a !== attribute),
+    },
+  };
 }

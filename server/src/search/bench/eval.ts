@@ -8,10 +8,16 @@
  *
  *   npm run eval:search [-- --engines embedded,meili] [--sample 500] [--types keyword,known]
  *                          [--without-keywords]   keywords stored but not searchable (robustness)
+ *                          [--blind title,keywords]  (default both; `--blind none` skips them)
+ *
+ * Then the long-query checks, each on indexes built with one field stored but not searchable (so
+ * a paper can only be found by what else it says, as an enterprise describing its need would):
+ * every paper's title as the query with titles not searchable, and every known-item keyword query
+ * with keywords not searchable.
  */
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { INDEX_NAMES } from '@kezhuan/search-config';
+import { INDEX_NAMES, type IndexConfig, type IndexName } from '@kezhuan/search-config';
 import { createApp } from '../../app';
 import { ProgressBar } from '../../lib/progress';
 import { createIndexSync } from '../../workers';
@@ -21,7 +27,7 @@ import { ResilientSearchEngine } from '../resilient';
 import { PlatformSearch } from '../search.service';
 import type { SearchEngine } from '../types';
 import { importChinaxiv } from './chinaxiv-import';
-import { benchConfig, chinaxivPapers, selectQrels, type QueryType } from './corpus';
+import { benchConfig, chinaxivPapers, chinaxivQrels, configWithout, selectQrels, type Qrel, type QueryType } from './corpus';
 import { keepAliveGetter, startHarness } from './harness';
 import { fmtInt, fmtSec, markdownTable, scoreRanking, Tally } from './metrics';
 
@@ -32,6 +38,7 @@ const { values: args } = parseArgs({
     types: { type: 'string', default: 'keyword,known,institution,clc' },
     sample: { type: 'string', default: '0' },
     'without-keywords': { type: 'boolean', default: false },
+    blind: { type: 'string', default: 'title,keywords' },
   },
 });
 const LABEL: Record<QueryType, string> = {
@@ -52,6 +59,30 @@ const sample = Number(args.sample);
 const { types, qrels } = selectQrels(args.types, sample);
 const config = benchConfig(noKeywords);
 
+/** A long-query check: queries run on indexes where one field is not searchable. */
+interface Blind {
+  label: string;
+  config: Readonly<Record<IndexName, IndexConfig>>;
+  qrels: Qrel[];
+}
+const every = <T>(xs: T[]) => (sample > 0 && sample < xs.length ? xs.filter((_, i) => i % Math.ceil(xs.length / sample) === 0) : xs);
+const blinds: Blind[] = [];
+if (args.blind.split(',').includes('title')) {
+  blinds.push({
+    label: 'title → paper (known item), titles not searchable',
+    config: configWithout('title'),
+    qrels: every(chinaxivPapers().map((p) => ({ qid: `t-${p.id}`, query: p.title, type: 'keywords->paper(known-item)' as const, relevant: [p.id] }))),
+  });
+}
+if (args.blind.split(',').includes('keywords')) {
+  blinds.push({
+    label: 'keywords → paper (known item), keywords not searchable',
+    config: configWithout('keywords'),
+    qrels: every(chinaxivQrels().filter((q) => q.type === 'keywords->paper(known-item)')),
+  });
+}
+const blindRuns: { label: string; queries: number; runs: EngineRun[] }[] = [];
+
 interface EngineRun {
   name: string;
   /** The whole reconciliation (FerretDB reads, document mapping, writes to every engine). */
@@ -66,28 +97,23 @@ interface EngineRun {
 const started = Date.now();
 const harness = await startHarness({ meili: args.engines.includes('meili'), dbName: 'kz_eval' });
 const runs: EngineRun[] = [];
-const engines: { name: string; engine: SearchEngine; writeMs: number }[] = [];
-try {
-  const papers = chinaxivPapers();
-  const importBar = new ProgressBar('import ChinaXiv  ');
-  const imported = await importChinaxiv(papers, importBar);
-  importBar.done(
-    `${fmtInt(imported.orgs.length)} organisations, ${fmtInt(imported.results.length)} published results; keyword strings split at separators ` +
-      `${imported.split.separated}, glued strings split into known keywords ${imported.split.unglued}, title keywords for ${imported.titleKeywords} papers`,
-  );
-  const paperOf = new Map([...imported.idOf].map(([paper, id]) => [id, paper]));
+let allEngines: SearchEngine[] = [];
+let paperOf = new Map<string, string>();
 
+type Named = { name: string; engine: SearchEngine; writeMs: number };
+
+/** Engines with the given settings (own files / index names per tag), indexed by one reconciliation. */
+async function indexedEngines(cfg: Readonly<Record<IndexName, IndexConfig>>, tag: string): Promise<{ engines: Named[]; indexMs: number }> {
+  const engines: Named[] = [];
   if (args.engines.includes('embedded')) {
-    engines.push({ name: 'embedded', engine: new EmbeddedSearchEngine({ file: `${harness.dir}/search/embedded.sqlite`, config }), writeMs: 0 });
+    engines.push({ name: 'embedded', engine: new EmbeddedSearchEngine({ file: `${harness.dir}/search/embedded-${tag}.sqlite`, config: cfg }), writeMs: 0 });
   }
   const m = harness.meili;
   if (args.engines.includes('meili') && m.host !== null) {
-    const meili = new MeiliSearchEngine({ host: m.host, apiKey: m.key || undefined, indexPrefix: `kz_eval_${process.pid}_`, config });
+    const meili = new MeiliSearchEngine({ host: m.host, apiKey: m.key || undefined, indexPrefix: `kz_eval_${process.pid}_${tag}_`, config: cfg });
     engines.push({ name: 'Meilisearch', engine: meili, writeMs: 0 });
-    console.error(`Meilisearch: ${m.how}`);
-  } else if (args.engines.includes('meili')) {
-    console.error(`Meilisearch: not measured (${m.host === null ? m.why : ''})`);
   }
+  allEngines.push(...engines.map((e) => e.engine));
   // Time each engine's writes inside the one reconciliation.
   for (const e of engines) {
     const upsert = e.engine.upsert.bind(e.engine);
@@ -104,7 +130,7 @@ try {
   for (const index of INDEX_NAMES) {
     await target.ensureIndex(index);
   }
-  const indexBar = new ProgressBar('index sync      ');
+  const indexBar = new ProgressBar(`index sync ${tag.padEnd(5)}`);
   const t0 = performance.now();
   const [report] = await createIndexSync(new PlatformSearch(target, 'eval')).reconcile((p) => {
     if (p.index === 'results') {
@@ -114,50 +140,93 @@ try {
   const indexMs = performance.now() - t0;
   const counts = await Promise.all(engines.map(async (e) => `${e.name} ${fmtInt(await e.engine.count('results'))}`));
   indexBar.done(`${fmtInt(report?.added ?? 0)} added by the reconciliation; in the indexes: ${counts.join(', ')}`);
+  return { engines, indexMs };
+}
 
-  for (const { name, engine, writeMs } of engines) {
-    const app = createApp({ search: new PlatformSearch(engine, 'eval'), clientDist: null, sessionSecret: 'x'.repeat(40) });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise<void>((res) => server.once('listening', () => res()));
-    const http = keepAliveGetter(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    const run: EngineRun = { name, indexMs, writeMs, tallies: new Map(types.map((t) => [t, new Tally()])), all: new Tally() };
-    const queryBar = new ProgressBar(`query ${name.padEnd(11)}`);
-    let truncated = 0;
-    let wrongEngine = 0;
-    for (const [i, q] of qrels.entries()) {
-      truncated += q.query.length > MAX_Q ? 1 : 0;
-      const t = performance.now();
-      const body = (await http.get(`/api/search/results?pageSize=10&q=${encodeURIComponent(q.query.slice(0, MAX_Q))}`)) as {
-        hits: { id: string }[];
-        engine: string;
-      };
-      const ms = performance.now() - t;
-      wrongEngine += body.engine === engine.kind ? 0 : 1;
-      const score = scoreRanking(body.hits.map((h) => paperOf.get(h.id) ?? h.id), new Set(q.relevant));
-      run.tallies.get(q.type)!.add(score, ms);
-      run.all.add(score, ms);
-      if (i % 50 === 0 || i === qrels.length - 1) {
-        queryBar.update(i + 1, qrels.length, `MRR@10 ${run.all.mrr.toFixed(3)}`);
-      }
+/** Sends the queries to the public API over one engine; tallies per query type. */
+async function measure(e: Named, indexMs: number, queries: readonly Qrel[], tallyTypes: readonly QueryType[]): Promise<EngineRun> {
+  const { name, engine, writeMs } = e;
+  const app = createApp({ search: new PlatformSearch(engine, 'eval'), clientDist: null, sessionSecret: 'x'.repeat(40) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((res) => server.once('listening', () => res()));
+  const http = keepAliveGetter(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const run: EngineRun = { name, indexMs, writeMs, tallies: new Map(tallyTypes.map((t) => [t, new Tally()])), all: new Tally() };
+  const queryBar = new ProgressBar(`query ${name.padEnd(11)}`);
+  let truncated = 0;
+  let wrongEngine = 0;
+  for (const [i, q] of queries.entries()) {
+    truncated += q.query.length > MAX_Q ? 1 : 0;
+    const t = performance.now();
+    const body = (await http.get(`/api/search/results?pageSize=10&q=${encodeURIComponent(q.query.slice(0, MAX_Q))}`)) as {
+      hits: { id: string }[];
+      engine: string;
+    };
+    const ms = performance.now() - t;
+    wrongEngine += body.engine === engine.kind ? 0 : 1;
+    const score = scoreRanking(body.hits.map((h) => paperOf.get(h.id) ?? h.id), new Set(q.relevant));
+    run.tallies.get(q.type)?.add(score, ms);
+    run.all.add(score, ms);
+    if (i % 50 === 0 || i === queries.length - 1) {
+      queryBar.update(i + 1, queries.length, `MRR@10 ${run.all.mrr.toFixed(3)}`);
     }
-    queryBar.done(`${fmtInt(qrels.length)} queries, p50 / p95 ${run.all.latency()}${truncated ? `; ${truncated} cut to ${MAX_Q} characters` : ''}`);
-    if (wrongEngine > 0) {
-      run.note = `${wrongEngine} answers came from another engine`;
-    }
-    http.close();
-    await new Promise<void>((res) => server.close(() => res()));
-    runs.push(run);
   }
-} finally {
-  for (const { engine } of engines) {
+  queryBar.done(`${fmtInt(queries.length)} queries, p50 / p95 ${run.all.latency()}${truncated ? `; ${truncated} cut to ${MAX_Q} characters` : ''}`);
+  if (wrongEngine > 0) {
+    run.note = `${wrongEngine} answers came from another engine`;
+  }
+  http.close();
+  await new Promise<void>((res) => server.close(() => res()));
+  return run;
+}
+
+/** Deletes our Meilisearch indexes (MEILI_HOST may be a shared server) and closes the engines. */
+async function closeEngines(): Promise<void> {
+  for (const engine of allEngines) {
     if (engine instanceof MeiliSearchEngine) {
-      // Our indexes only (MEILI_HOST may be a shared server).
       for (const index of INDEX_NAMES) {
         await engine.client.deleteIndex(engine.uid(index)).waitTask().catch(() => undefined);
       }
     }
     await engine.close();
   }
+  allEngines = [];
+}
+
+try {
+  const papers = chinaxivPapers();
+  const importBar = new ProgressBar('import ChinaXiv  ');
+  const imported = await importChinaxiv(papers, importBar);
+  importBar.done(
+    `${fmtInt(imported.orgs.length)} organisations, ${fmtInt(imported.results.length)} published results; keyword strings split at separators ` +
+      `${imported.split.separated}, glued strings split into known keywords ${imported.split.unglued}, title keywords for ${imported.titleKeywords} papers`,
+  );
+  paperOf = new Map([...imported.idOf].map(([paper, id]) => [id, paper]));
+  if (harness.meili.host !== null) {
+    console.error(`Meilisearch: ${harness.meili.how}`);
+  } else if (args.engines.includes('meili')) {
+    console.error(`Meilisearch: not measured (${harness.meili.why})`);
+  }
+
+  if (qrels.length > 0) {
+    const { engines, indexMs } = await indexedEngines(config, 'main');
+    for (const e of engines) {
+      runs.push(await measure(e, indexMs, qrels, types));
+    }
+    await closeEngines();
+  }
+  // One index at a time: the machine is shared.
+  for (const [k, blind] of blinds.entries()) {
+    const { engines, indexMs } = await indexedEngines(blind.config, `b${k}`);
+    const label = blind.qrels[0]?.type ?? 'keywords->paper(known-item)';
+    const bruns: EngineRun[] = [];
+    for (const e of engines) {
+      bruns.push(await measure(e, indexMs, blind.qrels, [label]));
+    }
+    blindRuns.push({ label: blind.label, queries: blind.qrels.length, runs: bruns });
+    await closeEngines();
+  }
+} finally {
+  await closeEngines();
   await harness.close();
 }
 
