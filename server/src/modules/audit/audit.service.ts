@@ -10,7 +10,8 @@ export type AuditAction =
   | 'result.approve'
   | 'result.return'
   | 'need.approve'
-  | 'need.return';
+  | 'need.return'
+  | 'import.cancel';
 
 /** Records a sensitive action. */
 export async function audit(entry: {
