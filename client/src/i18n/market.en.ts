@@ -141,6 +141,8 @@ export const marketEn: MarketMessages = {
       title: 'Attachments',
       upload: 'Upload',
       uploaded: 'Uploaded',
+      uploadedPending: 'Uploaded; others will see it once an administrator has approved it',
+      pending: 'Awaiting review',
       empty: 'No attachments',
       emptyOwner: 'Upload a manual, test report… (PDF, DOCX, XLSX, PNG, JPG; 10 MB each at most)',
       tooLarge: 'Files must not exceed 10 MB',

@@ -138,6 +138,8 @@ const listing = {
     title: '附件',
     upload: '上传附件',
     uploaded: '附件已上传',
+    uploadedPending: '附件已上传，管理员审核通过后对其他用户可见',
+    pending: '待审核',
     empty: '暂无附件',
     emptyOwner: '可上传说明书、检测报告等（PDF、DOCX、XLSX、PNG、JPG，单个不超过 10 MB）',
     tooLarge: '文件不能超过 10 MB',

@@ -11,7 +11,9 @@ export type AuditAction =
   | 'result.return'
   | 'need.approve'
   | 'need.return'
-  | 'import.cancel';
+  | 'import.cancel'
+  | 'attachment.approve'
+  | 'attachment.reject';
 
 /** Records a sensitive action. */
 export async function audit(entry: {

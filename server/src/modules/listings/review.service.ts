@@ -6,6 +6,7 @@ import { notify } from '../notifications/notification.service';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
 import { needQuality } from '../needs/need.service';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
+import { approveAllAttachments } from '../results/result-attachment.review';
 import { resultQuality } from '../results/result.service';
 import { effectiveStatus, expiryCutoff, historyEntry, withOutbox } from './lifecycle';
 import type { ListingRecord } from './listing.fields';
@@ -55,10 +56,13 @@ async function decide<T extends ListingRecord & { title: string }>(
   now: Date,
 ): Promise<ReviewOutcomeView> {
   const reason = input.reason || null;
-  const { doc, updated } = await withListing(src.model, src.kind, id, actor, 'review', now, async (doc) => ({
-    doc,
-    updated: await runTransition(src.model, doc, input.decision, actor, now, reason),
-  }));
+  const { doc, updated } = await withListing(src.model, src.kind, id, actor, 'review', now, async (doc) => {
+    const after = await runTransition(src.model, doc, input.decision, actor, now, reason);
+    if (input.decision === 'approve' && src.kind === 'result') {
+      await approveAllAttachments(id); // reviewed with the listing
+    }
+    return { doc, updated: after };
+  });
   await audit({
     action: `${src.kind}.${input.decision}`,
     actor: actor.id,
