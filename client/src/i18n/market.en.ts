@@ -14,6 +14,7 @@ export const marketEn: MarketMessages = {
     notFound: 'Not found or not published',
     notFoundHint: 'It may have been withdrawn, or it is still under review',
     returnedWith: 'Returned by the reviewer: {reason}',
+    statusReturned: 'Returned',
     expiresAt: 'Valid until {at}',
     addIp: 'Add an IP title',
     addAdvantage: 'Add an advantage',

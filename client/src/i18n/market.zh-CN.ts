@@ -11,6 +11,7 @@ const listing = {
   notFound: '内容不存在或尚未发布',
   notFoundHint: '该条目可能已撤回，或仍在审核中',
   returnedWith: '审核未通过，退回原因：{reason}',
+  statusReturned: '已退回',
   expiresAt: '有效期至 {at}',
   addIp: '添加知识产权',
   addAdvantage: '添加技术优势',
