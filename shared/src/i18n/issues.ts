@@ -51,6 +51,36 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * Fields filled from a list (a select, checkboxes): what the person has to choose, so an error
+ * says "请选择应用行业" instead of reciting the code table. Keyed by the field's own name (the last
+ * path segment that is not an index).
+ */
+export const SELECT_FIELDS: Record<string, { zh: string; en: string }> = {
+  industry: { zh: '应用行业', en: 'the application industry' },
+  discipline: { zh: '学科领域', en: 'the discipline' },
+  maturity: { zh: '成熟度', en: 'the maturity' },
+  transferModes: { zh: '转化方式', en: 'the transfer modes' },
+  cooperationModes: { zh: '合作方式', en: 'the cooperation modes' },
+  confidentiality: { zh: '公开程度', en: 'the confidentiality' },
+  city: { zh: '所在市（州）', en: 'the city' },
+  status: { zh: '状态', en: 'the status' },
+  type: { zh: '类型', en: 'the type' },
+  role: { zh: '角色', en: 'the role' },
+  kind: { zh: '类别', en: 'the kind' },
+  decision: { zh: '审核结果', en: 'the decision' },
+  reason: { zh: '原因', en: 'a reason' },
+  locale: { zh: '语言', en: 'the language' },
+};
+
+/** Enums longer than this are never listed in a message (nobody reads 97 industry codes). */
+const LISTABLE_VALUES = 6;
+
+function selectField(issue: Issue): { zh: string; en: string } | undefined {
+  const name = [...issue.path].reverse().find((p) => typeof p === 'string');
+  return typeof name === 'string' && Object.hasOwn(SELECT_FIELDS, name) ? SELECT_FIELDS[name] : undefined;
+}
+
 function sizeWords(issue: Issue & { origin?: string }): { zh: string; en: string } {
   switch (issue.origin) {
     case 'string':
@@ -75,6 +105,10 @@ export function describeIssue(issue: Issue): { zh: string; en: string } {
   const custom = CUSTOM_MESSAGES[issue.message];
   if (custom) {
     return custom;
+  }
+  const select = issue.code === 'invalid_value' || (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) ? selectField(issue) : undefined;
+  if (select) {
+    return { zh: `请选择${select.zh}`, en: `Choose ${select.en}` };
   }
   switch (issue.code) {
     case 'invalid_type':
@@ -101,6 +135,9 @@ export function describeIssue(issue: Issue): { zh: string; en: string } {
       }
       return { zh: '格式不正确', en: 'Invalid format' };
     case 'invalid_value':
+      if (issue.values.length > LISTABLE_VALUES) {
+        return { zh: '取值无效，请从列表中选择', en: 'Invalid value; choose one from the list' };
+      }
       return {
         zh: `取值无效，可选：${issue.values.map(String).join('、')}`,
         en: `Invalid value; expected one of: ${issue.values.map(String).join(', ')}`,

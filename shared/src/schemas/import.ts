@@ -19,10 +19,11 @@ export const importFormat = z.enum(IMPORT_FORMATS);
  * committing: every row was valid and the staged records are being written (resumed after a crash);
  * done: every row was imported.
  */
-export const IMPORT_STATUSES = ['validating', 'failed', 'committing', 'done'] as const;
+export const IMPORT_STATUSES = ['validating', 'failed', 'committing', 'done', 'cancelled'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export const IMPORT_LIMITS = { maxBytes: 200 * 1024 * 1024, nameMax: 200 } as const;
+/** `maxErrors`: problems recorded per job; validation stops there (the report says so). */
+export const IMPORT_LIMITS = { maxBytes: 200 * 1024 * 1024, nameMax: 200, maxErrors: 1000 } as const;
 
 /** Uploads may name the file; no path, no control or reserved characters. */
 export const importFileName = z

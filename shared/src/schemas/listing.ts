@@ -200,5 +200,11 @@ export const attachmentView = z.object({
   size: z.number().int(),
   mime: z.string(),
   uploadedAt: z.string(),
+  /** Added to a reviewed listing and not yet approved: only its organisation and administrators see it. */
+  pending: z.boolean(),
 });
 export type AttachmentView = z.infer<typeof attachmentView>;
+
+/** A file added to a reviewed result, waiting for an administrator. */
+export const pendingAttachmentView = z.object({ resultId: objectId, title: z.string(), org: listingOrgView, attachment: attachmentView });
+export type PendingAttachmentView = z.infer<typeof pendingAttachmentView>;

@@ -29,6 +29,16 @@ describe('research result input', () => {
     expect(r.contact.email).toBe('wang@jlu.edu.cn');
   });
 
+  it('asks to choose a missing or unknown select value instead of reciting the code table', () => {
+    const { industry: _i, ...noIndustry } = validResult;
+    const missing = resultInput.safeParse(noIndustry);
+    const fields = toFieldErrors(missing.error?.issues ?? []);
+    expect(fields).toEqual([expect.objectContaining({ path: 'industry', message: '请选择应用行业', messageEn: 'Choose the application industry' })]);
+    const unknown = toFieldErrors(resultInput.safeParse({ ...validResult, discipline: '999', transferModes: ['gift'] }).error?.issues ?? []);
+    expect(unknown.map((f) => `${f.path}:${f.message}`)).toEqual(['discipline:请选择学科领域', 'transferModes.0:请选择转化方式']);
+    expect(unknown.every((f) => !/可选|C28|530|license/.test(f.message + f.messageEn))).toBe(true);
+  });
+
   it('strips bidi overrides, zero-width and control characters from every text field, keeping line breaks', () => {
     const r = resultInput.parse({
       ...validResult,

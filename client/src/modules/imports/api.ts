@@ -25,6 +25,7 @@ export const importsApi = {
       name: q.name,
       publish: String(q.publish),
     }),
+  cancel: (id: string) => api.post<ImportJobView>(`/admin/imports/${encodeURIComponent(id)}/cancel`),
   templateUrl: (kind: ImportKind, format: 'xlsx' | 'csv') => buildUrl('/admin/imports/template', { kind, format }),
   errorsUrl: (id: string) => buildUrl(`/admin/imports/${encodeURIComponent(id)}/errors.csv`),
 };

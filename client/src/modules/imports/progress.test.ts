@@ -24,7 +24,8 @@ describe('importProgress', () => {
   });
 
   it('knows which statuses are final', () => {
-    expect(['validating', 'committing', 'done', 'failed'].map((s) => isFinished(s as ImportJobView['status']))).toEqual([false, false, true, true]);
+    expect(['validating', 'committing', 'done', 'failed', 'cancelled'].map((s) => isFinished(s as ImportJobView['status']))).toEqual([false, false, true, true, true]);
+    expect(importProgress(job({ status: 'cancelled', size: 1000, bytesRead: 300, total: null }))).toEqual({ percent: 30, step: 1, barStatus: 'exception' });
   });
 });
 

@@ -2,7 +2,7 @@ import type { ImportJobView, ImportStatus } from '@kezhuan/shared';
 
 /** The job will not change any more. */
 export function isFinished(status: ImportStatus): boolean {
-  return status === 'done' || status === 'failed';
+  return status === 'done' || status === 'failed' || status === 'cancelled';
 }
 
 export interface ImportProgress {
@@ -32,6 +32,9 @@ export function importProgress(job: ImportJobView): ImportProgress {
     case 'failed':
       // A file checked to its end (total known) shows full; one stopped early, where it stopped.
       return { percent: job.total === null ? clampPercent(job.bytesRead, job.size) : 100, step: 1, barStatus: 'exception' };
+    case 'cancelled':
+      // Stopped where the administrator cancelled it.
+      return { percent: clampPercent(job.bytesRead, job.size), step: 1, barStatus: 'exception' };
   }
 }
 
@@ -55,7 +58,7 @@ export function importCounts(job: ImportJobView): ImportCounts {
   };
 }
 
-const STATUS_ORDER: Record<ImportStatus, number> = { validating: 0, committing: 1, done: 2, failed: 2 };
+const STATUS_ORDER: Record<ImportStatus, number> = { validating: 0, committing: 1, done: 2, failed: 2, cancelled: 2 };
 
 /**
  * Whether `next` (a live push or a polled view of the same job) is at least as recent as `current`:

@@ -15,7 +15,10 @@ export type AuditAction =
   | 'result.approve'
   | 'result.return'
   | 'need.approve'
-  | 'need.return';
+  | 'need.return'
+  | 'import.cancel'
+  | 'attachment.approve'
+  | 'attachment.reject';
 
 /** Records a sensitive action. */
 export async function audit(entry: {

@@ -17,7 +17,8 @@ import type { ApiRouter } from '../../lib/api-router';
 import { currentUser, requireAuth } from '../../lib/auth-guard';
 import { createError } from '../../lib/errors';
 import { errorReportCsv, reportFileName } from './import.report';
-import { getImport, importDetail, listImports, startImport } from './import.service';
+import { audit } from '../audit/audit.service';
+import { cancelImport, getImport, importDetail, listImports, startImport } from './import.service';
 import { TEMPLATE_NAMES, csvTemplate, xlsxTemplate } from './import.templates';
 import { looksLikeZip } from './sources';
 
@@ -102,6 +103,17 @@ export function importRoutes(api: ApiRouter): void {
     method: 'get', path: '/admin/imports/:id', tag: 'imports', access: ['admin'],
     summary: 'One import job: status, progress and its first problems', params: idParams, response: importJobDetailView,
     handler: ({ params }) => importDetail(params.id),
+  });
+  api.add({
+    method: 'post', path: '/admin/imports/:id/cancel', tag: 'imports', access: ['admin'],
+    summary: 'Cancel an import that is still being checked or waiting: nothing of it is written (409 once it is writing or has ended)',
+    params: idParams, response: importJobView,
+    handler: async ({ params }, req) => {
+      const user = currentUser(req);
+      const job = await cancelImport(params.id, { id: user._id, name: user.displayName });
+      await audit({ action: 'import.cancel', actor: user._id, target: { kind: 'import', id: params.id }, detail: { filename: job.filename }, ip: req.ip });
+      return job;
+    },
   });
   api.add({
     method: 'get', path: '/admin/imports/:id/errors.csv', tag: 'imports', access: ['admin'], raw: true,

@@ -116,6 +116,12 @@ function failureWords(o: ValidateOutcome): { message: string; messageEn: string 
   if (o.fileError && o.invalidRows === 0) {
     return { message: o.fileError.message, messageEn: o.fileError.messageEn };
   }
+  if (o.stoppedEarly) {
+    return {
+      message: `发现 ${o.errorCount} 处错误后停止校验（已检查 ${o.validated} 行，其中 ${o.invalidRows} 行有误），未导入任何数据。请下载错误报告，修改后重新上传`,
+      messageEn: `Checking stopped after ${plural(o.errorCount, 'problem', 'problems')} (${plural(o.validated, 'row', 'rows')} checked, ${o.invalidRows} invalid); nothing was imported. Download the error report, fix the file and upload it again`,
+    };
+  }
   return {
     message: `${o.invalidRows} 行有误（共 ${o.errorCount} 处），未导入任何数据。请下载错误报告，修改后重新上传`,
     messageEn: `${plural(o.invalidRows, 'row is', 'rows are')} invalid (${plural(o.errorCount, 'problem', 'problems')}); nothing was imported. Download the error report, fix the file and upload it again`,
@@ -128,14 +134,24 @@ async function runImport(job: ImportJobRecord, actor: StartImportInput['actor'],
   const started = Date.now();
   let outcome: ValidateOutcome;
   try {
+    if (!(await ImportJobModel.exists({ _id: id, status: 'validating' }))) {
+      throw new ImportCancelled(); // cancelled while waiting for its turn
+    }
     outcome = await validateFile(
       { jobId: id, kind: job.kind, format: job.format, publish: job.publish, actor, now: job.createdAt, bytes: file.bytes ?? new Uint8Array(0) },
       async (p) => {
-        await update(id, { status: 'validating' }, { $set: p });
+        // The job is no longer validating only when an administrator cancelled it: stop reading.
+        if (!(await update(id, { status: 'validating' }, { $set: p }))) {
+          throw new ImportCancelled();
+        }
       },
     );
   } catch (err) {
     file.bytes = null;
+    if (err instanceof ImportCancelled) {
+      await dropStagedRows(id);
+      return presentImportJob((await ImportJobModel.findById(id).lean<ImportJobRecord>()) ?? job);
+    }
     log.error({ err, job: id }, 'import: validation stopped by an unexpected error');
     await dropStagedRows(id).catch(() => undefined);
     const failed = await update(id, { status: 'validating' }, { $set: { status: 'failed', finishedAt: new Date(), message: '导入时发生内部错误，未写入任何数据', messageEn: 'Internal error during the import; nothing was written' } });
@@ -143,7 +159,7 @@ async function runImport(job: ImportJobRecord, actor: StartImportInput['actor'],
   }
   file.bytes = null;
   const validateMs = Date.now() - started;
-  const { staged: _staged, fileError: _fileError, ...progress } = outcome;
+  const { staged: _staged, fileError: _fileError, stoppedEarly: _stoppedEarly, ...progress } = outcome;
   if (outcome.fileError || outcome.invalidRows > 0) {
     await dropStagedRows(id);
     const failed = await update(id, { status: 'validating' }, { $set: { ...progress, ...failureWords(outcome), status: 'failed', total: outcome.validated, validateMs, finishedAt: new Date() } });
@@ -195,7 +211,7 @@ export function resumeImports(): Promise<{ resumed: number; interrupted: number;
     }
     for (const id of await jobsWithStagedRows()) {
       const job = running.has(id) ? null : await ImportJobModel.findById(id, { status: 1 }).lean();
-      if (!running.has(id) && (!job || job.status === 'done' || job.status === 'failed')) {
+      if (!running.has(id) && (!job || job.status === 'done' || job.status === 'failed' || job.status === 'cancelled')) {
         await dropStagedRows(id);
         out.cleaned += 1;
       }
@@ -212,6 +228,31 @@ export function importListQuery(kind?: ImportListQuery['kind']): QuerySpec {
 /** Jobs in one state (start-up recovery): index {status, finishedAt}. */
 export function jobsInStatusQuery(status: 'validating' | 'committing'): QuerySpec {
   return { filter: { status } };
+}
+
+/** Thrown inside a running validation once its job has been cancelled. */
+class ImportCancelled extends Error {}
+
+/**
+ * Cancels a job that is still being checked (or waiting for its turn): it stops at its next batch
+ * and nothing of it is written. A job already writing cannot be cancelled: it would leave the file
+ * half imported, which the all-or-nothing promise forbids.
+ */
+export async function cancelImport(id: string, by: { id: Types.ObjectId; name: string }): Promise<ImportJobView> {
+  const cancelled = await update(id, { status: 'validating' }, {
+    $set: { status: 'cancelled', finishedAt: new Date(), message: `已被 ${by.name} 取消，未导入任何数据`, messageEn: `Cancelled by ${by.name}; nothing was imported` },
+  });
+  if (cancelled) {
+    if (!running.has(id)) {
+      await dropStagedRows(id); // no run of this process will see the cancellation (an orphan)
+    }
+    return presentImportJob(cancelled);
+  }
+  const job = await getImport(id);
+  throw createError('CONFLICT', {
+    message: job.status === 'committing' ? '导入已在写入数据，不能取消' : '导入已结束，不能取消',
+    messageEn: job.status === 'committing' ? 'The import is already writing its rows and cannot be cancelled' : 'The import has finished and cannot be cancelled',
+  });
 }
 
 export async function listImports(q: ImportListQuery): Promise<{ items: ImportJobView[]; total: number }> {

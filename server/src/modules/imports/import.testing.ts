@@ -7,7 +7,7 @@ export function upload(c: Client, query: string, body: string | Buffer, type = '
   return c.agent.post(`/api/admin/imports?${query}`).set('X-CSRF-Token', c.csrf).set('Content-Type', type).send(Buffer.isBuffer(body) ? body : Buffer.from(body));
 }
 
-/** Polls the job until it is done or failed. */
+/** Polls the job until it is done, failed or cancelled. */
 export async function finished(c: Client, id: string, timeoutMs = 60_000): Promise<ImportJobDetailView> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -15,7 +15,7 @@ export async function finished(c: Client, id: string, timeoutMs = 60_000): Promi
     if (res.status !== 200) {
       throw new Error(`GET import ${id}: ${res.status}`);
     }
-    if (res.body.status === 'done' || res.body.status === 'failed') {
+    if (res.body.status === 'done' || res.body.status === 'failed' || res.body.status === 'cancelled') {
       return res.body as ImportJobDetailView;
     }
     await new Promise((r) => setTimeout(r, 50));

@@ -2,7 +2,7 @@
  * Phase 1 of an import: read every row, check it, and stage the documents it will create. Nothing
  * is written to the platform's collections here; a single invalid row fails the whole file.
  */
-import type { ImportFormat, ImportKind, OrgType } from '@kezhuan/shared';
+import { IMPORT_LIMITS, type ImportFormat, type ImportKind, type OrgType } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { TechNeedModel } from '../needs/need.model';
 import { OrgModel } from '../orgs/org.model';
@@ -39,6 +39,8 @@ export interface ValidateOutcome extends ValidateProgress {
   staged: number;
   /** The file could not be read at all (bad encoding, header, format), or had no data rows. */
   fileError: RowError | null;
+  /** Reading stopped at IMPORT_LIMITS.maxErrors problems; rows after that were not checked. */
+  stoppedEarly: boolean;
 }
 
 /**
@@ -101,13 +103,19 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
     errors = [];
     await report({ ...p });
   };
+  // Problems beyond the cap are neither stored nor looked for: a sheet of a million bad rows
+  // must not write a million error documents (nor hold the one-at-a-time queue while it does).
+  const record = (list: readonly RowError[]) => {
+    const room = IMPORT_LIMITS.maxErrors - p.errorCount;
+    errors.push(...list.slice(0, Math.max(0, room)));
+    p.errorCount += Math.min(list.length, Math.max(0, room));
+  };
   const check = (rec: RawRecord) => {
     p.validated += 1;
     const out = validateRecord(ctx, rec);
     if ('errors' in out) {
       p.invalidRows += 1;
-      p.errorCount += out.errors.length;
-      errors.push(...out.errors);
+      record(out.errors);
     } else if (p.invalidRows === 0) {
       staged.push({ _id: stagedCount, batch: Math.floor(stagedCount / IMPORT_BATCH), row: rec.row, doc: out.doc });
       stagedCount += 1;
@@ -115,13 +123,13 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
   };
 
   let fileError: RowError | null = null;
+  let stoppedEarly = false;
   try {
     for await (const src of readRows(input.format, input.bytes, (n) => (p.bytesRead = n))) {
       if ('invalid' in src) {
         p.validated += 1;
         p.invalidRows += 1;
-        p.errorCount += 1;
-        errors.push({ row: src.row, field: '行 row', message: src.invalid.zh, messageEn: src.invalid.en });
+        record([{ row: src.row, field: '行 row', message: src.invalid.zh, messageEn: src.invalid.en }]);
       } else if ('object' in src) {
         check(jsonRecord(kc, src.row, src.object));
       } else if (!columns) {
@@ -133,11 +141,15 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
           check(rec);
         }
       }
+      if (p.errorCount >= IMPORT_LIMITS.maxErrors) {
+        stoppedEarly = true;
+        break;
+      }
       if (staged.length >= IMPORT_BATCH || errors.length >= IMPORT_BATCH) {
         await flush();
       }
     }
-    if (p.validated === 0) {
+    if (p.validated === 0 && !stoppedEarly) {
       fileError = { row: 0, field: '文件 file', message: '文件中没有数据行', messageEn: 'The file has no data rows' };
     }
   } catch (err) {
@@ -146,14 +158,12 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
     }
     staged = [];
     const problems = err instanceof HeaderError ? err.problems : [err.toRowError()];
-    errors.push(...problems);
-    p.errorCount += problems.length;
+    record(problems);
     fileError = problems[0] ?? null;
   }
-  if (fileError && errors.length === 0) {
-    errors.push(fileError);
-    p.errorCount += 1;
+  if (fileError && errors.length === 0 && p.errorCount < IMPORT_LIMITS.maxErrors) {
+    record([fileError]);
   }
   await flush();
-  return { ...p, staged: fileError || p.invalidRows > 0 ? 0 : stagedCount, fileError };
+  return { ...p, staged: fileError || p.invalidRows > 0 ? 0 : stagedCount, fileError, stoppedEarly };
 }

@@ -3,11 +3,12 @@ import { LISTING_EXPIRY_DAYS, type ListingKind, type ReviewDecisionInput, type R
 import type { Model, Types } from 'mongoose';
 import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
-import { notify } from '../notifications/notification.service';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
 import { needQuality } from '../needs/need.service';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
+import { approveAllAttachments } from '../results/result-attachment.review';
 import { resultQuality } from '../results/result.service';
+import { listingAudience, notifyAll } from './listing.audience';
 import { effectiveStatus, expiryCutoff, historyEntry, withOutbox } from './lifecycle';
 import type { ListingRecord } from './listing.fields';
 import type { ListingActor } from './listing.policy';
@@ -66,10 +67,13 @@ async function decide<T extends ListingRecord & { title: string }>(
   now: Date,
 ): Promise<ReviewOutcomeView> {
   const reason = input.reason || null;
-  const { doc, updated } = await withListing(src.model, src.kind, id, actor, 'review', now, async (doc) => ({
-    doc,
-    updated: await runTransition(src.model, doc, input.decision, actor, now, reason),
-  }));
+  const { doc, updated } = await withListing(src.model, src.kind, id, actor, 'review', now, async (doc) => {
+    const after = await runTransition(src.model, doc, input.decision, actor, now, reason);
+    if (input.decision === 'approve' && src.kind === 'result') {
+      await approveAllAttachments(id); // reviewed with the listing
+    }
+    return { doc, updated: after };
+  });
   await audit({
     action: `${src.kind}.${input.decision}`,
     actor: actor.id,
@@ -79,7 +83,7 @@ async function decide<T extends ListingRecord & { title: string }>(
   });
   const what = src.kind === 'result' ? { zh: '成果', en: 'result', path: 'results' } : { zh: '需求', en: 'need', path: 'needs' };
   const approved = input.decision === 'approve';
-  await notify(doc.owner, {
+  await notifyAll(await listingAudience(doc), {
     kind: 'listing.reviewed',
     title: approved ? `您的${what.zh}“${doc.title}”已通过审核并发布` : `您的${what.zh}“${doc.title}”被退回修改`,
     titleEn: approved ? `Your ${what.en} “${doc.title}” was approved and published` : `Your ${what.en} “${doc.title}” was sent back for changes`,

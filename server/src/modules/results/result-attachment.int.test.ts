@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resetEnv } from '../../config/env';
 import { buildOrg, buildUser } from '../../testing/factories';
 import { client, testApp, useTestDb, type Client } from '../../testing/harness';
-import { buildResult, signedInAs } from '../../testing/listing-factories';
+import { buildResult, signedInAs, signedInNew } from '../../testing/listing-factories';
+import { AuditModel } from '../audit/audit.model';
+import { NotificationModel } from '../notifications/notification.model';
 import { ResearchResultModel } from './result.model';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-attach-'));
@@ -70,6 +72,8 @@ describe('attachments of research results', () => {
     const unverified = await signedInAs(app, await buildUser({ role: 'enterprise' }));
     expect((await download(unverified, id, key)).status).toBe(403);
     const member = await signedInAs(app, await buildUser({ role: 'enterprise', org: (await buildOrg({ verified: true }))._id }));
+    const admin = (await signedInNew(app, 'admin')).c;
+    expect((await admin.post(`/api/admin/review/attachments/${id}/${key}`, { decision: 'approve' })).status).toBe(204);
     const got = await download(member, id, key);
     expect(got.status).toBe(200);
     expect(Buffer.compare(got.body as Buffer, PDF)).toBe(0);
@@ -80,5 +84,57 @@ describe('attachments of research results', () => {
     expect((await c.delete(`/api/results/${id}/attachments/${key}`)).status).toBe(204);
     expect(existsSync(join(dataDir, 'uploads', key))).toBe(false);
     expect((await download(c, id, key)).status).toBe(404);
+  });
+
+  it('holds a file added to a published result for review: hidden from others until approved, deleted when refused', async () => {
+    const { id, c, owner } = await setting();
+    const member = await signedInAs(app, await buildUser({ role: 'enterprise', org: (await buildOrg({ verified: true }))._id }));
+    const admin = (await signedInNew(app, 'admin')).c;
+    const first = (await upload(c, id, '中试报告.pdf', 'application/pdf', PDF)).body as { key: string; pending: boolean };
+    const second = (await upload(c, id, '照片.png', 'image/png', PNG)).body as { key: string };
+    expect(first.pending).toBe(true);
+
+    // Others see neither the file nor its name; the owner sees it marked as waiting.
+    expect((await member.get(`/api/results/${id}`)).body.attachments).toEqual([]);
+    expect((await download(member, id, first.key)).status).toBe(404);
+    expect((await c.get(`/api/results/${id}`)).body.attachments).toEqual([
+      expect.objectContaining({ key: first.key, pending: true }),
+      expect.objectContaining({ key: second.key, pending: true }),
+    ]);
+    expect((await download(c, id, first.key)).status).toBe(200);
+
+    // The administrators' queue lists both; a non-administrator may not review.
+    const queue = await admin.get('/api/admin/review/attachments');
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.filter((i: { resultId: string }) => i.resultId === id).map((i: { attachment: { name: string } }) => i.attachment.name)).toEqual(['中试报告.pdf', '照片.png']);
+    expect((await c.post(`/api/admin/review/attachments/${id}/${first.key}`, { decision: 'approve' })).status).toBe(403);
+    expect((await admin.post(`/api/admin/review/attachments/${id}/${second.key}`, { decision: 'return' })).status).toBe(400); // a reason is required
+
+    expect((await admin.post(`/api/admin/review/attachments/${id}/${first.key}`, { decision: 'approve' })).status).toBe(204);
+    expect((await admin.post(`/api/admin/review/attachments/${id}/${second.key}`, { decision: 'return', reason: '照片与成果无关' })).status).toBe(204);
+    expect((await member.get(`/api/results/${id}`)).body.attachments).toEqual([expect.objectContaining({ key: first.key, pending: false })]);
+    expect((await download(member, id, first.key)).status).toBe(200);
+    expect(existsSync(join(dataDir, 'uploads', second.key))).toBe(false);
+    expect((await admin.post(`/api/admin/review/attachments/${id}/${first.key}`, { decision: 'approve' })).status).toBe(404); // no longer waiting
+
+    const told = await NotificationModel.find({ user: owner._id }).sort({ createdAt: 1 }).lean();
+    expect(told.map((n) => n.title)).toEqual(
+      expect.arrayContaining([expect.stringContaining('“中试报告.pdf”已通过审核'), expect.stringContaining('“照片.png”未通过审核，已删除')]),
+    );
+    expect(await AuditModel.countDocuments({ 'target.id': id, action: { $in: ['attachment.approve', 'attachment.reject'] } })).toBe(2);
+  });
+
+  it('needs no separate review for the files of a draft, and approving a submitted result approves its files', async () => {
+    const org = await buildOrg({ type: 'university', verified: true });
+    const owner = await buildUser({ role: 'researcher', org: org._id });
+    const c = await signedInAs(app, owner);
+    const draft = String((await buildResult(owner, { status: 'draft' }))._id);
+    expect((await upload(c, draft, 'a.pdf', 'application/pdf', PDF)).body.pending).toBe(false);
+
+    const submitted = String((await buildResult(owner, { status: 'submitted' }))._id);
+    expect((await upload(c, submitted, 'b.pdf', 'application/pdf', PDF)).body.pending).toBe(true);
+    const admin = (await signedInNew(app, 'admin')).c;
+    expect((await admin.post(`/api/admin/review/result/${submitted}`, { decision: 'approve' })).status).toBe(200);
+    expect((await ResearchResultModel.findById(submitted).lean())?.attachments.map((a) => a.pending)).toEqual([false]);
   });
 });

@@ -7,11 +7,15 @@ import {
   attachmentUploadQuery,
   attachmentView,
   idParams,
+  pendingAttachmentView,
+  reviewDecisionInput,
 } from '@kezhuan/shared';
+import { z } from 'zod';
 import type { ApiRouter } from '../../lib/api-router';
 import { requireAuth } from '../../lib/auth-guard';
 import { createError } from '../../lib/errors';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
+import { pendingAttachments, reviewAttachment } from './result-attachment.review';
 import { addResultAttachment, openResultAttachment, removeResultAttachment } from './result-attachment.service';
 import { presentAttachment } from './result.presenter';
 
@@ -59,6 +63,20 @@ export function resultAttachmentRoutes(api: ApiRouter): void {
     params: attachmentParams,
     handler: async ({ params }, req) => {
       await removeResultAttachment(params.id, params.key, await requireListingActor(req));
+    },
+  });
+  api.add({
+    method: 'get', path: '/admin/review/attachments', tag: 'administration', access: ['admin'],
+    summary: 'Files added to reviewed results that wait for approval, oldest first',
+    response: z.object({ items: z.array(pendingAttachmentView) }),
+    handler: async () => ({ items: await pendingAttachments() }),
+  });
+  api.add({
+    method: 'post', path: '/admin/review/attachments/:id/:key', tag: 'administration', access: ['admin'], status: 204,
+    summary: 'Approve a waiting file (it becomes visible) or refuse it with a reason (it is deleted); the uploader is told',
+    params: attachmentParams, body: reviewDecisionInput,
+    handler: async ({ params, body }, req) => {
+      await reviewAttachment(params.id, params.key, body, await requireListingActor(req), req.ip ?? '');
     },
   });
 }

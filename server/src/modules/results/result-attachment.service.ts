@@ -38,7 +38,9 @@ export async function addResultAttachment(
       });
     }
     const key = await saveUpload(file.bytes);
-    const meta: AttachmentRecord = { key, name: file.name, size: file.bytes.byteLength, mime, uploadedAt: now, uploadedBy: actor.id };
+    // A draft's files are reviewed with the draft; a file added after submission waits for its own review.
+    const pending = doc.status !== 'draft';
+    const meta: AttachmentRecord = { key, name: file.name, size: file.bytes.byteLength, mime, uploadedAt: now, uploadedBy: actor.id, pending };
     const updated = await ResearchResultModel.updateOne({ _id: doc._id }, withOutbox({ $push: { attachments: meta } }));
     if (updated.matchedCount === 0) {
       await removeUpload(key);
@@ -72,7 +74,8 @@ export async function openResultAttachment(id: string, key: string, actor: Listi
     });
   }
   const meta = doc.attachments.find((a) => a.key === key);
-  if (!meta) {
+  // Not yet reviewed: as if absent for everyone but the organisation and administrators.
+  if (!meta || (meta.pending && !can(actor, 'read_full', listingRef('result', doc, now)))) {
     throw createError('NOT_FOUND');
   }
   return { path: uploadPath(meta.key), name: meta.name, mime: meta.mime };

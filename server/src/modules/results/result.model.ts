@@ -48,6 +48,8 @@ export const attachmentSchema = new Schema(
     mime: { type: String, required: true },
     uploadedAt: { type: Date, required: true },
     uploadedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    /** Added after the result was reviewed: shown to nobody but its organisation until approved. */
+    pending: { type: Boolean, default: false },
   },
   { _id: false },
 );
@@ -86,6 +88,8 @@ export interface AttachmentRecord {
   mime: string;
   uploadedAt: Date;
   uploadedBy: Types.ObjectId;
+  /** Waiting for an administrator's review (absent on files stored before reviews existed). */
+  pending?: boolean;
 }
 
 /** A stored research result (lean). */

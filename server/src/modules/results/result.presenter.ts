@@ -5,7 +5,7 @@ import type { AttachmentRecord, ResearchResultRecord } from './result.model';
 import { resultQuality } from './result.service';
 
 export function presentAttachment(a: AttachmentRecord) {
-  return { key: a.key, name: a.name, size: a.size, mime: a.mime, uploadedAt: a.uploadedAt.toISOString() };
+  return { key: a.key, name: a.name, size: a.size, mime: a.mime, uploadedAt: a.uploadedAt.toISOString(), pending: Boolean(a.pending) };
 }
 
 /** The public summary of a result: whitelisted fields, never contact or attachments. */
@@ -45,9 +45,11 @@ export function presentResult(r: ResearchResultRecord, org: ListingOrgView, disc
     return { disclosure, ...base } satisfies ResultPublicView;
   }
   const contact = { name: r.contact.name, phone: r.contact.phone, email: r.contact.email };
-  const attachments = r.attachments.map(presentAttachment);
   if (disclosure === 'member') {
+    // Files not yet reviewed are the organisation's and the administrators' business only.
+    const attachments = r.attachments.filter((a) => !a.pending).map(presentAttachment);
     return { disclosure, ...base, contact, attachments } satisfies ResultMemberView;
   }
+  const attachments = r.attachments.map(presentAttachment);
   return { disclosure, ...base, contact, attachments, ...presentOwnerExtras(r, resultQuality(r)) } satisfies ResultFullView;
 }

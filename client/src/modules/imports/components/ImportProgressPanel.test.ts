@@ -37,6 +37,16 @@ async function mountPanel(job: ImportJobView, rows: ImportRowError[] = []) {
 }
 
 describe('ImportProgressPanel', () => {
+  it('offers to cancel a job only while it is being checked, and says who cancelled it afterwards', async () => {
+    const checking = await mountPanel(buildImportJob({ status: 'validating', size: 1000, bytesRead: 100 }));
+    expect(checking.get('[data-testid=import-cancel]').text()).toBe('取消导入');
+    expect((await mountPanel(buildImportJob({ status: 'committing' }))).find('[data-testid=import-cancel]').exists()).toBe(false);
+    const cancelled = await mountPanel(buildImportJob({ status: 'cancelled', message: '已被 管理员 取消，未导入任何数据', messageEn: 'Cancelled by 管理员; nothing was imported' }));
+    expect(cancelled.find('[data-testid=import-cancel]').exists()).toBe(false);
+    expect(cancelled.get('[data-testid=import-phase]').text()).toBe('已被 管理员 取消，未导入任何数据');
+    expect(cancelled.get('[data-testid=import-status-cancelled]').text()).toBe('已取消');
+  });
+
   it('shows a failed import: why, the counts, the problems and the report link', async () => {
     const wrapper = await mountPanel(failed, errors);
     expect(wrapper.get('[data-testid=import-phase]').text()).toBe('1 行有误（共 60 处），未导入任何数据。');
