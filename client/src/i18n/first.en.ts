@@ -13,6 +13,7 @@ export const firstEn: typeof firstZh = {
     cityCount: '{n} listings',
     citiesTitle: 'Browse by city',
   },
+  navExtra: { more: 'More', langShort: '中' },
   titles: {
     search: 'Search: “{q}”',
   },

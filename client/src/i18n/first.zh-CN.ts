@@ -11,6 +11,7 @@ export const firstZh = {
     cityCount: '{n} 项',
     citiesTitle: '按地区浏览',
   },
+  navExtra: { more: '更多', langShort: 'EN' },
   titles: {
     search: '“{q}”的搜索结果',
   },
