@@ -2,6 +2,7 @@ import { accountEn } from './account.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
+import { firstEn } from './first.en';
 import type { MessageSchema } from './zh-CN';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
@@ -252,6 +253,7 @@ const en: MessageSchema = {
   ...importsEn,
   ...matchingEn,
   ...accountEn,
+  ...firstEn,
 };
 
 export default en;

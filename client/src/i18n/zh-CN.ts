@@ -2,6 +2,7 @@ import { accountZh } from './account.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
+import { firstZh } from './first.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -252,6 +253,7 @@ const zhCN = {
   ...importsZh,
   ...matchingZh,
   ...accountZh,
+  ...firstZh,
 };
 
 export type MessageSchema = typeof zhCN;

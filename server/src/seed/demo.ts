@@ -26,9 +26,16 @@ import { DEMO_NEEDS } from './data/jilin-needs';
 const here = dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
 
-function lifecycle(owner: Types.ObjectId, org: Types.ObjectId, i: number, now: Date) {
+/**
+ * Published (or, for a few, waiting for review). Results carry their own publication date (spread
+ * over 2023–2026 by the builder; never later than now); every listing was confirmed by its owner
+ * within the last 150 days, so none has expired.
+ */
+function lifecycle(owner: Types.ObjectId, org: Types.ObjectId, i: number, now: Date, publishedOn?: string) {
   const inReview = i % 50 === 7;
-  const publishedAt = new Date(now.getTime() - ((i * 37) % 150) * DAY - 3600_000);
+  const confirmedAt = new Date(now.getTime() - ((i * 37) % 150) * DAY - 3600_000);
+  const own = publishedOn ? new Date(`${publishedOn}T09:00:00+08:00`) : confirmedAt;
+  const publishedAt = own < confirmedAt ? own : confirmedAt;
   const by = { id: owner, name: '演示数据' };
   return {
     org,
@@ -36,7 +43,7 @@ function lifecycle(owner: Types.ObjectId, org: Types.ObjectId, i: number, now: D
     status: inReview ? 'submitted' : 'published',
     submittedAt: publishedAt,
     publishedAt: inReview ? null : publishedAt,
-    lastConfirmedAt: inReview ? null : publishedAt,
+    lastConfirmedAt: inReview ? null : confirmedAt,
     announcedAt: now,
     history: inReview ? [historyEntry('submit', 'draft', 'submitted', by, publishedAt)] : [historyEntry('approve', 'submitted', 'published', by, publishedAt)],
     searchV: 1,
@@ -83,11 +90,17 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   const researchOrgs = RESEARCH_ORGS.map((i) => orgIds[i]!);
   const researchStaff = await staffOf(researchOrgs, 'researcher', staffHash);
   const lines = gunzipSync(readFileSync(join(here, 'data/chinaxiv-results.jsonl.gz'))).toString('utf8').split('\n').filter(Boolean);
+  // Each result belongs to the institution the builder assigned it to; the demo researcher and
+  // commissioner own those in their own fields, the institution's transfer office the rest.
+  const byName = new Map(DEMO_ORGS.map((o, i) => [o.name, orgIds[i]!]));
+  const people = { researcher: DEMO_ACCOUNTS.findIndex((a) => a.role === 'researcher'), commissioner: DEMO_ACCOUNTS.findIndex((a) => a.role === 'commissioner') };
   const results = lines.map((line, i) => {
-    const input = resultInput.parse((JSON.parse(line) as { input: unknown }).input);
-    const org = researchOrgs[i % researchOrgs.length]!;
-    const owner = (i % researchOrgs.length === 0 ? accounts.get(1) : undefined) ?? researchStaff.get(String(org))!;
-    return { ...resultContent(input), attachments: [], ...lifecycle(owner, org, i, now) };
+    const row = JSON.parse(line) as { input: unknown; org?: string; owner?: 'researcher' | 'commissioner' | 'office'; publishedOn?: string };
+    const input = resultInput.parse(row.input);
+    const org = (row.org ? byName.get(row.org) : undefined) ?? researchOrgs[i % researchOrgs.length]!;
+    const person = row.owner && row.owner !== 'office' ? DEMO_ACCOUNTS[people[row.owner]] : undefined;
+    const owner = (person && String(orgIds[person.org]) === String(org) ? accounts.get(person.org) : undefined) ?? researchStaff.get(String(org))!;
+    return { ...resultContent(input), attachments: [], ...lifecycle(owner, org, i, now, row.publishedOn) };
   });
   for (let i = 0; i < results.length; i += 500) {
     await ResearchResultModel.insertMany(results.slice(i, i + 500));

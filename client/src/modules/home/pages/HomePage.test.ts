@@ -3,7 +3,7 @@ import type { MeView } from '@kezhuan/shared';
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n, setLocale } from '../../../i18n';
@@ -32,12 +32,24 @@ async function mountHome() {
   return mount(HomePage, { global: { plugins: [i18n, router, ElementPlus] } });
 }
 
+/** The API as the home page calls it: counts and (empty) newest listings. */
+function fakeApi(): void {
+  vi.stubGlobal('fetch', (input: string) => {
+    const body = String(input).includes('/api/stats')
+      ? { results: 1234, needs: 56, verifiedOrgs: 7, byCity: { '222400': 9 }, at: '2026-01-01T00:00:00.000Z' }
+      : { hits: [], total: 0, page: 1, pageSize: 5, facets: {}, engine: 'embedded', tookMs: 1 };
+    return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+  });
+}
+
 beforeEach(() => {
+  fakeApi();
   setActivePinia(createPinia());
   setLocale('zh-CN', false);
 });
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   setLocale('zh-CN', false);
 });
 
@@ -47,6 +59,16 @@ describe('HomePage', () => {
     expect(wrapper.text()).toContain('科转 · 吉林省科技成果转化对接平台');
     expect(wrapper.find('[data-testid=home-role]').exists()).toBe(false);
     expect(wrapper.find('[data-testid=landing-role-commissioner]').text()).toContain('科技特派员');
+  });
+
+  it('starts with a search box, and city chips that open the search filtered by city', async () => {
+    const wrapper = await mountHome();
+    expect(wrapper.find('[data-testid=home-search-title]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid=search-input]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid=home-city-222400]').attributes('href')).toBe('/search/results?city=222400');
+    expect(wrapper.get('[data-testid=home-city-222400]').text()).toContain('延边');
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=stat-results]').text()).toBe('1234'));
+    expect(wrapper.get('[data-testid=home-city-222400]').text()).toContain('9 项');
   });
 
   it('greets a researcher by name and links publishing and their results to the new pages', async () => {

@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef } from 'vue';
 import { ApiError } from '../../../api/client';
+import { usePageTitle } from '../../../composables/usePageTitle';
 import { useAuthStore } from '../../auth/store';
 import { isOwner } from '../ownership';
 
@@ -14,6 +15,7 @@ export function useListingDetail<V extends { id: string }>(fetchView: (id: strin
   const error = shallowRef<unknown>(null);
   const notFound = ref(false);
   let seq = 0;
+  usePageTitle(() => (view.value as { title?: string } | null)?.title);
 
   async function load(id: string): Promise<void> {
     const mine = ++seq;

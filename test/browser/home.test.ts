@@ -1,0 +1,139 @@
+/**
+ * What a newcomer sees first: the home page with its search box, counts, newest listings and city
+ * chips, what it costs to load, page titles, and the header at phone and laptop widths.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { launchBrowser, SCREENSHOTS, shoot } from './support';
+
+const PASSWORD = 'Kezhuan2026demo';
+let platform: RunningPlatform;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-home-'));
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  browser = await launchBrowser();
+  // The demo results are indexed in the background after start: wait until search has them all.
+  const deadline = Date.now() + 120_000;
+  let last = -1;
+  while (Date.now() < deadline) {
+    const { total } = (await (await fetch(`${platform.url}/api/search/results?pageSize=1`)).json()) as { total: number };
+    if (total > 1000 && total === last) {
+      break;
+    }
+    last = total;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${platform.url}/login`);
+  await page.locator('[data-testid=login-identifier] input').fill(email);
+  await page.locator('[data-testid=login-password] input').fill(PASSWORD);
+  await page.locator('[data-testid=login-submit]').click();
+  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+  return page;
+}
+
+/** Horizontal overflow of the page and of the header, in CSS pixels (0 when everything fits). */
+async function overflow(page: Page): Promise<{ page: number; header: number }> {
+  return page.evaluate(() => {
+    const header = document.querySelector('.kz-header__inner');
+    return {
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      header: header ? header.scrollWidth - header.clientWidth : 0,
+    };
+  });
+}
+
+describe('the home page', () => {
+  it('starts with search, counts and the newest listings, and loads in under 600 KB', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+      transferred += e.encodedDataLength;
+    });
+    await page.goto(`${platform.url}/`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.locator('[data-testid=home-latest-results] li').count(), { timeout: 20_000 }).toBe(5);
+    await expect.poll(() => page.locator('[data-testid=home-latest-needs] li').count()).toBeGreaterThan(0);
+    expect(Number(await page.locator('[data-testid=stat-results]').textContent())).toBeGreaterThan(100);
+    expect(Number(await page.locator('[data-testid=stat-needs]').textContent())).toBeGreaterThan(0);
+    // The search box comes first on the page.
+    const searchTop = (await page.locator('[data-testid=search-input]').first().boundingBox())!.y;
+    const latestTop = (await page.locator('[data-testid=home-latest-results]').boundingBox())!.y;
+    expect(searchTop).toBeLessThan(latestTop);
+    await page.waitForLoadState('networkidle');
+    await shoot(page, '20-home-anonymous');
+    console.log(`home page first visit: ${Math.round(transferred / 1024)} KB transferred`);
+    expect(transferred).toBeLessThan(600 * 1024);
+    expect(transferred).toBeGreaterThan(50 * 1024);
+
+    // A city chip opens the search filtered by that city.
+    await page.locator('[data-testid=home-city-222400]').click();
+    await expect.poll(() => page.url()).toContain('/search/results?city=222400');
+    await context.close();
+  });
+
+  it('searches from the home page and names the query and the listing in the page title', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/`);
+    await page.locator('[data-testid=search-input] input').fill('人参');
+    await page.locator('[data-testid=search-input] input').press('Enter');
+    await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent('人参')}`);
+    await expect.poll(() => page.title()).toContain('人参');
+    const first = page.locator('[data-testid=search-hit-title]').first();
+    await expect.poll(() => first.count(), { timeout: 15_000 }).toBe(1);
+    const title = ((await first.textContent()) ?? '').trim();
+    await first.click();
+    await expect.poll(() => page.url()).toMatch(/\/results\/[0-9a-f]{24}$/);
+    await expect.poll(() => page.title()).toContain(title);
+    await context.close();
+  });
+});
+
+describe('the header', () => {
+  it('fits a 390 px phone when signed in', async () => {
+    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true }), 'researcher@demo.kezhuan.cn');
+    await page.waitForLoadState('networkidle');
+    await shoot(page, '21-home-phone-390');
+    expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+    await page.context().close();
+  });
+
+  for (const width of [1024, 1280, 1366]) {
+    it(`shows every admin entry without overflow at ${width} px`, async () => {
+      const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } }), 'admin@demo.kezhuan.cn');
+      await page.waitForLoadState('networkidle');
+      await page.setViewportSize({ width, height: 800 });
+      const header = page.locator('.kz-header');
+      await header.screenshot({ path: join(SCREENSHOTS, `22-admin-header-${width}.png`) });
+      expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+      // Every entry is either in the bar or in the "more" menu.
+      for (const id of ['nav-admin-review', 'nav-admin-orgs', 'nav-admin-imports']) {
+        const inBar = await page.locator(`.kz-header [data-testid=${id}]`).isVisible();
+        if (!inBar) {
+          await page.locator('[data-testid=nav-more]').click();
+          await expect.poll(() => page.locator(`[data-testid=more-${id}]`).isVisible()).toBe(true);
+          await page.keyboard.press('Escape');
+        }
+      }
+      await page.context().close();
+    });
+  }
+});
