@@ -32,7 +32,7 @@ export function authRoutes(api: ApiRouter, store: MongooseSessionStore): void {
     before: [limited(60 * 60_000, 30)],
     body: registerInput, response: sessionView,
     handler: async ({ body }, req) => {
-      const user = await register(body);
+      const user = await register(body, req.ip ?? '');
       await logIn(req, user);
       return { user: await presentMe(user), csrfToken: csrfToken(req) };
     },

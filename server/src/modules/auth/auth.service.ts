@@ -2,6 +2,7 @@ import { MOBILE_RE, ROLE_ORG_TYPES, type ChangePasswordInput, type LoginInput, t
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { OrgModel } from '../orgs/org.model';
+import { requestMembership } from '../orgs/membership.service';
 import { createOrg } from '../orgs/org.service';
 import { UserModel, type UserDoc } from '../users/user.model';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
@@ -11,8 +12,11 @@ function conflict(path: string, zh: string, en: string) {
   return createError('CONFLICT', { fields: [{ path, code: 'duplicate', message: zh, messageEn: en }] });
 }
 
-/** Creates an account, and its organisation when the user registers a new one. */
-export async function register(input: RegisterInput): Promise<UserDoc> {
+/**
+ * Creates an account. A new organisation makes the account its first manager; choosing an
+ * existing one is a request to join that its managers (or an administrator) approve.
+ */
+export async function register(input: RegisterInput, ip = ''): Promise<UserDoc> {
   const [emailTaken, phoneTaken] = await Promise.all([
     UserModel.exists({ email: input.email }),
     UserModel.exists({ phone: input.phone }),
@@ -24,6 +28,7 @@ export async function register(input: RegisterInput): Promise<UserDoc> {
     throw conflict('body.phone', '该手机号已注册', 'This mobile number is already registered');
   }
   let orgId = null;
+  let joining = null;
   if (input.orgId) {
     const org = await OrgModel.findById(input.orgId).lean();
     if (!org) {
@@ -36,11 +41,11 @@ export async function register(input: RegisterInput): Promise<UserDoc> {
         fields: [{ path: 'body.orgId', code: 'custom', message: '该角色不能加入此类型的机构', messageEn: 'This role cannot belong to an organisation of that type' }],
       });
     }
-    orgId = org._id;
+    joining = org;
   }
   const passwordHash = await hashPassword(input.password);
   if (input.newOrg) {
-    orgId = (await createOrg(input.newOrg, null, 'body.newOrg.uscc'))._id;
+    orgId = (await createOrg(input.newOrg, { createdBy: null, ip, fieldPrefix: 'body.newOrg' }))._id;
   }
   try {
     const user = await UserModel.create({
@@ -50,11 +55,13 @@ export async function register(input: RegisterInput): Promise<UserDoc> {
       displayName: input.displayName,
       role: input.role,
       org: orgId,
+      orgRole: orgId ? 'manager' : 'member',
+      orgStatus: 'active',
     });
     if (input.newOrg && orgId) {
       await OrgModel.updateOne({ _id: orgId }, { $set: { createdBy: user._id } });
     }
-    return user;
+    return joining ? await requestMembership(user, joining, ip) : user;
   } catch (err) {
     // A concurrent registration won the unique index: undo the organisation we just made.
     if (input.newOrg && orgId) {

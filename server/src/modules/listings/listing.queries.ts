@@ -2,7 +2,9 @@ import type { ListingKind, ListingStatus, MyListingView, MyListingsQuery } from 
 import type { Model } from 'mongoose';
 import { effectiveStatus, expiresAt, expiryCutoff } from './lifecycle';
 import type { ListingRecord } from './listing.fields';
-import type { ListingActor } from './listing.policy';
+import { can, type ListingActor } from './listing.policy';
+import { listingRef } from './listing.store';
+import { UserModel } from '../users/user.model';
 
 /**
  * A filter for listings whose *effective* status is `status`: expiry is applied in the query too,
@@ -24,7 +26,10 @@ export function effectiveStatusFilter(status: ListingStatus, now: Date): Record<
   }
 }
 
-/** The caller's organisation's listings of one kind, newest edit first. */
+/**
+ * "My listings" of one kind, newest edit first: the caller's own and those shared with him, or
+ * (`scope=org`) every listing of his organisation. A pending request to join shows none.
+ */
 export async function listMine<T extends ListingRecord & { title: string }>(
   model: Model<T>,
   kind: ListingKind,
@@ -33,14 +38,20 @@ export async function listMine<T extends ListingRecord & { title: string }>(
   now: Date,
   qualityScore: (doc: T) => number,
 ): Promise<{ items: MyListingView[]; total: number }> {
-  if (!actor.orgId) {
+  if (!actor.orgId || !actor.orgRole) {
     return { items: [], total: 0 };
   }
-  const filter = { org: actor.orgId, ...(q.status ? effectiveStatusFilter(q.status, now) : {}) };
+  const mine = q.scope === 'org' ? {} : { $or: [{ owner: actor.id }, { sharedWith: actor.id }] };
+  const status = q.status ? effectiveStatusFilter(q.status, now) : {};
+  // Both may be an $or: combine them under $and rather than let one overwrite the other.
+  const clauses = [mine, status].filter((c) => Object.keys(c).length > 0);
+  const filter = clauses.length ? { org: actor.orgId, $and: clauses } : { org: actor.orgId };
   const [docs, total] = await Promise.all([
     model.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
     model.countDocuments(filter),
   ]);
+  const owners = await UserModel.find({ _id: { $in: [...new Set(docs.map((d) => String(d.owner)))] } }, { displayName: 1 }).lean();
+  const names = new Map(owners.map((u) => [String(u._id), u.displayName]));
   const items = docs.map((d) => ({
     id: String(d._id),
     kind,
@@ -52,6 +63,8 @@ export async function listMine<T extends ListingRecord & { title: string }>(
     updatedAt: d.updatedAt.toISOString(),
     returnReason: d.returnReason,
     qualityScore: qualityScore(d),
+    owner: { id: String(d.owner), name: names.get(String(d.owner)) ?? '' },
+    canEdit: can(actor, 'edit', listingRef(kind, d, now)),
   }));
   return { items, total };
 }

@@ -19,6 +19,8 @@ const orgSchema = new Schema(
     name: { type: String, required: true, trim: true },
     /** Lower-cased, space-free name for duplicate checks and prefix search. */
     nameKey: { type: String, required: true, index: true },
+    /** `orgCollisionKey(name)`: names that differ only in spaces, punctuation or width collide. */
+    collisionKey: { type: String, default: '', index: true },
     type: { type: String, enum: ORG_TYPES, required: true },
     /**
      * Not unique: an unverified organisation's claim must not keep the real one out. Verification
