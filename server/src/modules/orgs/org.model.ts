@@ -45,6 +45,11 @@ const orgSchema = new Schema(
   { timestamps: true },
 );
 
+// Every path that saves a document (registration, seed, tests) keeps the collision key current.
+orgSchema.pre('validate', function setCollisionKey() {
+  this.collisionKey = orgCollisionKey(this.name);
+});
+
 export type Org = InferSchemaType<typeof orgSchema>;
 export type OrgDoc = HydratedDocument<Org>;
 export const OrgModel = model('Org', orgSchema);
