@@ -44,5 +44,8 @@ export const LIMITS = {
   loginFailuresPerHour: 100,
 } as const;
 
+/** Organisations that may be registered from one network address in a day (against squatting). */
+export const ORG_CREATION_LIMITS = { perIpPerDay: 10 } as const;
+
 /** Mainland China mobile number: 11 digits starting with 1[3-9]. */
 export const MOBILE_RE = /^1[3-9]\d{9}$/;

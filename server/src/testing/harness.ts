@@ -65,6 +65,10 @@ export class Client {
     return this.keep(await this.agent.patch(path).set('X-CSRF-Token', this.csrf).send(body as object));
   }
 
+  async put(path: string, body?: unknown) {
+    return this.keep(await this.agent.put(path).set('X-CSRF-Token', this.csrf).send(body as object));
+  }
+
   async delete(path: string) {
     return this.keep(await this.agent.delete(path).set('X-CSRF-Token', this.csrf));
   }

@@ -45,6 +45,8 @@ export const orgView = z.object({
   uscc: z.string(),
   city: cityCode,
   verified: z.boolean(),
+  /** none, requested (evidence submitted, waiting on an administrator), verified, rejected. */
+  verificationState: z.enum(['none', 'requested', 'verified', 'rejected']),
   createdAt: z.string(),
 });
 export type OrgView = z.infer<typeof orgView>;

@@ -18,7 +18,19 @@ export type AuditAction =
   | 'need.return'
   | 'import.cancel'
   | 'attachment.approve'
-  | 'attachment.reject';
+  | 'attachment.reject'
+  | 'org.create'
+  | 'org.join_request'
+  | 'org.member_approve'
+  | 'org.member_reject'
+  | 'org.member_role'
+  | 'org.listings_transfer'
+  | 'org.settings'
+  | 'org.evidence_upload'
+  | 'org.evidence_view'
+  | 'org.verification_request'
+  | 'org.verification_reject'
+  | 'org.uscc_released';
 
 /** Records a sensitive action. */
 export async function audit(entry: {

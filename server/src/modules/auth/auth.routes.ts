@@ -63,7 +63,7 @@ export function authRoutes(api: ApiRouter, { store, csrf, messaging }: AuthDeps)
     before: [limited(60 * 60_000, 30)],
     body: registerInput, response: sessionView,
     handler: async ({ body }, req, res) => {
-      const user = await register(body, messaging);
+      const user = await register(body, messaging, req.ip ?? '');
       await signIn(req, user);
       return { user: await presentMe(user), csrfToken: csrfToken(req, res) };
     },

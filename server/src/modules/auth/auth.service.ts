@@ -3,6 +3,7 @@ import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import type { Messaging } from '../messaging/messaging';
 import { OrgModel } from '../orgs/org.model';
+import { requestMembership } from '../orgs/membership.service';
 import { createOrg } from '../orgs/org.service';
 import { UserModel, type UserDoc } from '../users/user.model';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
@@ -29,8 +30,11 @@ async function tellOwners(messaging: Messaging, emailOwner: boolean, phoneOwner:
   }
 }
 
-/** Creates an account, and its organisation when the user registers a new one. */
-export async function register(input: RegisterInput, messaging: Messaging): Promise<UserDoc> {
+/**
+ * Creates an account. A new organisation makes the account its first manager; choosing an
+ * existing one is a request to join that its managers (or an administrator) approve.
+ */
+export async function register(input: RegisterInput, messaging: Messaging, ip = ''): Promise<UserDoc> {
   assertPasswordAllowed(input.password, input, 'body.password');
   const [emailTaken, phoneOwner] = await Promise.all([
     UserModel.exists({ email: input.email }),
@@ -42,6 +46,7 @@ export async function register(input: RegisterInput, messaging: Messaging): Prom
     throw taken();
   }
   let orgId = null;
+  let joining = null;
   if (input.orgId) {
     const org = await OrgModel.findById(input.orgId).lean();
     if (!org) {
@@ -54,11 +59,11 @@ export async function register(input: RegisterInput, messaging: Messaging): Prom
         fields: [{ path: 'body.orgId', code: 'custom', message: '该角色不能加入此类型的机构', messageEn: 'This role cannot belong to an organisation of that type' }],
       });
     }
-    orgId = org._id;
+    joining = org;
   }
   const passwordHash = await hashPassword(input.password);
   if (input.newOrg) {
-    orgId = (await createOrg(input.newOrg, null, 'body.newOrg.uscc'))._id;
+    orgId = (await createOrg(input.newOrg, { createdBy: null, ip, fieldPrefix: 'body.newOrg' }))._id;
   }
   try {
     const user = await UserModel.create({
@@ -68,11 +73,13 @@ export async function register(input: RegisterInput, messaging: Messaging): Prom
       displayName: input.displayName,
       role: input.role,
       org: orgId,
+      orgRole: orgId ? 'manager' : 'member',
+      orgStatus: 'active',
     });
     if (input.newOrg && orgId) {
       await OrgModel.updateOne({ _id: orgId }, { $set: { createdBy: user._id } });
     }
-    return user;
+    return joining ? await requestMembership(user, joining, ip) : user;
   } catch (err) {
     // A concurrent registration won the unique index: undo the organisation we just made.
     if (input.newOrg && orgId) {

@@ -115,7 +115,7 @@ describe('bulk import: formats and headers', () => {
       ['四平测试农业科技有限公司', 'enterprise', '220300', true],
       ['辽源测试研究所', 'institute', '220400', true],
     ]);
-    const viaApi = (await createOrg({ name: '对照机构', type: 'enterprise', uscc: randomUscc(), city: '220100' }, null)).toObject();
+    const viaApi = (await createOrg({ name: '对照机构', type: 'enterprise', uscc: randomUscc(), city: '220100' }, { createdBy: null, ip: '' })).toObject();
     expect(Object.keys(orgs[0]!).sort()).toEqual(Object.keys(viaApi).sort());
     expect(new OrgModel(orgs[0]).validateSync()).toBeUndefined();
   });

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { historyEntry } from '../listings/lifecycle';
 import { TechNeedModel } from '../needs/need.model';
 import { needContent } from '../needs/need.service';
-import { OrgModel, orgNameKey } from '../orgs/org.model';
+import { OrgModel, orgCollisionKey, orgNameKey } from '../orgs/org.model';
 import { ResearchResultModel } from '../results/result.model';
 import { resultContent } from '../results/result.service';
 import { loose } from './cell-parsers';
@@ -182,7 +182,9 @@ function orgDoc(ctx: ImportContext, input: z.output<typeof orgCreateInput>): Tar
     _id: new Types.ObjectId(),
     ...input,
     nameKey: orgNameKey(input.name),
+    collisionKey: orgCollisionKey(input.name),
     verified: publish,
+    verificationState: publish ? 'verified' : 'none',
     verifiedAt: publish ? now : null,
     verifiedBy: publish ? ctx.actor.id : null,
     createdBy: ctx.actor.id,

@@ -35,7 +35,7 @@ export async function findForAction<T extends ListingRecord>(
   kind: ListingKind,
   id: string,
   actor: ListingActor | null,
-  action: 'edit' | 'manage' | 'review',
+  action: 'edit' | 'manage' | 'share' | 'review',
   now: Date,
 ): Promise<T> {
   const doc = await findReadable(model, kind, id, actor, now);
@@ -54,7 +54,7 @@ export function withListing<T extends ListingRecord, R>(
   kind: ListingKind,
   id: string,
   actor: ListingActor | null,
-  action: 'edit' | 'manage' | 'review',
+  action: 'edit' | 'manage' | 'share' | 'review',
   now: Date,
   write: (doc: T) => Promise<R>,
 ): Promise<R> {

@@ -6,6 +6,7 @@ import { disclosureFor, type ListingActor } from '../listings/listing.policy';
 import { listingOrg } from '../listings/listing.presenter';
 import type { ListingRouteDeps } from '../listings/listing.routes';
 import { listMine } from '../listings/listing.queries';
+import { listingShareRoutes } from '../listings/listing-share.routes';
 import { findReadable, listingRef, runTransition, withListing } from '../listings/listing.store';
 import { TechNeedModel, type TechNeedRecord } from './need.model';
 import { needDisclosure, presentNeed } from './need.presenter';
@@ -67,7 +68,7 @@ export function needRoutes(api: ApiRouter, _deps: ListingRouteDeps = {}): void {
   }
   api.add({
     method: 'get', path: '/me/needs', tag: 'needs', access: 'user',
-    summary: "My enterprise's technology needs, optionally of one status",
+    summary: "My technology needs (mine and shared with me; scope=org: the organisation's), optionally of one status",
     query: myListingsQuery, response: paginated(myListingView),
     handler: async ({ query }, req) => {
       const actor = await requireListingActor(req);
@@ -75,4 +76,5 @@ export function needRoutes(api: ApiRouter, _deps: ListingRouteDeps = {}): void {
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
   });
+  listingShareRoutes(api, 'need', TechNeedModel);
 }

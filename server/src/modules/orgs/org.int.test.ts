@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditModel } from '../audit/audit.model';
-import { buildOrg, randomUscc } from '../../testing/factories';
-import { signedInNew } from '../../testing/listing-factories';
+import { buildOrg, buildUser, randomUscc } from '../../testing/factories';
+import { signedInAs, signedInNew } from '../../testing/listing-factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
 import { OrgModel } from './org.model';
 import { createOrg } from './org.service';
@@ -10,8 +10,9 @@ useTestDb();
 const app = testApp();
 
 describe('organisations', () => {
-  it('lets a signed-in user register one, unverified, and refuses a self-set verified flag', async () => {
-    const { c } = await signedInNew(app, 'enterprise');
+  it('lets a signed-in user without an organisation register one (becoming its manager), unverified, and refuses a self-set verified flag', async () => {
+    const u = await buildUser({ role: 'enterprise', org: null });
+    const c = await signedInAs(app, u);
     const anon = await client(app);
     const body = { name: '吉林省光电科技有限公司', type: 'enterprise', uscc: randomUscc('220200'), city: '220200' };
     expect((await anon.post('/api/orgs', body)).status).toBe(401);
@@ -21,9 +22,9 @@ describe('organisations', () => {
     const res = await c.post('/api/orgs', body);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: body.name, verified: false, city: '220200' });
-    const dup = await c.post('/api/orgs', { ...body, name: '另一个名字' });
-    expect(dup.status).toBe(409);
-    expect(dup.body.error.fields[0].path).toBe('body.uscc');
+    expect((await c.get('/api/users/me')).body).toMatchObject({ org: { id: res.body.id }, membership: { orgRole: 'manager', status: 'active' } });
+    // One account, one organisation.
+    expect((await c.post('/api/orgs', { ...body, name: '另一个名字', uscc: randomUscc() })).status).toBe(409);
   });
 
   it('validates the credit code checksum and the city', async () => {
@@ -73,20 +74,17 @@ describe('organisations', () => {
     expect((await c.patch('/api/orgs/0123456789abcdef01234567/verification', { verified: true })).status).toBe(404);
   });
 
-  it('keeps credit codes unique under concurrent writers (one winner, the rest get a conflict)', async () => {
+  it('flags every claimant of a credit code that only unverified organisations hold, and refuses one a verified organisation holds', async () => {
     const uscc = randomUscc();
-    const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => createOrg({ name: `并发机构${i}`, type: 'enterprise', uscc, city: '220100' }, null)),
-    );
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results) {
-      if (r.status === 'rejected') {
-        expect((r.reason as { code: string }).code).toBe('CONFLICT');
-      }
-    }
-    expect(await OrgModel.countDocuments({ uscc })).toBe(1);
+    await Promise.all(Array.from({ length: 3 }, (_, i) => createOrg({ name: `并发机构${i}`, type: 'enterprise', uscc, city: '220100' }, { createdBy: null, ip: '' })));
+    await createOrg({ name: '并发机构3', type: 'enterprise', uscc, city: '220100' }, { createdBy: null, ip: '' });
+    const claimants = await OrgModel.find({ uscc }).lean();
+    expect(claimants).toHaveLength(4);
+    expect(claimants.every((o) => o.flags.includes('uscc_disputed'))).toBe(true);
+    const taken = await buildOrg({ verified: true });
+    await expect(createOrg({ name: '冒名公司', type: 'enterprise', uscc: taken.uscc, city: '220100' }, { createdBy: null, ip: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
     // Unrelated concurrent writes all land (SQLite serialises them; none is lost).
-    await Promise.all(Array.from({ length: 50 }, (_, i) => createOrg({ name: `批量${i}`, type: 'enterprise', uscc: randomUscc(), city: '220300' }, null)));
+    await Promise.all(Array.from({ length: 50 }, (_, i) => createOrg({ name: `批量${i}`, type: 'enterprise', uscc: randomUscc(), city: '220300' }, { createdBy: null, ip: '' })));
     expect(await OrgModel.countDocuments({ city: '220300' })).toBe(50);
   });
 });

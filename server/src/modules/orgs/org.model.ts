@@ -19,6 +19,8 @@ const orgSchema = new Schema(
     name: { type: String, required: true, trim: true },
     /** Lower-cased, space-free name for duplicate checks and prefix search. */
     nameKey: { type: String, required: true },
+    /** `orgCollisionKey(name)`: names that differ only in spaces, punctuation or width collide. */
+    collisionKey: { type: String, default: '' },
     type: { type: String, enum: ORG_TYPES, required: true },
     /**
      * Not unique: an unverified organisation's claim must not keep the real one out. Verification
@@ -48,9 +50,16 @@ const orgSchema = new Schema(
 // code → {uscc} (not unique: see the field).
 orgSchema.index({ uscc: 1 });
 orgSchema.index({ nameKey: 1 });
+// Names that collide with a verified organisation (org creation, the admin list of flagged names).
+orgSchema.index({ collisionKey: 1 });
 orgSchema.index({ verified: -1, name: 1 });
 orgSchema.index({ city: 1, verified: -1, name: 1 });
 orgSchema.index({ type: 1, verified: -1, name: 1 });
+
+// Every path that saves a document (registration, seed, tests) keeps the collision key current.
+orgSchema.pre('validate', function setCollisionKey() {
+  this.collisionKey = orgCollisionKey(this.name);
+});
 
 export type Org = InferSchemaType<typeof orgSchema>;
 export type OrgDoc = HydratedDocument<Org>;

@@ -13,6 +13,7 @@ export function presentOrg(o: OrgLike): OrgView {
     uscc: o.uscc,
     city: o.city as OrgView['city'],
     verified: o.verified,
+    verificationState: o.verified ? 'verified' : o.verificationState === 'verified' ? 'none' : (o.verificationState ?? 'none'),
     createdAt: o.createdAt.toISOString(),
   };
 }

@@ -1,35 +1,61 @@
-import type { OrgCreateInput, OrgListQuery } from '@kezhuan/shared';
+import { ORG_CREATION_LIMITS, type OrgCreateInput, type OrgFlag, type OrgListQuery } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
-import { OrgModel, orgNameKey, type OrgDoc } from './org.model';
+import { OrgModel, orgCollisionKey, orgNameKey, type OrgDoc } from './org.model';
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Creates an unverified organisation; a duplicate credit code is a conflict on the field. */
-/** `field` names the credit code in the request, for the conflict message. */
-export async function createOrg(input: OrgCreateInput, createdBy: Types.ObjectId | null, field = 'body.uscc'): Promise<OrgDoc> {
-  const existing = await OrgModel.exists({ uscc: input.uscc });
-  if (existing) {
-    throw duplicateUscc(field);
-  }
-  try {
-    return await OrgModel.create({ ...input, nameKey: orgNameKey(input.name), createdBy, verified: false });
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) {
-      throw duplicateUscc(field);
-    }
-    throw err;
-  }
+const DAY_MS = 24 * 3600_000;
+
+/** Where a new organisation comes from: who (null while registering), from which address, and the request field of the credit code. */
+export interface OrgOrigin {
+  createdBy: Types.ObjectId | null;
+  ip: string;
+  /** Path of the form fields in the request, for conflict messages ('body' or 'body.newOrg'). */
+  fieldPrefix?: string;
 }
 
-function duplicateUscc(path: string) {
-  return createError('CONFLICT', {
-    fields: [{ path, code: 'duplicate', message: '该统一社会信用代码已注册，请直接选择该机构', messageEn: 'This credit code is already registered; choose that organisation' }],
-  });
+/**
+ * Creates an unverified organisation, against squatting: a limited number per address and day;
+ * a name or a credit code that a verified organisation holds is refused (the user should ask to
+ * join it); a name or code that only unverified organisations claim is allowed but flagged on all
+ * of them for the administrators, and verification with evidence decides a disputed code.
+ */
+export async function createOrg(input: OrgCreateInput, origin: OrgOrigin, now = new Date()): Promise<OrgDoc> {
+  const prefix = origin.fieldPrefix ?? 'body';
+  const since = new Date(now.getTime() - DAY_MS);
+  if (origin.ip && (await OrgModel.countDocuments({ createdIp: origin.ip, createdAt: { $gte: since } })) >= ORG_CREATION_LIMITS.perIpPerDay) {
+    throw createError('RATE_LIMITED', { message: '今天从该网络注册的机构过多，请明天再试或联系平台管理员', messageEn: 'Too many organisations registered from this network today; try tomorrow or contact the administrators' });
+  }
+  const collisionKey = orgCollisionKey(input.name);
+  const [sameCode, sameName] = await Promise.all([
+    OrgModel.find({ uscc: input.uscc }, { verified: 1 }).lean(),
+    OrgModel.find({ $or: [{ collisionKey }, { nameKey: orgNameKey(input.name) }] }, { verified: 1 }).lean(),
+  ]);
+  if (sameCode.some((o) => o.verified)) {
+    throw conflict(`${prefix}.uscc`, '该统一社会信用代码已由已认证机构注册，请选择该机构并申请加入', 'A verified organisation holds this credit code; choose it and ask to join');
+  }
+  if (sameName.some((o) => o.verified)) {
+    throw conflict(`${prefix}.name`, '已有同名的已认证机构，请选择该机构并申请加入', 'A verified organisation has this name; choose it and ask to join');
+  }
+  const flags: OrgFlag[] = [...(sameCode.length ? (['uscc_disputed'] as const) : []), ...(sameName.length ? (['name_collision'] as const) : [])];
+  const org = await OrgModel.create({ ...input, nameKey: orgNameKey(input.name), collisionKey, createdBy: origin.createdBy, createdIp: origin.ip, verified: false, flags });
+  if (sameCode.length) {
+    await OrgModel.updateMany({ _id: { $in: sameCode.map((o) => o._id) } }, { $addToSet: { flags: 'uscc_disputed' } });
+  }
+  if (sameName.length) {
+    await OrgModel.updateMany({ _id: { $in: sameName.map((o) => o._id) } }, { $addToSet: { flags: 'name_collision' } });
+  }
+  await audit({ action: 'org.create', actor: origin.createdBy, target: { kind: 'org', id: String(org._id) }, detail: { name: org.name, uscc: org.uscc, flags }, ip: origin.ip });
+  return org;
+}
+
+function conflict(path: string, zh: string, en: string) {
+  return createError('CONFLICT', { fields: [{ path, code: 'duplicate', message: zh, messageEn: en }] });
 }
 
 /**
@@ -73,25 +99,5 @@ export async function getOrg(id: string) {
   if (!org) {
     throw createError('NOT_FOUND');
   }
-  return org;
-}
-
-/** Sets or clears the verified flag (administrators only), with an audit entry. */
-export async function setOrgVerification(id: string, verified: boolean, actor: Types.ObjectId, note: string | undefined, ip: string) {
-  const org = await OrgModel.findByIdAndUpdate(
-    id,
-    { $set: { verified, verifiedAt: verified ? new Date() : null, verifiedBy: verified ? actor : null } },
-    { new: true },
-  ).lean();
-  if (!org) {
-    throw createError('NOT_FOUND');
-  }
-  await audit({
-    action: verified ? 'org.verify' : 'org.unverify',
-    actor,
-    target: { kind: 'org', id },
-    detail: { name: org.name, uscc: org.uscc, ...(note ? { note } : {}) },
-    ip,
-  });
   return org;
 }

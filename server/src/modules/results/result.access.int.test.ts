@@ -25,9 +25,12 @@ describe('who may create and edit a research result', () => {
     expect((await (await client(app)).post('/api/results', validResultInput())).status).toBe(401);
   });
 
-  it('lets members of the owning organisation edit; another organisation gets 403, anonymous 401, an administrator 403', async () => {
+  it('lets the owner, colleagues it is shared with and managers edit; a plain colleague, a pending member, another organisation get 403, anonymous 401, an administrator 403', async () => {
     const { org, researcher } = await university();
-    const colleague = await signedInAs(app, await buildUser({ role: 'researcher', org: org._id }));
+    const colleagueUser = await buildUser({ role: 'researcher', org: org._id });
+    const colleague = await signedInAs(app, colleagueUser);
+    const manager = await signedInAs(app, await buildUser({ role: 'researcher', org: org._id, orgRole: 'manager' }));
+    const pending = await signedInAs(app, await buildUser({ role: 'researcher', org: org._id, orgStatus: 'pending' }));
     const published = await buildResult(researcher, { status: 'published' });
     const draft = await buildResult(researcher);
     const path = `/api/results/${String(published._id)}`;
@@ -45,10 +48,28 @@ describe('who may create and edit a research result', () => {
     expect((await admin.post(`${path}/withdraw`)).status).toBe(403);
     expect((await admin.get(`/api/results/${String(draft._id)}`)).status).toBe(200);
 
+    // A pending member has no rights and does not see the organisation's drafts.
+    expect((await pending.patch(path, { title: '待批准成员' })).status).toBe(403);
+    expect((await pending.post(`${path}/withdraw`)).status).toBe(403);
+    expect((await pending.get(`/api/results/${String(draft._id)}`)).status).toBe(404);
+    expect((await pending.post('/api/results', validResultInput())).status).toBe(403);
+
+    // A colleague edits only once the owner shares it with him.
+    expect((await colleague.patch(path, { title: '同事' })).status).toBe(403);
+    expect((await colleague.put(`${path}/share`, { userIds: [String(colleagueUser._id)] })).status).toBe(403);
+    const owner = await signedInAs(app, researcher);
+    const shared = await owner.put(`${path}/share`, { userIds: [String(colleagueUser._id)] });
+    expect(shared.status).toBe(200);
+    expect(shared.body.sharedWith).toEqual([{ id: String(colleagueUser._id), name: colleagueUser.displayName }]);
+    expect((await owner.put(`${path}/share`, { userIds: [String((await buildUser())._id)] })).status).toBe(400);
     const edited = await colleague.patch(path, { title: '同单位成员修改的标题' });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: '同单位成员修改的标题', status: 'submitted' });
     expect((await ResearchResultModel.findById(published._id).lean())?.title).toBe('同单位成员修改的标题');
+
+    // The organisation's manager edits and withdraws any of its listings.
+    expect((await manager.patch(`/api/results/${String(draft._id)}`, { title: '管理员修改' })).status).toBe(200);
+    expect((await manager.post(`${path}/withdraw`)).status).toBe(200);
   });
 });
 

@@ -15,6 +15,7 @@ import { disclosureFor, type ListingActor } from '../listings/listing.policy';
 import { listingOrg } from '../listings/listing.presenter';
 import type { ListingRouteDeps } from '../listings/listing.routes';
 import { listMine } from '../listings/listing.queries';
+import { listingShareRoutes } from '../listings/listing-share.routes';
 import { findReadable, listingRef, runTransition, withListing } from '../listings/listing.store';
 import { resultAttachmentRoutes } from './result-attachment.routes';
 import { ResearchResultModel, type ResearchResultRecord } from './result.model';
@@ -76,7 +77,7 @@ export function resultRoutes(api: ApiRouter, _deps: ListingRouteDeps = {}): void
   }
   api.add({
     method: 'get', path: '/me/results', tag: 'results', access: 'user',
-    summary: "My organisation's research results, optionally of one status",
+    summary: "My research results (mine and shared with me; scope=org: the organisation's), optionally of one status",
     query: myListingsQuery, response: paginated(myListingView),
     handler: async ({ query }, req) => {
       const actor = await requireListingActor(req);
@@ -85,4 +86,5 @@ export function resultRoutes(api: ApiRouter, _deps: ListingRouteDeps = {}): void
     },
   });
   resultAttachmentRoutes(api);
+  listingShareRoutes(api, 'result', ResearchResultModel);
 }
