@@ -6,7 +6,9 @@ import { needIndexSource, resultIndexSource } from './modules/listings/listing.i
 import { expireStaleListings } from './modules/listings/review.service';
 import { announcePublications } from './modules/matching/announcer';
 import { recentSearchWrite, takeReconcileRequest } from './modules/indexing/write-hint';
+import { slowDb } from './lib/db';
 import { DutyCycle } from './lib/duty-cycle';
+import { Lease } from './lib/lease';
 import { ResilientSearchEngine } from './search/resilient';
 import type { PlatformSearch } from './search/search.service';
 
@@ -17,10 +19,17 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-/** The index sync over every indexed collection. */
+/**
+ * The index sync over every indexed collection. With Meilisearch (one engine shared by every server
+ * process) the processes take turns through a lease in the database, so a batch is pushed once.
+ */
 export function createIndexSync(search: PlatformSearch, log?: Logger): IndexSync {
-  return new IndexSync(search.engine, [resultIndexSource, needIndexSource], (err, index, id) =>
-    log?.error({ err, index, id }, 'a record could not be indexed; it stays dirty and is retried'),
+  const lease = search.engine.kind === 'meilisearch' ? new Lease('index-sync', 60_000) : undefined;
+  return new IndexSync(
+    search.engine,
+    [resultIndexSource, needIndexSource],
+    (err, index, id) => log?.error({ err, index, id }, 'a record could not be indexed; it stays dirty and is retried'),
+    lease,
   );
 }
 
@@ -52,10 +61,12 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
     },
     (err: unknown) => log.error({ err }, 'search reconciliation failed; the next start tries again'),
   );
-  // Without a write hinted in this process, the scans for other processes' writes run on a duty
-  // cycle: every 15 s (announcements every 60 s) while they are quick, rarer as they grow slow.
-  const idleFlush = new DutyCycle(15_000);
-  const idleAnnounce = new DutyCycle(60_000);
+  // Without a write hinted in this process, the checks for other processes' writes run every tick
+  // (indexed reads of the pending set). On FerretDB v1 they are collection scans, so there they run
+  // on a duty cycle: every 15 s (announcements every 60 s) while they are quick, rarer as they grow slow.
+  const v1 = slowDb();
+  const idleFlush = new DutyCycle(v1 ? 15_000 : 0, v1 ? 0.05 : 1);
+  const idleAnnounce = new DutyCycle(v1 ? 60_000 : 5_000, v1 ? 0.05 : 1);
   const tick = async () => {
     await reconciled;
     if (takeReconcileRequest()) {

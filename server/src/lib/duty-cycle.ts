@@ -3,7 +3,8 @@
  * again after at least `d / maxShare` ms (and never more often than every `minMs`). On FerretDB a
  * scan of 100,000 listings takes ~23 s: every 15 s it would hold the platform's one database
  * connection all the time; with a 5 % share it runs every ~8 minutes, and every 15 s while the
- * collections are small.
+ * collections are small. Used on FerretDB v1 only (workers.ts): on FerretDB 2 and MongoDB those
+ * scans are indexed reads of the pending set and run every tick.
  */
 export class DutyCycle {
   private last = Number.NEGATIVE_INFINITY;

@@ -1,3 +1,5 @@
+import { slowDb } from '../../lib/db';
+import type { Lease } from '../../lib/lease';
 import type { QuerySpec } from '../../lib/query-spec';
 import type { SearchDocument, SearchEngine } from '../../search/types';
 import type { IndexedFields, IndexSource } from './index-source';
@@ -34,6 +36,9 @@ export function pendingQuery(): QuerySpec {
  * - `reconcile()` compares the whole index with the database (id → version) and fixes missing,
  *   stale and orphaned entries: run at start-up and by `npm run reindex`, it repairs a crash
  *   between the database write and the index write.
+ * - With a `lease` (several server processes on one database and one Meilisearch), only the
+ *   process holding it flushes or reconciles, so no batch is pushed twice; it renews the lease
+ *   per batch, and a crashed holder's lease runs out (see lib/lease.ts).
  */
 export class IndexSync {
   private timer: NodeJS.Timeout | undefined;
@@ -45,7 +50,14 @@ export class IndexSync {
     private readonly sources: readonly IndexSource[],
     /** Told about a record that cannot be indexed (it stays dirty and is retried next flush). */
     private readonly onRecordError: (err: unknown, index: string, id: string) => void = () => undefined,
+    /** Shared with the other processes that push to the same engine. */
+    private readonly lease?: Lease,
   ) {}
+
+  /** Takes or renews the lease (true without one). */
+  private async hold(): Promise<boolean> {
+    return this.lease ? this.lease.acquire() : true;
+  }
 
   /** Pushes every dirty record; returns how many were pushed. Concurrent calls share one run. */
   flush(): Promise<number> {
@@ -55,6 +67,10 @@ export class IndexSync {
     }
     this.running = (async () => {
       let total = 0;
+      if (!(await this.hold().catch(() => false))) {
+        this.running = undefined;
+        return 0; // another process is pushing
+      }
       try {
         do {
           this.again = false;
@@ -63,6 +79,7 @@ export class IndexSync {
           }
         } while (this.again);
       } finally {
+        await this.lease?.release().catch(() => undefined);
         this.running = undefined;
       }
       return total;
@@ -75,6 +92,9 @@ export class IndexSync {
     // Records that could not be pushed stay dirty for the next flush; this one goes on without them.
     const failed: IndexedFields['_id'][] = [];
     for (;;) {
+      if (!(await this.hold())) {
+        return pushed; // the lease ran out and another process took it over
+      }
       const filter = failed.length > 0 ? { ...pendingQuery().filter, _id: { $nin: failed } } : pendingQuery().filter;
       const batch = (await source.model.find(filter).limit(BATCH).lean()) as IndexedFields[];
       if (batch.length === 0) {
@@ -132,15 +152,15 @@ export class IndexSync {
 
   /** Clears the outbox flag of the records written, where their version is still the one written. */
   private async clearDirty(source: IndexSource, records: readonly IndexedFields[]): Promise<void> {
-    // One update per version value, not per record: on FerretDB every filtered write scans the
-    // collection, so 500 single-record updates would scan it 500 times.
+    // One update per version value, not per record: on FerretDB v1 every filtered write scans the
+    // collection, so 500 single-record updates would scan it 500 times (elsewhere it is just fewer round trips).
     const byVersion = new Map<number, IndexedFields['_id'][]>();
     for (const r of records.filter((x) => x.searchDirty)) {
       const ids = byVersion.get(r.searchV) ?? [];
       ids.push(r._id);
       byVersion.set(r.searchV, ids);
     }
-    // At most a batch of ids an update: FerretDB compares every document with every id of an `$in`.
+    // At most a batch of ids an update: FerretDB v1 compares every document with every id of an `$in`.
     for (const [searchV, ids] of byVersion) {
       for (let i = 0; i < ids.length; i += BATCH) {
         await source.model.updateMany({ _id: { $in: ids.slice(i, i + BATCH) }, searchV }, { $set: { searchDirty: false } });
@@ -164,13 +184,23 @@ export class IndexSync {
     }
   }
 
-  /** Compares each index with the database and repairs every difference. */
+  /**
+   * Compares each index with the database and repairs every difference. With a lease, waits while
+   * another process holds it (its reconciliation or flush), then compares again itself.
+   */
   async reconcile(onProgress: (p: ReconcileProgress) => void = () => undefined): Promise<ReconcileReport[]> {
-    const reports: ReconcileReport[] = [];
-    for (const source of this.sources) {
-      reports.push(await this.reconcileSource(source, onProgress));
+    while (!(await this.hold())) {
+      await new Promise((r) => setTimeout(r, 500));
     }
-    return reports;
+    try {
+      const reports: ReconcileReport[] = [];
+      for (const source of this.sources) {
+        reports.push(await this.reconcileSource(source, onProgress));
+      }
+      return reports;
+    } finally {
+      await this.lease?.release().catch(() => undefined);
+    }
   }
 
   private async reconcileSource(source: IndexSource, onProgress: (p: ReconcileProgress) => void): Promise<ReconcileReport> {
@@ -187,6 +217,9 @@ export class IndexSync {
     // Outbox flags are cleared once the read is over (no FerretDB write while its cursor is open).
     const written: IndexedFields[] = [];
     for await (const records of this.recordsOf(source, suspects)) {
+      if (!(await this.hold())) {
+        throw new Error('the index-sync lease was lost during the reconciliation; the next one repairs the rest');
+      }
       const docs = await source.toDocuments(records);
       const toPush = records.filter((r) => {
         const id = String(r._id);
@@ -227,18 +260,20 @@ export class IndexSync {
   }
 
   /**
-   * The whole records of `wanted`, in batches. A few are read by `_id`; more are picked out of one
-   * pass over the collection: FerretDB v1 answers every `$in` with a scan of the whole collection
-   * (whatever its length; it does not use the `_id` index), so reading 100,000 new records 500 at
-   * a time scanned the collection 200 times (tens of seconds each). Measured on 10,000 imported
-   * records: the reconciliation took 50.6 s that way, 7.9 s with one pass (100,000: 76 s).
+   * The whole records of `wanted`, in batches read by `_id` (`$in` on the `_id` index). On FerretDB
+   * v1 only, more than a batch are picked out of one pass over the collection instead: it answers
+   * every `$in` with a scan of the whole collection (it does not use the `_id` index), so reading
+   * 100,000 new records 500 at a time scanned the collection 200 times (tens of seconds each).
+   * Measured on 10,000 imported records: 50.6 s that way, 7.9 s with one pass (100,000: 76 s).
    */
   private async *recordsOf(source: IndexSource, wanted: readonly IndexedFields[]): AsyncGenerator<IndexedFields[]> {
     if (wanted.length === 0) {
       return;
     }
-    if (wanted.length <= BATCH) {
-      yield (await source.model.find({ _id: { $in: wanted.map((r) => r._id) } }).lean()) as IndexedFields[];
+    if (wanted.length <= BATCH || !slowDb()) {
+      for (let i = 0; i < wanted.length; i += BATCH) {
+        yield (await source.model.find({ _id: { $in: wanted.slice(i, i + BATCH).map((r) => r._id) } }).lean()) as IndexedFields[];
+      }
       return;
     }
     const ids = new Set(wanted.map((r) => String(r._id)));

@@ -1,8 +1,8 @@
 /**
  * A hint, in this process, that an indexed record was written: the index worker then flushes every
- * second for a few seconds, and otherwise every 15 s or rarer (on FerretDB each flush scans the
- * collections, which should not happen every second for nothing; see workers.ts). Writes from other processes are
- * picked up by the periodic flush.
+ * second for a few seconds, and otherwise, on FerretDB v1 only, every 15 s or rarer (there each flush
+ * scans the collections, which should not happen every second for nothing; see workers.ts). Writes
+ * from other processes are picked up by the periodic flush.
  */
 let lastWrite = 0;
 let reconcileWanted = false;
