@@ -77,7 +77,7 @@ describe('platform processes', () => {
     expect(await waitGone([...kids, ...backends].map((k) => k.pid), 30_000)).toEqual([]);
   });
 
-  it('stops its children on SIGTERM and keeps the data for the next start', async () => {
+  it('stops its children on SIGTERM and keeps the data for the next start', { timeout: 300_000 }, async () => {
     const first = await startPlatform({ DATA_DIR: dataDir, SERVE_CLIENT: 'false' });
     onTestFinished(() => first.stop());
     // After the kill -9 above, the cluster starts again on the same data, without a new initdb.
@@ -85,8 +85,11 @@ describe('platform processes', () => {
     const kids = childrenOf(first.proc.pid!).map((k) => k.pid);
     const res = await register(first.url);
     expect([201, 409]).toContain(res.status);
+    // Stop once the start-up reconciliation (which a stop waits for) has caught up with the demo
+    // data that the kill -9 above interrupted: under load it takes longer than the stop's grace.
+    await expect.poll(() => first.output.join('\n'), { timeout: 200_000, interval: 500 }).toContain('search index needs:');
     await first.stop();
-    expect(first.proc.exitCode).toBe(0);
+    expect(first.proc.exitCode, first.output.slice(-15).join('\n')).toBe(0);
     expect(await waitGone(kids)).toEqual([]);
     // A clean stop is PostgreSQL's fast shutdown: the cluster is marked shut down, no stale lock.
     expect(existsSync(join(dataDir, 'pg', 'data', 'postmaster.pid'))).toBe(false);

@@ -91,10 +91,13 @@ export async function startEmbeddedDatabase(opts: { dataDir: string; bin?: strin
     v1Files: v1DataFiles(opts.dataDir),
     stop: () =>
       (stopping ??= (async () => {
+        const t0 = Date.now();
         await ferret.child.stop();
         if (pg.child) {
+          const t1 = Date.now();
           // Fast shutdown: a checkpoint, so give it time before SIGKILL.
           await pg.child.stop(30_000);
+          opts.log?.(`database: stopped FerretDB in ${t1 - t0} ms and PostgreSQL (fast shutdown) in ${Date.now() - t1} ms`);
         } else {
           rmSync(stateDir, { recursive: true, force: true });
         }

@@ -79,7 +79,15 @@ async function copyCollection(src: Client, dst: Client, db: string, name: string
         options[o] = ix[o];
       }
     }
-    await to.createIndex(ix.key as Record<string, 1 | -1>, options);
+    try {
+      await to.createIndex(ix.key as Record<string, 1 | -1>, options);
+    } catch (err) {
+      // The server made the same index under another name already (it builds its models' indexes at start).
+      const same = (await to.listIndexes().toArray()).find((t) => JSON.stringify(t.key) === JSON.stringify(ix.key) && Boolean(t.unique) === Boolean(ix.unique));
+      if (!same) {
+        throw err;
+      }
+    }
     indexes.push(String(ix.name));
   }
   if (source === 0) {
