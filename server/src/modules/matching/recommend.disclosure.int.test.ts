@@ -114,4 +114,14 @@ describe('recommendations for a need follow its disclosure', () => {
       expect(reason(item, 'budget')?.zh).not.toContain('面议'); // the budget is undisclosed, not negotiable
     }
   });
+
+  it('never recommend an organisation its own confidential need (the index does not name its organisation)', async () => {
+    const colleague = await buildUser({ role: 'enterprise', org: researcher.org ?? undefined });
+    const ownNeed = await buildNeed(colleague, { status: 'published', input: validNeedInput({ ...hidden, confidentiality: 'confidential' }) });
+    await sync.flush();
+    const res = await (await signedInAs(app, researcher)).get(`/api/results/${ids.fibre}/recommendations`).expect(200);
+    const got = (res.body.items as Item[]).map((i) => i.hit.id);
+    expect(got).toContain(ids.confidential);
+    expect(got).not.toContain(String(ownNeed._id));
+  });
 });

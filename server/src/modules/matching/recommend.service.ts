@@ -138,9 +138,11 @@ export async function scoreNeedsForResult(engine: SearchEngine, result: Research
   const advantages = result.advantages.map((a) => a.metric).join(' ');
   const terms = keyTerms({ title: result.title, keywords: result.keywords, body: `${result.summary} ${result.applications} ${advantages}` });
   const hits = await candidates(engine, 'needs', terms, result.industry);
+  // The index leaves a confidential need's organisation out: ask the database which are our own.
+  const own = new Set((await TechNeedModel.find({ _id: { $in: hits.map((h) => h.id) }, org: result.org }, { _id: 1 }).lean()).map((n) => String(n._id)));
   const price = result.negotiable ? null : result.price;
   const scored = hits
-    .filter((h) => str(h.doc.orgId) !== String(result.org))
+    .filter((h) => !own.has(h.id) && str(h.doc.orgId) !== String(result.org))
     .flatMap((h) => {
       const d = h.doc;
       const found = termsFoundIn(terms, textOf(d, ['title', 'keywords', 'problem', 'desiredOutcome']));
