@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { sweepPasswordResets } from './modules/auth/password-reset.service';
 import { sweepAttempts } from './modules/auth/throttle';
 import { pruneImportJobs } from './modules/imports/import.retention';
 import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync';
@@ -99,8 +100,9 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
   const sweep = async () => {
     const expired = await expireStaleListings();
     const attempts = await sweepAttempts();
+    const passwordResets = await sweepPasswordResets();
     const importJobs = await pruneImportJobs();
-    log.debug({ expired, attempts, importJobs }, 'hourly sweep');
+    log.debug({ expired, attempts, passwordResets, importJobs }, 'hourly sweep');
   };
   const hourly = setInterval(() => void sweep().catch((err: unknown) => log.warn({ err }, 'sweep failed')), 3600_000);
   void reconciled.then(() => sweep()).catch((err: unknown) => log.warn({ err }, 'sweep failed'));

@@ -50,9 +50,10 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
       next(new Error('UNAUTHENTICATED'));
       return;
     }
-    UserModel.exists({ _id: userId, disabledAt: null }).then(
-      (exists) => {
-        if (!exists) {
+    // Disabled is checked here rather than in the query: accounts stored before the field existed lack it.
+    UserModel.findById(userId, { disabledAt: 1 }).lean().then(
+      (user) => {
+        if (!user || user.disabledAt) {
           next(new Error('UNAUTHENTICATED'));
           return;
         }

@@ -7,6 +7,7 @@ import { client, testApp, useTestDb } from '../../testing/harness';
 import { TestOutbox } from '../../testing/outbox';
 import { LoginAttemptModel } from './login-attempt.model';
 import { PasswordResetModel } from './password-reset.model';
+import { sweepPasswordResets } from './password-reset.service';
 
 useTestDb();
 
@@ -74,6 +75,14 @@ describe('password reset by code', () => {
     );
     expect(guesses.every((g) => g.status === 400)).toBe(true);
     expect((await c.post('/api/auth/password-reset/confirm', { identifier: u.email, code, newPassword: NEW_PASSWORD })).status).toBe(400);
+  });
+
+  it('sweeps codes older than a day', async () => {
+    const u = await buildUser();
+    await PasswordResetModel.create({ userId: u._id, codeHash: 'x', channel: 'email', createdAt: new Date(Date.now() - 25 * 3600_000), expiresAt: new Date(Date.now() - 24 * 3600_000) });
+    await PasswordResetModel.create({ userId: u._id, codeHash: 'y', channel: 'email', createdAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });
+    expect(await sweepPasswordResets()).toBe(1);
+    expect(await PasswordResetModel.countDocuments({ userId: u._id })).toBe(1);
   });
 
   it('refuses expired codes and validates input', async () => {

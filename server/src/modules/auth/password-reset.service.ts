@@ -92,3 +92,9 @@ export async function confirmPasswordReset(input: PasswordResetConfirmInput, ip:
   await audit({ action: 'user.password_reset', actor: user._id, target: { kind: 'user', id: String(user._id) }, detail: { step: 'password_set', channel: reset.channel }, ip });
   return user;
 }
+
+/** Deletes reset codes older than a day (the hourly limit looks back one hour); run by the hourly sweep. */
+export async function sweepPasswordResets(now = new Date()): Promise<number> {
+  const r = await PasswordResetModel.deleteMany({ createdAt: { $lte: new Date(now.getTime() - 24 * 3600_000) } });
+  return r.deletedCount;
+}

@@ -15,7 +15,8 @@ function loginFrom(c: Client, ip: string, identifier: string, password: string) 
   return c.agent.post('/api/auth/login').set('X-CSRF-Token', c.csrf).set('X-Forwarded-For', ip).send({ identifier, password });
 }
 
-describe('login limits', () => {
+// Each case checks 100+ real argon2 hashes: on a loaded shared machine that can exceed the 30 s default.
+describe('login limits', { timeout: 120_000 }, () => {
   it(`locks an account after ${LIMIT} failures in an hour, even for the right password and from new addresses`, async () => {
     const u = await buildUser();
     const c = await client(app);
