@@ -30,7 +30,8 @@ async function cli(script: string, args: string[]): Promise<{ code: number; out:
 const UNI = makeUscc('12', '220100', 'KC0000001');
 
 describe('command-line tools', () => {
-  it('create an administrator, import organisations and results (searchable when the command ends), refuse a bad file with a report', async () => {
+  // Six processes, each starting (and stopping) its own PostgreSQL and FerretDB: minutes on a busy machine.
+  it('create an administrator, import organisations and results (searchable when the command ends), refuse a bad file with a report', { timeout: 400_000 }, async () => {
     const admin = await cli('create-admin.ts', ['--email', 'ops@example.cn', '--phone', '13900000001', '--password', 'Cli-Admin-2026-ok']);
     expect(admin.out).toContain('administrator created: ops@example.cn');
 
