@@ -205,6 +205,14 @@ const search = {
   failed: '搜索失败',
   engine: '检索：{engine} · 用时 {ms} 毫秒',
   engines: { meilisearch: 'Meilisearch', embedded: '内置检索' },
+  emptyText_results: '没有找到与“{q}”匹配的成果',
+  emptyText_needs: '没有找到与“{q}”匹配的需求',
+  didYouMean: '您是不是要找：',
+  otherHas_results: '“找成果”中有 {n} 条结果',
+  otherHas_needs: '“找需求”中有 {n} 条结果',
+  otherNone: '“找成果”和“找需求”中都没有找到，换个说法试试',
+  partial: '没有同时包含全部词语的内容，以下为部分匹配（缺少：{words}）',
+  emptyNoExport: '没有可导出或保存的结果',
 };
 
 const match = {

@@ -236,6 +236,13 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         expect(ids(await search('黄芪皂苷'))).not.toContain('m3');
       });
 
+      it('finds a listing by each of its keywords, the 15th as the first', async () => {
+        const keywords = ['复合材料', '界面改性', '偶联剂', '热压成型', '层间剪切', '疲劳寿命', '湿热老化', '声发射', '损伤容限', '树脂浸渍', '预浸料', '固化动力学', '玻璃化转变', '纤维取向', '微波固化'];
+        await engine.upsert('results', [buildResultDoc({ id: 'k1', title: '十五个关键词的成果', keywords })]);
+        expect(ids(await search('微波固化'))).toEqual(['k1']);
+        expect(ids(await search('偶联剂'))).toEqual(['k1']);
+      });
+
       it('keeps indexes apart and clears one without touching the other', async () => {
         await engine.upsert('needs', [{ id: 'n1', _v: 1, title: '寻求玉米秸秆综合利用技术', problem: '秸秆焚烧污染', city: '220100' }]);
         expect(ids(await engine.query('needs', { q: '秸秆', page: 1, pageSize: 10 }))).toEqual(['n1']);

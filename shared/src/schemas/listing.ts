@@ -32,7 +32,8 @@ export const LISTING_EXPIRY_DAYS = 180;
 export const LISTING_LIMITS = {
   titleMax: 100,
   keywordMax: 30,
-  keywordsMax: 10,
+  // Papers and patents often carry 12–15 keywords: keep every one the authors gave.
+  keywordsMax: 20,
   reasonMax: 500,
   amountMax: 10_000_000_000,
 } as const;
@@ -48,7 +49,7 @@ export const listingContact = z.strictObject({
 });
 export type ListingContact = z.infer<typeof listingContact>;
 
-/** 1–10 keywords, trimmed; repeats are dropped. */
+/** 1–20 keywords, trimmed; repeats are dropped; more is an error, never a silent cut. */
 export const keywordList = z
   .array(text(LISTING_LIMITS.keywordMax))
   .min(1)

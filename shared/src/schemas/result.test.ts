@@ -55,6 +55,14 @@ describe('research result input', () => {
     expect(resultInput.safeParse({ ...validResult, title: '\u202E\u202C' }).success).toBe(false);
   });
 
+  it('keeps every keyword of a paper with 15 of them, and refuses more than 20 instead of cutting', () => {
+    const fifteen = Array.from({ length: 15 }, (_, i) => `关键词${i + 1}`);
+    expect(resultInput.parse({ ...validResult, keywords: fifteen }).keywords).toEqual(fifteen);
+    const many = resultInput.safeParse({ ...validResult, keywords: Array.from({ length: 21 }, (_, i) => `词${i}`) });
+    expect(many.success).toBe(false);
+    expect(paths(many)[0]).toMatch(/^keywords:/);
+  });
+
   it('wants a price or 面议, exactly one', () => {
     const { price: _p, ...noPrice } = validResult;
     expect(paths(resultInput.safeParse(noPrice))).toEqual(['price:请填写价格或选择“面议”（二选一）']);

@@ -238,6 +238,18 @@ rows.push(['latency p50 / p95, HTTP, all queries', ...runs.map((r) => r.all.late
 rows.push([`index sync of ${fmtInt(chinaxivPapers().length)} results: engine writes (whole reconciliation)`, ...runs.map((r) => `${fmtSec(r.writeMs)} (${fmtSec(r.indexMs)})`), 'Meili 21 s; BM25 15.5 s (engine direct)']);
 console.log(`\n### Search quality on ChinaXiv through GET /api/search/results (pageSize 10)${noKeywords ? ', keywords not searchable' : ''}\n`);
 console.log(markdownTable(header, rows));
+if (blindRuns.length > 0) {
+  const names = blindRuns[0]!.runs.map((r) => r.name);
+  const bheader = ['long query, field not searchable (queries)', ...names.map((n) => `${n} MRR@10 / R@10 / nDCG@10`), `not in top 10 (${names.join(' / ')})`, 'latency p50 / p95'];
+  const brows = blindRuns.map((b) => [
+    `${b.label} (${fmtInt(b.queries)})`,
+    ...b.runs.map((r) => r.all.figures()),
+    b.runs.map((r) => String(r.all.missed)).join(' / '),
+    b.runs.map((r) => r.all.latency()).join('; '),
+  ]);
+  console.log(`\n### Long queries: a paper found by what else it says (GET /api/search/results, pageSize 10)\n`);
+  console.log(markdownTable(bheader, brows));
+}
 console.log(
   `\nInstitution and CLC queries are sent as the text they are: the public API has no organisation-name filter, and its ` +
     `discipline filter takes GB/T 13745 codes, onto which CLC classes do not map one to one. ` +

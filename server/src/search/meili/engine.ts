@@ -122,12 +122,20 @@ export class MeiliSearchEngine implements SearchEngine {
       sort: sort ? [`${sort.field}:${sort.order}`] : undefined,
       page: query.page,
       hitsPerPage: query.pageSize,
-      attributesToHighlight: config.searchable.map((a) => a.name),
-      highlightPreTag: PRE_TAG,
-      highlightPostTag: POST_TAG,
-      attributesToCrop: config.searchable.filter((a) => a.snippet).map((a) => a.name),
-      cropLength: CROP_WORDS,
-      cropMarker: '…',
+      // Only the fields the platform stores for display: never the hidden _sub/_py texts (a page
+      // of 100 hits carried them all, then threw them away).
+      attributesToRetrieve: this.retrieved(index),
+      // Nothing to mark without text: formatting 100 long summaries for nothing cost most of a page.
+      ...(q
+        ? {
+            attributesToHighlight: config.searchable.map((a) => a.name),
+            highlightPreTag: PRE_TAG,
+            highlightPostTag: POST_TAG,
+            attributesToCrop: config.searchable.filter((a) => a.snippet).map((a) => a.name),
+            cropLength: CROP_WORDS,
+            cropMarker: '…',
+          }
+        : {}),
       locales: [...MEILI_LOCALES] as Locale[],
       // When not every word matches, drop the commonest words first (not the last ones typed).
       matchingStrategy: 'frequency',
@@ -241,6 +249,15 @@ export class MeiliSearchEngine implements SearchEngine {
   close(): Promise<void> {
     this.http?.close();
     return Promise.resolve();
+  }
+
+  /** Attributes a hit returns: the config's displayed ones, or every configured one for '*' (never the hidden fields). */
+  private retrieved(index: IndexName): string[] {
+    const c = this.config[index];
+    if (!c.displayed.includes('*')) {
+      return [...new Set(['id', '_v', ...c.displayed])];
+    }
+    return [...new Set(['id', '_v', ...c.searchable.map((a) => a.name), ...c.filterable.map((a) => a.name), ...c.sortable, 'updatedAt'])];
   }
 
   private plan(index: IndexName, q: string): QueryPlan {

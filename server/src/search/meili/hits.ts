@@ -1,5 +1,6 @@
 import type { IndexConfig } from '@kezhuan/search-config';
 import { editDistance } from '../text/edit-distance';
+import { highlight, SNIPPET_CHARS } from '../text/highlight';
 import { escapeHtml, isLatinWord, normalizeText } from '../text/normalize';
 import type { QueryPlan } from '../text/query-plan';
 import { matchedTermsIn, textsOf } from '../text/terms';
@@ -43,8 +44,18 @@ export function toSearchHit(raw: Record<string, unknown>, config: IndexConfig, p
   const doc = withoutHiddenFields(stored);
   void _matchesPosition;
   void _rankingScore;
-  const formatted = (_formatted ?? {}) as Record<string, unknown>;
   const highlights: Record<string, string> = {};
+  if (_formatted === undefined) {
+    // Not asked for (no text): the same escaped texts and snippets as the embedded engine gives.
+    for (const attr of config.searchable) {
+      const pieces = textsOf(doc[attr.name]);
+      if (pieces.length > 0) {
+        highlights[attr.name] = pieces.map((x) => highlight(x, [], attr.snippet ? SNIPPET_CHARS : undefined).html).join('、');
+      }
+    }
+    return { id: String(doc.id), doc, highlights, matchedTerms: [] };
+  }
+  const formatted = _formatted as Record<string, unknown>;
   const fragments: string[] = [];
   const texts: string[] = [];
   for (const attr of config.searchable) {
