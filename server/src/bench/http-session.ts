@@ -74,6 +74,19 @@ export class HttpSession {
     return this;
   }
 
+  /** The same signed-in session, sent to another server process (same database, same secret). */
+  on(base: string): HttpSession {
+    const other = new HttpSession(base);
+    other.cookie = this.cookie;
+    other.csrf = this.csrf;
+    return other;
+  }
+
+  /** The session cookie (`name=value`), for a socket. */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   close(): void {
     this.agent.destroy();
   }
