@@ -226,6 +226,11 @@ const en: MessageSchema = {
       org_unverify: 'Revoke organisation verification',
       user_password_change: 'Password change',
       user_login_locked: 'Login locked',
+      admin_create: 'Administrator created',
+      result_approve: 'Result approved',
+      result_return: 'Result returned',
+      need_approve: 'Need approved',
+      need_return: 'Need returned',
     },
   },
   about: {

@@ -136,6 +136,7 @@ export const marketEn: MarketMessages = {
       confirm: 'Confirmed',
       edit: 'Edited',
       expire: 'Expired',
+      import: 'Imported',
     },
     attachments: {
       title: 'Attachments',

@@ -226,6 +226,11 @@ const zhCN = {
       org_unverify: '撤销机构认证',
       user_password_change: '修改密码',
       user_login_locked: '登录锁定',
+      admin_create: '创建管理员',
+      result_approve: '成果审核通过',
+      result_return: '成果退回修改',
+      need_approve: '需求审核通过',
+      need_return: '需求退回修改',
     },
   },
   about: {
