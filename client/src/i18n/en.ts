@@ -232,6 +232,11 @@ const en: MessageSchema = {
       user_disable: 'Account disabled',
       user_enable: 'Account enabled',
       user_password_reset: 'Password reset',
+      admin_create: 'Administrator created',
+      result_approve: 'Result approved',
+      result_return: 'Result returned',
+      need_approve: 'Need approved',
+      need_return: 'Need returned',
     },
   },
   about: {

@@ -14,6 +14,9 @@ export const firstEn: typeof firstZh = {
     citiesTitle: 'Browse by city',
   },
   navExtra: { more: 'More', langShort: '中' },
+  auditTargets: { org: 'Organisation', user: 'User', result: 'Research result', need: 'Technology need', gone: 'deleted' },
+  auditDetail: { title: 'Title', name: 'Name', note: 'Note', verified: 'Verified', uscc: 'Credit code', reason: 'Reason', email: 'Email', decision: 'Decision' },
+  auditValues: { yes: 'yes', no: 'no' },
   titles: {
     search: 'Search: “{q}”',
   },

@@ -12,6 +12,9 @@ export const firstZh = {
     citiesTitle: '按地区浏览',
   },
   navExtra: { more: '更多', langShort: 'EN' },
+  auditTargets: { org: '机构', user: '用户', result: '科技成果', need: '技术需求', gone: '已删除' },
+  auditDetail: { title: '标题', name: '名称', note: '备注', verified: '认证', uscc: '统一社会信用代码', reason: '原因', email: '邮箱', decision: '决定' },
+  auditValues: { yes: '是', no: '否' },
   titles: {
     search: '“{q}”的搜索结果',
   },

@@ -137,6 +137,7 @@ export const marketEn: MarketMessages = {
       confirm: 'Confirmed',
       edit: 'Edited',
       expire: 'Expired',
+      import: 'Imported',
     },
     attachments: {
       title: 'Attachments',

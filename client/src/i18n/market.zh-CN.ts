@@ -134,6 +134,7 @@ const listing = {
     confirm: '确认有效',
     edit: '修改',
     expire: '过期',
+    import: '批量导入',
   },
   attachments: {
     title: '附件',

@@ -232,6 +232,11 @@ const zhCN = {
       user_disable: '停用账号',
       user_enable: '启用账号',
       user_password_reset: '重置密码',
+      admin_create: '创建管理员',
+      result_approve: '成果审核通过',
+      result_return: '成果退回修改',
+      need_approve: '需求审核通过',
+      need_return: '需求退回修改',
     },
   },
   about: {

@@ -10,7 +10,8 @@ export const auditView = z.object({
   id: objectId,
   action: z.string(),
   actor: z.object({ id: objectId, displayName: z.string() }).nullable(),
-  target: z.object({ kind: z.string(), id: z.string() }),
+  /** What was acted on; `name` is its name or title now (null when it no longer exists). */
+  target: z.object({ kind: z.string(), id: z.string(), name: z.string().nullable() }),
   detail: z.record(z.string(), z.unknown()),
   ip: z.string(),
   at: z.string(),

@@ -69,6 +69,8 @@ describe('organisations', () => {
 
     const log = await c.get('/api/admin/audit?action=org.verify').expect(200);
     expect(log.body.items[0]).toMatchObject({ action: 'org.verify', actor: { displayName: admin.displayName } });
+    // The log names what was acted on, not only its database id.
+    expect(log.body.items[0].target).toEqual({ kind: 'org', id: String(org._id), name: org.name });
     expect((await researcher.get('/api/admin/audit')).status).toBe(403);
 
     expect((await c.patch('/api/orgs/0123456789abcdef01234567/verification', { verified: true })).status).toBe(404);
