@@ -1,6 +1,6 @@
 import { IMPORT_COLUMNS } from '@kezhuan/shared';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildOrg, randomUscc } from '../../testing/factories';
 import { signedInNew } from '../../testing/listing-factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
@@ -76,6 +76,8 @@ describe('live progress', () => {
     try {
       const up = await upload(c, 'kind=orgs&name=o.csv', `机构名称,机构类型,统一社会信用代码,所在市\r\n推送测试公司,企业,${randomUscc()},长春\r\n`);
       await finished(c, up.body.id as string);
+      // The poll can read "done" a moment before the writer's update returns and announces it.
+      await vi.waitFor(() => expect(pushes.at(-1)?.status).toBe('done'), { timeout: 5_000 });
     } finally {
       setImportProgressPublisher(undefined);
     }
