@@ -1,5 +1,6 @@
 import { importsEn } from './imports.en';
 import { marketEn } from './market.en';
+import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
@@ -244,6 +245,7 @@ const en: MessageSchema = {
   },
   ...marketEn,
   ...importsEn,
+  ...orgEn,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 import { importsZh } from './imports.zh-CN';
 import { marketZh } from './market.zh-CN';
+import { orgZh } from './org.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -244,6 +245,7 @@ const zhCN = {
   },
   ...marketZh,
   ...importsZh,
+  ...orgZh,
 };
 
 export type MessageSchema = typeof zhCN;
