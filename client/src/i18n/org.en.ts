@@ -6,6 +6,7 @@ const org = {
   title: 'My organisation',
   none: 'You have not joined an organisation. Choose one and ask to join; its managers approve.',
   joinPick: 'Organisation',
+  registerHint: "Choosing an existing organisation sends a request to join: you act for it once its managers approve.",
   join: 'Ask to join',
   joinSent: "Request sent; waiting for the organisation's managers",
   roles: { manager: 'Manager', member: 'Member' },

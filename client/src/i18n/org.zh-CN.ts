@@ -4,6 +4,7 @@ const org = {
   title: '我的机构',
   none: '您还没有加入机构。选择一个机构申请加入，由该机构的管理员批准。',
   joinPick: '选择机构',
+  registerHint: '选择已有机构即提交加入申请：该机构的管理员批准后，您才能以该机构名义发布和编辑。',
   join: '申请加入',
   joinSent: '申请已提交，等待机构管理员批准',
   roles: { manager: '机构管理员', member: '成员' },
