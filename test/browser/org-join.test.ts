@@ -58,11 +58,11 @@ describe('joining an organisation in the browser', () => {
     await expect.poll(() => page.locator('[data-testid=membership-banner]').textContent(), { timeout: 15_000 }).toContain('等待该机构管理员批准');
     await shoot(page, 'org-02-home-pending');
     await page.goto(`${platform.url}/me/listings`);
-    await expect.poll(() => page.locator('[data-testid=mine-table-result]').count()).toBe(1);
-    expect(await page.locator('[data-testid=mine-new-result]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=mine-table-result]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('[data-testid=mine-new-result]').count(), { timeout: 20_000 }).toBe(0);
     expect((await api(page, '/api/me/results?scope=org')).body).toMatchObject({ total: 0 });
     await page.goto(`${platform.url}/org`);
-    await expect.poll(() => page.locator('[data-testid=org-my-status]').textContent()).toContain('待批准');
+    await expect.poll(() => page.locator('[data-testid=org-my-status]').textContent(), { timeout: 20_000 }).toContain('待批准');
     await shoot(page, 'org-03-my-org-pending');
 
     // The university's manager (the demo researcher) approves in the UI.
@@ -74,16 +74,16 @@ describe('joining an organisation in the browser', () => {
     await manager.locator('[data-testid=login-submit]').click();
     await expect.poll(() => manager.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
     await manager.goto(`${platform.url}/org`);
-    await expect.poll(() => manager.locator('[data-testid=org-pending]').textContent()).toContain('周老师');
+    await expect.poll(() => manager.locator('[data-testid=org-pending]').textContent(), { timeout: 20_000 }).toContain('周老师');
     await shoot(manager, 'org-04-manager-pending-request');
     await manager.locator('[data-testid=member-approve]').first().click();
-    await expect.poll(() => manager.locator('[data-testid=org-members]').textContent()).toContain('周老师');
+    await expect.poll(() => manager.locator('[data-testid=org-members]').textContent(), { timeout: 20_000 }).toContain('周老师');
     await shoot(manager, 'org-05-manager-approved');
 
     // The member can now act for the university.
     await page.goto(`${platform.url}/me/listings`);
     await expect.poll(() => page.locator('[data-testid=mine-new-result]').count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.locator('[data-testid=membership-banner]').count()).toBe(0);
+    expect(await page.locator('[data-testid=membership-banner]').count(), { timeout: 20_000 }).toBe(0);
     expect(((await api(page, '/api/me/results?scope=org')).body as { total: number }).total).toBeGreaterThan(0);
     await shoot(page, 'org-06-member-can-act');
     expect(errors).toEqual([]);
