@@ -59,7 +59,7 @@ describe('joining an organisation in the browser', () => {
     await shoot(page, 'org-02-home-pending');
     await page.goto(`${platform.url}/me/listings`);
     await expect.poll(() => page.locator('[data-testid=mine-table-result]').count(), { timeout: 20_000 }).toBe(1);
-    expect(await page.locator('[data-testid=mine-new-result]').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.locator('[data-testid=mine-new-result]').count()).toBe(0);
     expect((await api(page, '/api/me/results?scope=org')).body).toMatchObject({ total: 0 });
     await page.goto(`${platform.url}/org`);
     await expect.poll(() => page.locator('[data-testid=org-my-status]').textContent(), { timeout: 20_000 }).toContain('待批准');
@@ -83,7 +83,7 @@ describe('joining an organisation in the browser', () => {
     // The member can now act for the university.
     await page.goto(`${platform.url}/me/listings`);
     await expect.poll(() => page.locator('[data-testid=mine-new-result]').count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.locator('[data-testid=membership-banner]').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.locator('[data-testid=membership-banner]').count()).toBe(0);
     expect(((await api(page, '/api/me/results?scope=org')).body as { total: number }).total).toBeGreaterThan(0);
     await shoot(page, 'org-06-member-can-act');
     expect(errors).toEqual([]);
