@@ -49,6 +49,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true, titleKey: 'nav.profile' },
   },
   {
+    path: '/org',
+    name: 'my-org',
+    component: () => import('./modules/org/pages/OrgPage.vue'),
+    meta: { requiresAuth: true, titleKey: 'org.title' },
+  },
+  {
     path: '/admin/orgs',
     name: 'admin-orgs',
     component: () => import('./modules/admin/pages/AdminOrgsPage.vue'),

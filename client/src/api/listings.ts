@@ -23,6 +23,8 @@ export type OwnerAction = 'submit' | 'withdraw' | 'confirm';
 
 export interface MyListingsQuery {
   status?: ListingStatus;
+  /** mine (default: mine and shared with me) or the whole organisation's. */
+  scope?: 'mine' | 'org';
   page?: number;
   pageSize?: number;
 }

@@ -17,6 +17,7 @@ const me: MeView = {
   locale: 'zh-CN',
   role: 'researcher',
   org: null,
+  membership: null,
   createdAt: '2025-01-01T00:00:00.000Z',
 };
 

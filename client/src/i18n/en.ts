@@ -3,6 +3,7 @@ import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
 import { firstEn } from './first.en';
+import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
@@ -259,6 +260,7 @@ const en: MessageSchema = {
   ...matchingEn,
   ...accountEn,
   ...firstEn,
+  ...orgEn,
 };
 
 export default en;

@@ -3,6 +3,7 @@ import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
 import { firstZh } from './first.zh-CN';
+import { orgZh } from './org.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -259,6 +260,7 @@ const zhCN = {
   ...matchingZh,
   ...accountZh,
   ...firstZh,
+  ...orgZh,
 };
 
 export type MessageSchema = typeof zhCN;

@@ -15,7 +15,8 @@ export function buildUser(role: MeView['role'] = 'researcher', overrides: Partia
     bio: '',
     locale: 'zh-CN',
     role,
-    org: { id: ORG_ID, name: '吉林大学', type: 'university', city: '220100', uscc: '', verified: true, createdAt: '2025-01-01T00:00:00.000Z' },
+    org: { id: ORG_ID, name: '吉林大学', type: 'university', city: '220100', uscc: '', verified: true, verificationState: 'verified', createdAt: '2025-01-01T00:00:00.000Z' },
+    membership: { orgRole: 'member', status: 'active' },
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   };

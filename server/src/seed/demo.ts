@@ -62,6 +62,8 @@ async function staffOf(orgIds: Types.ObjectId[], role: 'researcher' | 'enterpris
       displayName: role === 'enterprise' ? '技术部' : '成果转化办公室',
       role,
       org,
+      orgRole: 'member',
+      orgStatus: 'active',
       passwordHash: hash,
     });
     out.set(String(org), u._id);
@@ -77,13 +79,14 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   say('seeding demo data: organisations, accounts, ChinaXiv-derived research results, Jilin technology needs…');
   const orgIds: Types.ObjectId[] = [];
   for (const o of DEMO_ORGS) {
-    const doc = (await OrgModel.findOne({ uscc: o.uscc })) ?? (await OrgModel.create({ ...o, nameKey: orgNameKey(o.name), verifiedAt: o.verified ? now : null }));
+    const doc = (await OrgModel.findOne({ uscc: o.uscc })) ?? (await OrgModel.create({ ...o, nameKey: orgNameKey(o.name), verifiedAt: o.verified ? now : null, verificationState: o.verified ? 'verified' : 'none' }));
     orgIds.push(doc._id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts = new Map<number, Types.ObjectId>();
   for (const a of DEMO_ACCOUNTS) {
-    const u = await UserModel.create({ email: a.email, phone: a.phone, displayName: a.displayName, role: a.role, passwordHash, org: orgIds[a.org] });
+    // Each demo account manages its organisation: it approves members and edits the organisation's listings.
+    const u = await UserModel.create({ email: a.email, phone: a.phone, displayName: a.displayName, role: a.role, passwordHash, org: orgIds[a.org], orgRole: 'manager', orgStatus: 'active' });
     accounts.set(a.org, u._id);
   }
   const staffHash = await hashPassword(randomBytes(24).toString('hex'));

@@ -103,6 +103,8 @@ export const listingOwnerExtras = {
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
   quality: qualityView,
+  /** Whether the caller may edit it and take its lifecycle actions (its owner, colleagues it is shared with, managers). */
+  canEdit: z.boolean().optional(),
 };
 
 /** "My listings" (mine and those shared with me; `scope=org`: every listing of my organisation), optionally of one status. */

@@ -12,6 +12,13 @@ describe('listing ownership', () => {
     expect(isOwner(buildUser('enterprise', { org: null }), listing)).toBe(false);
   });
 
+  it('follows the server’s canEdit, and gives a pending member no owner actions', () => {
+    const listing = { org: { id: ORG_ID } };
+    expect(isOwner(buildUser('researcher', { membership: { orgRole: 'member', status: 'pending' } }), listing)).toBe(false);
+    expect(isOwner(buildUser('researcher'), { ...listing, canEdit: false })).toBe(false);
+    expect(isOwner(buildUser('researcher'), { ...listing, canEdit: true })).toBe(true);
+  });
+
   it('offers the lifecycle actions the server allows from each status', () => {
     expect(ownerActions('draft')).toEqual(['submit', 'withdraw']);
     expect(ownerActions('submitted')).toEqual(['withdraw']);

@@ -1,9 +1,16 @@
 import type { ListingStatus, MeView } from '@kezhuan/shared';
 import type { OwnerAction } from '../../api/listings';
 
-/** True when the user belongs to the organisation that owns the listing (administrators never own listings). */
-export function isOwner(user: MeView | null, listing: { org: { id: string } }): boolean {
-  return Boolean(user && user.role !== 'admin' && user.org && user.org.id === listing.org.id);
+/**
+ * True when the user may edit the listing and take its owner actions: the server says so in the
+ * full view (`canEdit`: its owner, colleagues it is shared with, the organisation's managers);
+ * otherwise an approved member of the owning organisation (administrators never own listings).
+ */
+export function isOwner(user: MeView | null, listing: { org: { id: string }; canEdit?: boolean }): boolean {
+  if (listing.canEdit !== undefined) {
+    return listing.canEdit;
+  }
+  return Boolean(user && user.role !== 'admin' && user.org && user.org.id === listing.org.id && user.membership?.status !== 'pending');
 }
 
 /** Lifecycle actions the owner may take from a status (mirrors the server's transition table). */

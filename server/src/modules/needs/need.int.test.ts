@@ -99,13 +99,15 @@ describe('technology needs', () => {
     expect(pub.body.contact).toBeUndefined();
   });
 
-  it('expire after 180 days unconfirmed, by read and by sweep; a colleague confirms it back', async () => {
+  it('expire after 180 days unconfirmed, by read and by sweep; the organisation\'s manager confirms it back', async () => {
     const { org, user } = await enterprise();
-    const colleague = await signedInAs(app, await buildUser({ role: 'enterprise', org: org._id }));
+    const colleague = await signedInAs(app, await buildUser({ role: 'enterprise', org: org._id, orgRole: 'manager' }));
     const n = await buildNeed(user, { status: 'published' });
     await TechNeedModel.updateOne({ _id: n._id }, { $set: { lastConfirmedAt: new Date(Date.now() - 200 * DAY) } });
     expect((await (await client(app)).get(`/api/needs/${String(n._id)}`)).status).toBe(404);
-    expect((await colleague.get('/api/me/needs?status=expired')).body.items.map((i: { id: string }) => i.id)).toContain(String(n._id));
+    // Not his own: listed under the organisation's scope, not under "mine".
+    expect((await colleague.get('/api/me/needs?status=expired')).body.items).toEqual([]);
+    expect((await colleague.get('/api/me/needs?status=expired&scope=org')).body.items.map((i: { id: string }) => i.id)).toContain(String(n._id));
     expect((await expireStaleListings()).needs).toBe(1);
     expect((await TechNeedModel.findById(n._id).lean())?.status).toBe('expired');
     expect((await colleague.post(`/api/needs/${String(n._id)}/confirm`)).body.status).toBe('published');

@@ -2,7 +2,7 @@ import { idParams, myListingView, myListingsQuery, needCreateInput, needFullView
 import type { ApiRouter } from '../../lib/api-router';
 import type { TransitionAction } from '../listings/lifecycle';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
-import { disclosureFor, type ListingActor } from '../listings/listing.policy';
+import { can, disclosureFor, type ListingActor } from '../listings/listing.policy';
 import { listingOrg } from '../listings/listing.presenter';
 import type { ListingRouteDeps } from '../listings/listing.routes';
 import { listMine } from '../listings/listing.queries';
@@ -14,8 +14,9 @@ import { createNeed, needQuality, updateNeed } from './need.service';
 
 /** A need as the caller may see it. */
 export async function viewNeed(doc: TechNeedRecord, actor: ListingActor | null, now = new Date()) {
-  const standing = disclosureFor(actor, listingRef('need', doc, now));
-  return presentNeed(doc, await listingOrg(doc.org), needDisclosure(standing, doc.confidentiality), now);
+  const ref = listingRef('need', doc, now);
+  const view = presentNeed(doc, await listingOrg(doc.org), needDisclosure(disclosureFor(actor, ref), doc.confidentiality), now);
+  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref) } : view;
 }
 
 const TRANSITIONS: { action: Extract<TransitionAction, 'submit' | 'withdraw' | 'confirm'>; summary: string }[] = [

@@ -11,7 +11,7 @@ import {
 import type { ApiRouter } from '../../lib/api-router';
 import type { TransitionAction } from '../listings/lifecycle';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
-import { disclosureFor, type ListingActor } from '../listings/listing.policy';
+import { can, disclosureFor, type ListingActor } from '../listings/listing.policy';
 import { listingOrg } from '../listings/listing.presenter';
 import type { ListingRouteDeps } from '../listings/listing.routes';
 import { listMine } from '../listings/listing.queries';
@@ -24,7 +24,9 @@ import { createResult, resultQuality, updateResult } from './result.service';
 
 /** A result as the caller may see it. */
 export async function viewResult(doc: ResearchResultRecord, actor: ListingActor | null, now = new Date()) {
-  return presentResult(doc, await listingOrg(doc.org), disclosureFor(actor, listingRef('result', doc, now)), now);
+  const ref = listingRef('result', doc, now);
+  const view = presentResult(doc, await listingOrg(doc.org), disclosureFor(actor, ref), now);
+  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref) } : view;
 }
 
 const TRANSITIONS: { action: Extract<TransitionAction, 'submit' | 'withdraw' | 'confirm'>; summary: string }[] = [

@@ -22,6 +22,7 @@ function userAs(role: MeView['role'], displayName: string): MeView {
     locale: 'zh-CN',
     role,
     org: null,
+    membership: null,
     createdAt: '2025-01-01T00:00:00.000Z',
   };
 }

@@ -46,8 +46,8 @@ export function useListingDetail<V extends { id: string }>(fetchView: (id: strin
 
   // A confidential need's restricted view names no organisation; its owner always gets the full view.
   const owner = computed(() => {
-    const org = (view.value as { org?: { id: string } } | null)?.org;
-    return org ? isOwner(auth.user, { org }) : false;
+    const v = view.value as { org?: { id: string }; canEdit?: boolean } | null;
+    return v?.org ? isOwner(auth.user, { org: v.org, canEdit: v.canEdit }) : false;
   });
 
   return { view, loading, error, notFound, owner, load, replace };
