@@ -253,6 +253,20 @@ const review = {
   returnReason: '退回原因',
   returnPlaceholder: '例如：请补充知识产权的专利号和授权状态',
   empty: '没有待审核的内容',
+  tabAttachments: '附件',
+  search: '标题或机构名称',
+  orgType: '机构类型',
+  city: '所在市（州）',
+  submitted: '提交日期',
+  from: '开始日期',
+  to: '结束日期',
+  approveConfirm: '确认通过“{title}”并立即发布？',
+  attachmentApproveConfirm: '确认通过附件“{name}”？通过后对认证机构成员可见。',
+  attachmentOf: '所属成果',
+  attachmentApproved: '附件已通过审核',
+  attachmentRefused: '附件未通过，已删除并通知上传者',
+  attachmentRefuse: '不通过',
+  attachmentsEmpty: '没有待审核的附件',
 };
 
 const notify = {
