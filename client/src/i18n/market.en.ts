@@ -8,7 +8,7 @@ export const marketEn: MarketMessages = {
     new_need: 'Post a need',
     negotiable: 'Negotiable',
     openEnded: 'Open-ended',
-    units: { yuan: 'yuan' },
+    units: { yuan: 'yuan', wan: '10k yuan', unit: 'Unit', small: 'Less than 10,000 yuan: check the unit is right' },
     ownerTools: 'Manage',
     contactHint: 'Members of verified organisations can see the contact details',
     notFound: 'Not found or not published',

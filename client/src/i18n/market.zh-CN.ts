@@ -5,7 +5,7 @@ const listing = {
   new_need: '发布技术需求',
   negotiable: '面议',
   openEnded: '不限',
-  units: { yuan: '元' },
+  units: { yuan: '元', wan: '万元', unit: '单位', small: '金额不足 1 万元，请确认单位是否正确' },
   ownerTools: '管理',
   contactHint: '认证机构成员可查看联系方式',
   notFound: '内容不存在或尚未发布',
