@@ -47,8 +47,12 @@ describe('need quality', () => {
     expect(assessNeedQuality({ desiredOutcome: '良品率达到99%' }).score).toBe(25);
     expect(assessNeedQuality({ desiredOutcome: '大幅提高良品率' }).score).toBe(0);
     expect(assessNeedQuality({ budgetMax: 500_000 }).score).toBe(20);
+    // An implausible budget (50 元, meant as 50 万元; or a lone minimum of 0) is not a stated budget.
+    expect(assessNeedQuality({ budgetMin: 10, budgetMax: 50 }).score).toBe(0);
+    expect(assessNeedQuality({ budgetMin: 0 }).score).toBe(0);
+    expect(assessNeedQuality({ budgetMin: 0, budgetMax: 10_000 }).score).toBe(20);
     expect(assessNeedQuality({ negotiable: true, deadline: '2030-01-01', keywords: ['a', 'b', 'c'] }).score).toBe(50);
-    const all = assessNeedQuality({ problem: longText(120), desiredOutcome: '能耗降低20%', budgetMin: 0, deadline: '2030-01-01', keywords: ['a', 'b', 'c'] });
+    const all = assessNeedQuality({ problem: longText(120), desiredOutcome: '能耗降低20%', budgetMin: 0, budgetMax: 300_000, deadline: '2030-01-01', keywords: ['a', 'b', 'c'] });
     expect(all.score).toBe(100);
     expect(all.checks.reduce((s, c) => s + c.weight, 0)).toBe(100);
   });

@@ -39,7 +39,11 @@ export interface NeedQualityInput {
   deadline?: string | null;
 }
 
-export const QUALITY_THRESHOLDS = { summaryMin: 100, applicationsMin: 20, keywordsMin: 3, problemMin: 100 } as const;
+/**
+ * `plausibleAmount`: the smallest budget (yuan) that counts as stated: 1 万元. Forms take amounts in
+ * 万元, so "50" meant as 50 万元 but stored as 50 元 is the usual slip, and is no budget at all.
+ */
+export const QUALITY_THRESHOLDS = { summaryMin: 100, applicationsMin: 20, keywordsMin: 3, problemMin: 100, plausibleAmount: 10_000 } as const;
 
 /** Length in characters as people count them (a Chinese character is one). */
 function chars(s: string | null | undefined): number {
@@ -53,6 +57,12 @@ function hasDigit(s: string | null | undefined): boolean {
 
 function isAmount(n: number | null | undefined): boolean {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0;
+}
+
+/** A budget whose upper end (or lower end, when only that is given) reaches 1 万元. */
+function isPlausibleBudget(input: { budgetMin?: number | null; budgetMax?: number | null }): boolean {
+  const top = isAmount(input.budgetMax) ? input.budgetMax : input.budgetMin;
+  return isAmount(top) && (top as number) >= QUALITY_THRESHOLDS.plausibleAmount;
 }
 
 type Rule = [key: string, weight: number, ok: boolean, zh: string, en: string];
@@ -93,8 +103,8 @@ export function assessNeedQuality(input: NeedQualityInput): QualityAssessment {
       `技术难题描述不少于${t.problemMin}字`, `Describe the problem in at least ${t.problemMin} characters`],
     ['outcome_measurable', 25, hasDigit(input.desiredOutcome),
       '预期目标应可衡量（含具体指标数值，如“良品率达到99%”）', 'Make the desired outcome measurable (with a number, e.g. "99% yield")'],
-    ['budget_stated', 20, isAmount(input.budgetMin) || isAmount(input.budgetMax) || input.negotiable === true,
-      '填写预算范围或选择“面议”', 'Give a budget range or choose "negotiable"'],
+    ['budget_stated', 20, isPlausibleBudget(input) || input.negotiable === true,
+      '填写预算范围（不低于 1 万元）或选择“面议”', 'Give a budget range (at least 10,000 yuan) or choose "negotiable"'],
     ['deadline_set', 15, Boolean(input.deadline),
       '设定期望完成时间', 'Set a deadline'],
     ['keywords_count', 15, (input.keywords ?? []).filter((k) => k.trim()).length >= t.keywordsMin,

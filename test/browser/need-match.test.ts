@@ -91,8 +91,8 @@ describe('need → explained recommendation → interest → live notification',
     }
     await page.locator('[data-testid=need-industry]').click();
     await page.getByRole('option', { name: /农、林、牧、渔业/ }).first().click();
-    await page.locator('[data-testid=need-budget-min] input').fill('200000');
-    await page.locator('[data-testid=need-budget-max] input').fill('800000');
+    await page.locator('[data-testid=need-budget-min] input').fill('20');
+    await page.locator('[data-testid=need-budget-max] input').fill('80');
     await page.locator('[data-testid=need-mode-license]').click();
     await page.locator('[data-testid=need-city]').click();
     await page.getByRole('option', { name: '松原市' }).click();

@@ -7,13 +7,16 @@ import type {
   NeedInput,
   NeedUpdateInput,
   NeedView,
+  PendingAttachmentView,
   ResultFullView,
   ResultInput,
   ResultUpdateInput,
   ResultView,
+  ReviewCountsView,
   ReviewDecisionInput,
   ReviewOutcomeView,
   ReviewQueueItemView,
+  ReviewQueueQuery,
 } from '@kezhuan/shared';
 import { api, buildUrl } from './client';
 import type { Page } from './endpoints';
@@ -51,8 +54,16 @@ export const needsApi = {
   mine: (q: MyListingsQuery = {}) => api.get<Page<MyListingView>>('/me/needs', { ...q }),
 };
 
+/** The review queue's search and filters (empty values are left out of the query). */
+export type ReviewQueueFilters = Omit<ReviewQueueQuery, 'kind' | 'page' | 'pageSize'>;
+
 export const reviewApi = {
-  queue: (kind: ListingKind, page = 1, pageSize = 20) => api.get<Page<ReviewQueueItemView>>('/admin/review', { kind, page, pageSize }),
+  queue: (kind: ListingKind, page = 1, pageSize = 20, filters: ReviewQueueFilters = {}) =>
+    api.get<Page<ReviewQueueItemView>>('/admin/review', { kind, page, pageSize, ...filters }),
+  counts: () => api.get<ReviewCountsView>('/admin/review/counts'),
+  attachments: () => api.get<{ items: PendingAttachmentView[] }>('/admin/review/attachments'),
+  decideAttachment: (rid: string, key: string, input: ReviewDecisionInput) =>
+    api.post<void>(`/admin/review/attachments/${id(rid)}/${encodeURIComponent(key)}`, input),
   decide: (kind: ListingKind, lid: string, input: ReviewDecisionInput) =>
     api.post<ReviewOutcomeView>(`/admin/review/${kind}/${id(lid)}`, input),
 };

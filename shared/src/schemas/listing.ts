@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS, MOBILE_RE, ORG_TYPES } from '../constants';
-import { email, inputString, objectId, pagination, text } from './common';
+import { cityCode, email, inputString, objectId, pagination, text } from './common';
 
 export const LISTING_KINDS = ['result', 'need'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
@@ -126,7 +126,17 @@ export const myListingView = z.object({
 export type MyListingView = z.infer<typeof myListingView>;
 
 /** The administrators' review queue: submitted listings of one kind, oldest first. */
-export const reviewQueueQuery = z.strictObject({ kind: listingKind, ...pagination });
+export const reviewQueueQuery = z.strictObject({
+  kind: listingKind,
+  /** Words of the title or of the organisation's name. */
+  q: inputString().trim().max(100).optional(),
+  orgType: z.enum(ORG_TYPES).optional(),
+  city: cityCode.optional(),
+  /** Submitted on or after / on or before these days (YYYY-MM-DD, China time). */
+  submittedFrom: z.iso.date().optional(),
+  submittedTo: z.iso.date().optional(),
+  ...pagination,
+});
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
 
 export const reviewQueueItemView = z.object({
@@ -138,6 +148,10 @@ export const reviewQueueItemView = z.object({
   qualityScore: z.number().int(),
 });
 export type ReviewQueueItemView = z.infer<typeof reviewQueueItemView>;
+
+/** What waits for an administrator: the numbers on the review page's tabs. */
+export const reviewCountsView = z.object({ result: z.number().int(), need: z.number().int(), attachments: z.number().int() });
+export type ReviewCountsView = z.infer<typeof reviewCountsView>;
 
 export const reviewParams = z.strictObject({ kind: listingKind, id: objectId });
 

@@ -17,6 +17,18 @@ import {
 import { KIND_COLUMNS } from './import.columns';
 
 describe('cell parsers', () => {
+  it('suggest the nearest valid code for a name they do not know', () => {
+    const industry = KIND_COLUMNS.results.parser('industry');
+    expect(industry('汽车制照业', 'industry')).toEqual({
+      error: { zh: '无法识别的行业“汽车制照业”，是否为“C36 汽车制造业”？', en: expect.stringContaining('did you mean "C36 ') },
+    });
+    expect(industries.nearest('汽车制造')?.code).toBe('C36'); // a name contained in a longer one
+    expect(disciplines.nearest('计算机科学')?.code).toBe('520');
+    expect(cities.nearest('长春是')?.code).toBe('220100');
+    expect(industries.nearest('C37')?.code).toMatch(/^C3\d$/); // one typo in a code
+    expect(industries.nearest('量子纠缠态制备')).toBeUndefined(); // nothing close: no guess
+  });
+
   it('accept codes, Chinese names, English names, full-width text and "code name"', () => {
     expect(['520', '计算机科学技术', 'Computer science and technology', '520 计算机科学技术', '５２０'].map(disciplines)).toEqual(Array(5).fill('520'));
     expect(['C36', 'c36', '汽车制造业', 'C36 汽车制造业', 'C 汽车制造业', 'Ｃ３６'].map(industries)).toEqual(Array(6).fill('C36'));

@@ -48,18 +48,66 @@ interface Term {
   en: string;
 }
 
+/** A lookup from names to codes that can also name the closest term to a name it does not know. */
+export type VocabLookup = ((text: string) => string | undefined) & { nearest: (text: string) => Term | undefined };
+
+/** Levenshtein distance between two short strings (code points). */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[y.length] as number;
+}
+
+/**
+ * The term a mistyped name most likely meant: a name within a small edit distance (one typo in a
+ * short name, about one in three characters in a longer one), else the shortest name that
+ * contains what was typed or is contained in it (汽车制造 → 汽车制造业). Undefined when nothing is close.
+ */
+function nearestTerm(names: ReadonlyMap<string, Term>, text: string): Term | undefined {
+  const key = loose(text);
+  if (!key) {
+    return undefined;
+  }
+  let best: { term: Term; score: number } | undefined;
+  for (const [name, term] of names) {
+    const limit = Math.max(1, Math.floor(Math.min([...name].length, [...key].length) / 3));
+    const d = editDistance(key, name);
+    const contains = [...key].length >= 2 && (name.includes(key) || key.includes(name)) && [...name].length >= 2;
+    const score = d <= limit ? d : contains ? limit + 1 + Math.abs([...name].length - [...key].length) / 100 : Infinity;
+    if (score < (best?.score ?? Infinity)) {
+      best = { term, score };
+    }
+  }
+  return best?.term;
+}
+
 /** A lookup from codes, Chinese and English names (and extra names) to codes. */
-export function vocabulary(terms: readonly Term[], extra: Record<string, string> = {}): (text: string) => string | undefined {
+export function vocabulary(terms: readonly Term[], extra: Record<string, string> = {}): VocabLookup {
   const index = new Map<string, string>();
+  const names = new Map<string, Term>();
+  const byCode = new Map(terms.map((t) => [t.code, t]));
   for (const t of terms) {
     for (const name of [t.code, t.zh, t.en]) {
       index.set(loose(name), t.code);
+      names.set(loose(name), t);
     }
   }
   for (const [name, code] of Object.entries(extra)) {
     index.set(loose(name), code);
+    const term = byCode.get(code);
+    if (term) {
+      names.set(loose(name), term);
+    }
   }
-  return (text) => {
+  const lookup = (text: string): string | undefined => {
     const key = loose(text);
     const exact = index.get(key);
     if (exact) {
@@ -69,27 +117,35 @@ export function vocabulary(terms: readonly Term[], extra: Record<string, string>
     const codeFirst = /^([a-z]?\d{1,3}|[a-z])(?:[-:.、]|(?=[\u4e00-\u9fff]))(.+)$/.exec(key);
     return codeFirst ? (index.get(codeFirst[2] ?? '') ?? index.get(codeFirst[1] ?? '')) : undefined;
   };
+  return Object.assign(lookup, { nearest: (text: string) => nearestTerm(names, text) });
 }
 
-const unknownTerm = (label: Words, text: string): Words => ({
-  zh: `无法识别的${label.zh}“${text}”`,
-  en: `Unknown ${label.en} "${text}"`,
-});
+const unknownTerm = (label: Words, text: string, lookup: VocabLookup): Words => {
+  const near = lookup.nearest(text);
+  if (!near) {
+    return { zh: `无法识别的${label.zh}“${text}”`, en: `Unknown ${label.en} "${text}"` };
+  }
+  const named = near.code === near.zh ? near.zh : `${near.code} ${near.zh}`;
+  return {
+    zh: `无法识别的${label.zh}“${text}”，是否为“${named}”？`,
+    en: `Unknown ${label.en} "${text}"; did you mean "${near.code === near.en ? near.en : `${near.code} ${near.en}`}"?`,
+  };
+};
 
-export function vocabCell(lookup: (text: string) => string | undefined, label: Words): CellParser {
+export function vocabCell(lookup: VocabLookup, label: Words): CellParser {
   return (text, key) => {
     const code = lookup(text);
-    return code ? set(key, code) : { error: unknownTerm(label, text) };
+    return code ? set(key, code) : { error: unknownTerm(label, text, lookup) };
   };
 }
 
-export function vocabListCell(lookup: (text: string) => string | undefined, label: Words): CellParser {
+export function vocabListCell(lookup: VocabLookup, label: Words): CellParser {
   return (text, key) => {
     const codes: string[] = [];
     for (const part of splitList(text)) {
       const code = lookup(part);
       if (!code) {
-        return { error: unknownTerm(label, part) };
+        return { error: unknownTerm(label, part, lookup) };
       }
       codes.push(code);
     }
@@ -167,11 +223,11 @@ export const ipCell: CellParser = (text, key) => {
   for (const [type = '', number = '', status = ''] of splitItems(text)) {
     const code = ipTypes(type);
     if (!code) {
-      return { error: unknownTerm(IP_LABEL, type) };
+      return { error: unknownTerm(IP_LABEL, type, ipTypes) };
     }
     const statusCode = status ? ipStatuses(status) : code === 'know_how' ? 'none' : undefined;
     if (status && !statusCode) {
-      return { error: unknownTerm(IP_STATUS_LABEL, status) };
+      return { error: unknownTerm(IP_STATUS_LABEL, status, ipStatuses) };
     }
     items.push({ type: code, ...(number ? { number } : {}), ...(statusCode ? { status: statusCode } : {}) });
   }

@@ -5,6 +5,7 @@ import { buildOrg, buildUser } from '../../testing/factories';
 import { testApp, useTestDb } from '../../testing/harness';
 import { signedInNew } from '../../testing/listing-factories';
 import { AuditModel } from '../audit/audit.model';
+import { NotificationModel } from '../notifications/notification.model';
 import { ResearchResultModel } from '../results/result.model';
 import { cancelImport, startImport } from './import.service';
 import { jobsWithStagedRows } from './import.staging';
@@ -66,5 +67,25 @@ describe('import limits', () => {
     expect(ok.body).toMatchObject({ status: 'cancelled' });
     expect((await finished(c, second.body.id as string)).status).toBe('cancelled');
     expect(await AuditModel.countDocuments({ action: 'import.cancel', 'target.id': second.body.id })).toBe(1);
+  });
+
+  it('tells the members of each organisation what was imported for it, once', async () => {
+    const uni = await buildOrg({ type: 'university' });
+    const other = await buildOrg({ type: 'institute' });
+    const member = await buildUser({ role: 'researcher', org: uni._id });
+    const colleague = await buildUser({ role: 'researcher', org: uni._id });
+    const elsewhere = await buildUser({ role: 'researcher', org: other._id });
+    const stranger = await buildUser({ role: 'researcher' });
+    const admin = await buildUser({ role: 'admin' });
+    const rows = [resultRow(uni.uscc, 1), resultRow(uni.uscc, 2), resultRow(other.uscc, 3)];
+    const { done } = await startImport({ kind: 'results', format: 'csv', filename: '成果.csv', publish: false, bytes: Buffer.from(csvOf(rows)), actor: { id: admin._id, name: admin.displayName } });
+    expect(await done).toMatchObject({ status: 'done', committed: 3 });
+    for (const u of [member, colleague]) {
+      expect(await NotificationModel.find({ user: u._id }).lean()).toEqual([
+        expect.objectContaining({ title: '管理员为贵机构导入了 2 项科技成果（草稿，请核对后提交审核）', link: '/me/listings?tab=result', body: '成果.csv' }),
+      ]);
+    }
+    expect((await NotificationModel.findOne({ user: elsewhere._id }).lean())?.title).toBe('管理员为贵机构导入了 1 项科技成果（草稿，请核对后提交审核）');
+    expect(await NotificationModel.countDocuments({ user: { $in: [stranger._id, admin._id] } })).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { commitJob } from './import.commit-phase';
 import { presentImportJob } from './import.presenter';
 import { appendErrors, dropStagedRows, jobsWithStagedRows, readErrors } from './import.staging';
 import { validateFile, type ValidateOutcome } from './import.validate-phase';
+import { notifyAll, orgMembers } from '../listings/listing.audience';
 
 /** Where job progress goes live (Socket.io: the importing administrator's room); set at start-up. */
 export interface ImportProgressPublisher {
@@ -159,7 +160,7 @@ async function runImport(job: ImportJobRecord, actor: StartImportInput['actor'],
   }
   file.bytes = null;
   const validateMs = Date.now() - started;
-  const { staged: _staged, fileError: _fileError, stoppedEarly: _stoppedEarly, ...progress } = outcome;
+  const { staged: _staged, fileError: _fileError, stoppedEarly: _stoppedEarly, orgCounts, ...progress } = outcome;
   if (outcome.fileError || outcome.invalidRows > 0) {
     await dropStagedRows(id);
     const failed = await update(id, { status: 'validating' }, { $set: { ...progress, ...failureWords(outcome), status: 'failed', total: outcome.validated, validateMs, finishedAt: new Date() } });
@@ -180,6 +181,9 @@ async function runImport(job: ImportJobRecord, actor: StartImportInput['actor'],
   const final = await ImportJobModel.findById(id).lean<ImportJobRecord>();
   if (final) {
     announce(final);
+  }
+  if (final?.status === 'done' && final.kind !== 'orgs') {
+    await tellOrganisations(final, orgCounts).catch((err: unknown) => log.error({ err, job: id }, 'import: could not notify the organisations'));
   }
   return presentImportJob(final ?? job);
 }
@@ -228,6 +232,23 @@ export function importListQuery(kind?: ImportListQuery['kind']): QuerySpec {
 /** Jobs in one state (start-up recovery): index {status, finishedAt}. */
 export function jobsInStatusQuery(status: 'validating' | 'committing'): QuerySpec {
   return { filter: { status } };
+}
+
+/** Tells the members of each organisation how many listings an administrator imported for it. */
+async function tellOrganisations(job: ImportJobRecord, orgCounts: ReadonlyMap<string, number>): Promise<void> {
+  const what = job.kind === 'results' ? { zh: '科技成果', en: 'research results', path: '/me/listings?tab=result' } : { zh: '技术需求', en: 'technology needs', path: '/me/listings?tab=need' };
+  const state = job.publish ? { zh: '并已发布', en: 'and published them' } : { zh: '（草稿，请核对后提交审核）', en: '(drafts: check them and submit them for review)' };
+  for (const [org, n] of orgCounts) {
+    await notifyAll(await orgMembers(org), {
+      kind: 'system',
+      title: `管理员为贵机构导入了 ${n} 项${what.zh}${state.zh}`,
+      titleEn: `An administrator imported ${n} ${what.en} for your organisation ${state.en}`,
+      body: job.filename,
+      bodyEn: job.filename,
+      link: what.path,
+      key: `import:${String(job._id)}:${org}`,
+    });
+  }
 }
 
 /** Thrown inside a running validation once its job has been cancelled. */

@@ -41,6 +41,8 @@ export interface ValidateOutcome extends ValidateProgress {
   fileError: RowError | null;
   /** Reading stopped at IMPORT_LIMITS.maxErrors problems; rows after that were not checked. */
   stoppedEarly: boolean;
+  /** Staged listings per organisation id (to tell each organisation what was imported for it). */
+  orgCounts: Map<string, number>;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
   const p: ValidateProgress = { bytesRead: 0, validated: 0, invalidRows: 0, errorCount: 0 };
   let staged: ImportRow[] = [];
   let stagedCount = 0;
+  const orgCounts = new Map<string, number>();
   let errors: RowError[] = [];
   let columns: ReturnType<typeof resolveHeader> | undefined;
   let headers: string[] = [];
@@ -117,6 +120,9 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
       p.invalidRows += 1;
       record(out.errors);
     } else if (p.invalidRows === 0) {
+      if (out.doc.org) {
+        orgCounts.set(String(out.doc.org), (orgCounts.get(String(out.doc.org)) ?? 0) + 1);
+      }
       staged.push({ _id: stagedCount, batch: Math.floor(stagedCount / IMPORT_BATCH), row: rec.row, doc: out.doc });
       stagedCount += 1;
     }
@@ -165,5 +171,5 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
     record([fileError]);
   }
   await flush();
-  return { ...p, staged: fileError || p.invalidRows > 0 ? 0 : stagedCount, fileError, stoppedEarly };
+  return { ...p, staged: fileError || p.invalidRows > 0 ? 0 : stagedCount, fileError, stoppedEarly, orgCounts };
 }

@@ -10,9 +10,12 @@ import { UserModel } from '../users/user.model';
 /** At most this many members of one organisation are told (a notice, not a mailing list). */
 const MAX_MEMBERS = 200;
 
-/** The people of an organisation (administrators never belong to one). */
+/**
+ * The approved people of an organisation (administrators never belong to one; an account whose
+ * request to join is pending hears nothing of the organisation's listings).
+ */
 export async function orgMembers(org: Types.ObjectId | string): Promise<Types.ObjectId[]> {
-  const users = await UserModel.find({ org, role: { $ne: 'admin' } }, { _id: 1 }).sort({ _id: 1 }).limit(MAX_MEMBERS).lean();
+  const users = await UserModel.find({ org, role: { $ne: 'admin' }, orgStatus: { $ne: 'pending' } }, { _id: 1 }).sort({ _id: 1 }).limit(MAX_MEMBERS).lean();
   return users.map((u) => u._id);
 }
 

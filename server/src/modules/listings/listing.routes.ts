@@ -1,8 +1,8 @@
-import { paginated, reviewDecisionInput, reviewOutcomeView, reviewParams, reviewQueueItemView, reviewQueueQuery } from '@kezhuan/shared';
+import { paginated, reviewCountsView, reviewDecisionInput, reviewOutcomeView, reviewParams, reviewQueueItemView, reviewQueueQuery } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
 import type { PlatformSearch } from '../../search/search.service';
 import { requireListingActor } from './listing.actor';
-import { decideReview, reviewQueue } from './review.service';
+import { decideReview, reviewCounts, reviewQueue } from './review.service';
 
 /** What the listing route modules take from createApp(). */
 export interface ListingRouteDeps {
@@ -20,6 +20,12 @@ export function listingReviewRoutes(api: ApiRouter): void {
       const { items, total } = await reviewQueue(query);
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
+  });
+  api.add({
+    method: 'get', path: '/admin/review/counts', tag: 'administration', access: ['admin'],
+    summary: 'How many results, needs and added files wait for review (the review page\'s tabs)',
+    response: reviewCountsView,
+    handler: () => reviewCounts(),
   });
   api.add({
     method: 'post', path: '/admin/review/:kind/:id', tag: 'administration', access: ['admin'],

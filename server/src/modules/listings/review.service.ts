@@ -1,12 +1,21 @@
 /** The administrators' review of submitted listings, and the expiry sweep, over both kinds. */
-import { LISTING_EXPIRY_DAYS, type ListingKind, type ReviewDecisionInput, type ReviewOutcomeView, type ReviewQueueItemView, type ReviewQueueQuery } from '@kezhuan/shared';
+import {
+  LISTING_EXPIRY_DAYS,
+  type ListingKind,
+  type ReviewCountsView,
+  type ReviewDecisionInput,
+  type ReviewOutcomeView,
+  type ReviewQueueItemView,
+  type ReviewQueueQuery,
+} from '@kezhuan/shared';
 import type { Model, Types } from 'mongoose';
 import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import { TechNeedModel, type TechNeedRecord } from '../needs/need.model';
 import { needQuality } from '../needs/need.service';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
-import { approveAllAttachments } from '../results/result-attachment.review';
+import { OrgModel } from '../orgs/org.model';
+import { approveAllAttachments, pendingAttachments } from '../results/result-attachment.review';
 import { resultQuality } from '../results/result.service';
 import { listingAudience, notifyAll } from './listing.audience';
 import { effectiveStatus, expiryCutoff, historyEntry, withOutbox } from './lifecycle';
@@ -35,8 +44,37 @@ export function staleListingsQuery(now: Date): QuerySpec {
   return { filter: { status: 'published' as const, $or: [{ lastConfirmedAt: { $lt: expiryCutoff(now) } }, { lastConfirmedAt: null }] } };
 }
 
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A calendar day in China time (UTC+8) as the instant it starts. */
+const dayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
+
+/** The queue's filter: submitted, narrowed by the administrator's search and filters. */
+async function queueFilter(q: ReviewQueueQuery): Promise<Record<string, unknown>> {
+  const filter: Record<string, unknown> = { ...reviewQueueQuery().filter };
+  if (q.city) {
+    filter.city = q.city;
+  }
+  if (q.submittedFrom || q.submittedTo) {
+    filter.submittedAt = {
+      ...(q.submittedFrom ? { $gte: dayStart(q.submittedFrom) } : {}),
+      ...(q.submittedTo ? { $lt: dayStart(q.submittedTo, 1) } : {}),
+    };
+  }
+  if (q.orgType) {
+    filter.org = { $in: (await OrgModel.find({ type: q.orgType }, { _id: 1 }).lean()).map((o) => o._id) };
+  }
+  if (q.q) {
+    const words = { $regex: escapeRegex(q.q), $options: 'i' };
+    const orgs = (await OrgModel.find({ name: words }, { _id: 1 }).limit(500).lean()).map((o) => o._id);
+    filter.$or = [{ title: words }, { org: { $in: orgs } }];
+  }
+  return filter;
+}
+
 async function queueOf<T extends ListingRecord & { title: string }>(src: KindSource<T>, q: ReviewQueueQuery) {
-  const { filter, sort } = reviewQueueQuery();
+  const filter = await queueFilter(q);
+  const { sort } = reviewQueueQuery();
   const [docs, total] = await Promise.all([
     src.model.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<T[]>(),
     src.model.countDocuments(filter),
@@ -51,6 +89,16 @@ async function queueOf<T extends ListingRecord & { title: string }>(src: KindSou
     qualityScore: src.qualityScore(d),
   }));
   return { items, total };
+}
+
+/** How many listings of each kind, and how many added files, wait for review. */
+export async function reviewCounts(): Promise<ReviewCountsView> {
+  const [result, need, files] = await Promise.all([
+    ResearchResultModel.countDocuments({ status: 'submitted' }),
+    TechNeedModel.countDocuments({ status: 'submitted' }),
+    pendingAttachments(),
+  ]);
+  return { result, need, attachments: files.length };
 }
 
 /** Submitted listings of one kind, oldest submission first. */

@@ -37,7 +37,7 @@ describe('QualityPanel', () => {
     const { wrapper } = mountWithNeedForm();
     expect(score(wrapper)).toBe(0);
     expect(wrapper.text()).toContain('还有 5 项可以完善');
-    expect(wrapper.get('[data-testid=quality-check-budget_stated]').text()).toContain('填写预算范围或选择“面议”');
+    expect(wrapper.get('[data-testid=quality-check-budget_stated]').text()).toContain('填写预算范围（不低于 1 万元）或选择“面议”');
     expect(wrapper.get('[data-testid=quality-check-budget_stated]').text()).toContain('+20');
   });
 
