@@ -49,3 +49,36 @@ export const ORG_CREATION_LIMITS = { perIpPerDay: 10 } as const;
 
 /** Mainland China mobile number: 11 digits starting with 1[3-9]. */
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
+
+/** Every action the audit log records (the server's `audit()` takes only these; the admin page labels each). */
+export const AUDIT_ACTIONS = [
+  'org.verify',
+  'org.unverify',
+  'user.password_change',
+  'user.login_locked',
+  'user.unlock',
+  'user.disable',
+  'user.enable',
+  'user.password_reset',
+  'admin.create',
+  'result.approve',
+  'result.return',
+  'need.approve',
+  'need.return',
+  'import.cancel',
+  'attachment.approve',
+  'attachment.reject',
+  'org.create',
+  'org.join_request',
+  'org.member_approve',
+  'org.member_reject',
+  'org.member_role',
+  'org.listings_transfer',
+  'org.settings',
+  'org.evidence_upload',
+  'org.evidence_view',
+  'org.verification_request',
+  'org.verification_reject',
+  'org.uscc_released',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIDENTIALITY_CODES, FEEDBACK_REASONS, NEED_SORTS, RESULT_SORTS } from '@kezhuan/shared';
+import { AUDIT_ACTIONS, CONFIDENTIALITY_CODES, FEEDBACK_REASONS, NEED_SORTS, RESULT_SORTS } from '@kezhuan/shared';
 import { describe, expect, it } from 'vitest';
 import { FACETS } from '../modules/search/facets';
 import en from './en';
@@ -66,5 +66,13 @@ describe('UI messages', () => {
       ...(typeof lookup(en, k) === 'string' ? [] : [`en: ${k}`]),
     ]);
     expect(missing).toEqual([]);
+  });
+
+  it('labels every audit action in both languages (the audit page shows no raw codes such as need.return)', () => {
+    for (const action of AUDIT_ACTIONS) {
+      const key = `admin.actions.${action.replace(/\./g, '_')}`;
+      expect(lookup(zhCN, key), key).toEqual(expect.any(String));
+      expect(lookup(en, key), key).toEqual(expect.any(String));
+    }
   });
 });

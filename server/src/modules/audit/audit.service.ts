@@ -1,36 +1,7 @@
+import type { AuditAction } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { SINCE_EVER, type QuerySpec } from '../../lib/query-spec';
 import { AuditModel } from './audit.model';
-
-export type AuditAction =
-  | 'org.verify'
-  | 'org.unverify'
-  | 'user.password_change'
-  | 'user.login_locked'
-  | 'user.unlock'
-  | 'user.disable'
-  | 'user.enable'
-  | 'user.password_reset'
-  | 'admin.create'
-  | 'result.approve'
-  | 'result.return'
-  | 'need.approve'
-  | 'need.return'
-  | 'import.cancel'
-  | 'attachment.approve'
-  | 'attachment.reject'
-  | 'org.create'
-  | 'org.join_request'
-  | 'org.member_approve'
-  | 'org.member_reject'
-  | 'org.member_role'
-  | 'org.listings_transfer'
-  | 'org.settings'
-  | 'org.evidence_upload'
-  | 'org.evidence_view'
-  | 'org.verification_request'
-  | 'org.verification_reject'
-  | 'org.uscc_released';
 
 /** Records a sensitive action. */
 export async function audit(entry: {
