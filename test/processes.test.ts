@@ -34,7 +34,7 @@ async function register(url: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
     body: JSON.stringify({
-      email: 'persist@example.cn', phone: '13612345678', password: 'Persist-2026-ok', displayName: '持久化', role: 'enterprise',
+      email: 'persist@example.cn', phone: '13612345678', password: 'Chongqi-Ceshi-2026', displayName: '持久化', role: 'enterprise',
       newOrg: { name: '重启测试公司', type: 'enterprise', uscc: '91220100MA0000001L', city: '220100' },
     }),
   });
