@@ -1,3 +1,4 @@
+import { LISTING_LIMITS } from '@kezhuan/shared';
 import { describe, expect, it } from 'vitest';
 import { keywordVocabulary, listingKeywords, splitGlued, splitSeparators, type SplitStats } from './chinaxiv-keywords';
 
@@ -70,10 +71,10 @@ describe('listing limits', () => {
     expect(listingKeywords([k], new Map())).toEqual([k]);
   });
 
-  it('drops duplicates and keeps at most 10 keywords', () => {
-    const raw = ['发酵', '发酵；乳酸', ...Array.from({ length: 12 }, (_, i) => `关键词${i}`)];
+  it('drops duplicates and keeps at most as many keywords as a listing may carry', () => {
+    const raw = ['发酵', '发酵；乳酸', ...Array.from({ length: LISTING_LIMITS.keywordsMax + 2 }, (_, i) => `关键词${i}`)];
     const out = listingKeywords(raw, new Map());
-    expect(out).toHaveLength(10);
+    expect(out).toHaveLength(LISTING_LIMITS.keywordsMax);
     expect(out.slice(0, 3)).toEqual(['发酵', '乳酸', '关键词0']);
   });
 });
