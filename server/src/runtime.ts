@@ -60,6 +60,10 @@ export async function startRuntime(): Promise<Runtime> {
   let stopDb: () => Promise<void> = () => Promise.resolve();
   // The search engine and the database stop side by side; FerretDB before its PostgreSQL.
   const stopChildren = () => Promise.all([...children.map((c) => c.stop()), stopDb()]).then(() => undefined);
+  // A managed Meilisearch starts while the database does: each takes a second or more.
+  const meiliBin = e.MEILI_HOST ? undefined : findMeiliBinary(e.MEILI_BIN);
+  const meiliStarting = meiliBin ? startManagedMeili({ bin: meiliBin, dataDir: e.dataDir, production: e.NODE_ENV === 'production' }) : undefined;
+  meiliStarting?.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
 
   try {
     let uri = e.MONGODB_URI;
@@ -86,11 +90,10 @@ export async function startRuntime(): Promise<Runtime> {
     let meiliHost = e.MEILI_HOST;
     let meiliKey = e.MEILI_MASTER_KEY;
     let reason: string;
-    const meiliBin = e.MEILI_HOST ? undefined : findMeiliBinary(e.MEILI_BIN);
     if (e.MEILI_HOST) {
       reason = 'MEILI_HOST is set';
-    } else if (meiliBin) {
-      const m = await startManagedMeili({ bin: meiliBin, dataDir: e.dataDir, production: e.NODE_ENV === 'production' });
+    } else if (meiliBin && meiliStarting) {
+      const m = await meiliStarting;
       children.push(m.child);
       meiliHost = m.host;
       meiliKey = m.masterKey;
@@ -128,6 +131,10 @@ export async function startRuntime(): Promise<Runtime> {
       },
     };
   } catch (err) {
+    await meiliStarting?.then(
+      (m) => (children.includes(m.child) ? undefined : children.push(m.child)),
+      () => undefined,
+    );
     await stopChildren();
     throw err;
   }
