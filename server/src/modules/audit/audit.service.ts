@@ -11,6 +11,7 @@ export type AuditAction =
   | 'user.disable'
   | 'user.enable'
   | 'user.password_reset'
+  | 'user.email_verify'
   | 'admin.create'
   | 'result.approve'
   | 'result.return'
