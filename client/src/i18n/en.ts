@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { emailVerifyEn } from './email-verify.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
@@ -259,6 +260,7 @@ const en: MessageSchema = {
   ...importsEn,
   ...matchingEn,
   ...accountEn,
+  ...emailVerifyEn,
   ...firstEn,
   ...orgEn,
 };

@@ -1,4 +1,5 @@
 import { accountZh } from './account.zh-CN';
+import { emailVerifyZh } from './email-verify.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
@@ -259,6 +260,7 @@ const zhCN = {
   ...importsZh,
   ...matchingZh,
   ...accountZh,
+  ...emailVerifyZh,
   ...firstZh,
   ...orgZh,
 };
