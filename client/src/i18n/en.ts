@@ -1,5 +1,6 @@
 import { accountEn } from './account.en';
 import { emailVerifyEn } from './email-verify.en';
+import { listingShareEn } from './listing-share.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
@@ -261,6 +262,7 @@ const en: MessageSchema = {
   ...matchingEn,
   ...accountEn,
   ...emailVerifyEn,
+  ...listingShareEn,
   ...firstEn,
   ...orgEn,
 };

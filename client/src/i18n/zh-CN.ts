@@ -1,5 +1,6 @@
 import { accountZh } from './account.zh-CN';
 import { emailVerifyZh } from './email-verify.zh-CN';
+import { listingShareZh } from './listing-share.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
@@ -261,6 +262,7 @@ const zhCN = {
   ...matchingZh,
   ...accountZh,
   ...emailVerifyZh,
+  ...listingShareZh,
   ...firstZh,
   ...orgZh,
 };
