@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'user.enable',
   'user.password_reset',
+  'user.email_verify',
   'admin.create',
   'result.approve',
   'result.return',

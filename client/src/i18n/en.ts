@@ -1,4 +1,6 @@
 import { accountEn } from './account.en';
+import { emailVerifyEn } from './email-verify.en';
+import { listingShareEn } from './listing-share.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
@@ -233,6 +235,7 @@ const en: MessageSchema = {
       user_disable: 'Account disabled',
       user_enable: 'Account enabled',
       user_password_reset: 'Password reset',
+      user_email_verify: 'Email verified',
       admin_create: 'Administrator created',
       result_approve: 'Result approved',
       result_return: 'Result returned',
@@ -274,6 +277,8 @@ const en: MessageSchema = {
   ...importsEn,
   ...matchingEn,
   ...accountEn,
+  ...emailVerifyEn,
+  ...listingShareEn,
   ...firstEn,
   ...orgEn,
 };

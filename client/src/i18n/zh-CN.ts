@@ -1,4 +1,6 @@
 import { accountZh } from './account.zh-CN';
+import { emailVerifyZh } from './email-verify.zh-CN';
+import { listingShareZh } from './listing-share.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
@@ -233,6 +235,7 @@ const zhCN = {
       user_disable: '停用账号',
       user_enable: '启用账号',
       user_password_reset: '重置密码',
+      user_email_verify: '验证邮箱',
       admin_create: '创建管理员',
       result_approve: '成果审核通过',
       result_return: '成果退回修改',
@@ -274,6 +277,8 @@ const zhCN = {
   ...importsZh,
   ...matchingZh,
   ...accountZh,
+  ...emailVerifyZh,
+  ...listingShareZh,
   ...firstZh,
   ...orgZh,
 };

@@ -17,6 +17,12 @@ export const passwordResetConfirmInput = z.strictObject({
 });
 export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmInput>;
 
+/** The code that proves the signed-in account's email. */
+export const emailVerifyInput = z.strictObject({
+  code: z.string().trim().regex(/^\d{6}$/, { message: 'kz.reset_code' }),
+});
+export type EmailVerifyInput = z.infer<typeof emailVerifyInput>;
+
 /** The answer to a reset request: the same whether or not the account exists. */
 export const passwordResetRequested = z.object({ sent: z.literal(true), expiresInMinutes: z.number().int() });
 

@@ -105,6 +105,10 @@ export const listingOwnerExtras = {
   quality: qualityView,
   /** Whether the caller may edit it and take its lifecycle actions (its owner, colleagues it is shared with, managers). */
   canEdit: z.boolean().optional(),
+  /** Whether the caller may choose the colleagues it is shared with (its owner, managers). */
+  canShare: z.boolean().optional(),
+  /** The ids of the colleagues it is shared with. */
+  sharedWith: z.array(objectId).optional(),
 };
 
 /** "My listings" (mine and those shared with me; `scope=org`: every listing of my organisation), optionally of one status. */

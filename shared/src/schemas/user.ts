@@ -68,6 +68,8 @@ export const meView = z.object({
   org: orgView.nullable(),
   /** The account's role in its organisation and whether the managers have approved it yet. */
   membership: membershipView.nullable(),
+  /** True once the account proved its email with a code (absent in older fixtures: not verified). */
+  emailVerified: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type MeView = z.infer<typeof meView>;

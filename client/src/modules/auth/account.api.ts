@@ -1,4 +1,4 @@
-import type { AdminUserView, PasswordResetConfirmInput, PasswordResetRequestInput } from '@kezhuan/shared';
+import type { AdminUserView, EmailVerifyInput, MeView, PasswordResetConfirmInput, PasswordResetRequestInput } from '@kezhuan/shared';
 import { api } from '../../api/client';
 import type { Page } from '../../api/endpoints';
 
@@ -6,6 +6,12 @@ import type { Page } from '../../api/endpoints';
 export const passwordResetApi = {
   request: (input: PasswordResetRequestInput) => api.post<{ sent: true; expiresInMinutes: number }>('/auth/password-reset', input),
   confirm: (input: PasswordResetConfirmInput) => api.post<{ ok: true }>('/auth/password-reset/confirm', input),
+};
+
+/** Proving the signed-in account's email with a code. */
+export const emailVerifyApi = {
+  send: () => api.post<{ sent: true; expiresInMinutes: number }>('/me/email/verification', {}),
+  verify: (input: EmailVerifyInput) => api.post<MeView>('/me/email/verify', input),
 };
 
 /** Administrators' account management. */

@@ -20,6 +20,7 @@ import type { MongooseSessionStore } from '../sessions/session.store';
 import { presentMe } from '../users/user.presenter';
 import type { UserDoc } from '../users/user.model';
 import { changePassword, register } from './auth.service';
+import { emailVerificationRoutes } from './email-verification.routes';
 import type { Csrf } from './csrf';
 import { confirmPasswordReset, requestPasswordReset, RESET_CODE_MINUTES } from './password-reset.service';
 import { authenticateLocal, logIn, logOut } from './passport';
@@ -123,4 +124,5 @@ export function authRoutes(api: ApiRouter, { store, csrf, messaging }: AuthDeps)
       return { ok: true as const };
     },
   });
+  emailVerificationRoutes(api, messaging);
 }

@@ -16,7 +16,7 @@ import { createNeed, needQuality, updateNeed } from './need.service';
 export async function viewNeed(doc: TechNeedRecord, actor: ListingActor | null, now = new Date()) {
   const ref = listingRef('need', doc, now);
   const view = presentNeed(doc, await listingOrg(doc.org), needDisclosure(disclosureFor(actor, ref), doc.confidentiality), now);
-  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref) } : view;
+  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref), canShare: can(actor, 'share', ref), sharedWith: ref.sharedWith } : view;
 }
 
 const TRANSITIONS: { action: Extract<TransitionAction, 'submit' | 'withdraw' | 'confirm'>; summary: string }[] = [

@@ -77,6 +77,44 @@ export async function requestMembership(user: UserDoc, org: OrgLean, ip: string,
   return updated ?? user;
 }
 
+/**
+ * Approves the account's pending request to join when its (just verified) email is in one of the
+ * organisation's declared domains and the organisation is verified; tells both sides and records it
+ * as a manager's approval would. Null when there is nothing to approve.
+ */
+export async function approveByEmailDomain(user: UserDoc, ip: string): Promise<UserDoc | null> {
+  if (!user.org || user.orgStatus !== 'pending') {
+    return null;
+  }
+  const org = await OrgModel.findById(user.org).lean();
+  if (!org || !joinsByEmailDomain(user, org)) {
+    return null;
+  }
+  const applicant = await UserModel.findOneAndUpdate({ _id: user._id, org: org._id, orgStatus: 'pending' }, { $set: { orgStatus: 'active' } }, { returnDocument: 'after' });
+  if (!applicant) {
+    return null;
+  }
+  await audit({ action: 'org.member_approve', actor: user._id, target: { kind: 'org', id: String(org._id) }, detail: { user: String(user._id), by: 'email_domain' }, ip });
+  const key = `decision:${String(user._id)}:${Date.now()}`;
+  await notify(applicant._id, {
+    kind: 'org.membership',
+    title: `加入${org.name}的申请已批准（已验证的机构邮箱）`,
+    titleEn: `Your request to join ${org.name} was approved (verified organisation email)`,
+    link: '/org',
+    key,
+  });
+  for (const manager of await managersOf(org)) {
+    await notify(manager, {
+      kind: 'org.membership',
+      title: `${applicant.displayName}已通过机构邮箱验证加入${org.name}`,
+      titleEn: `${applicant.displayName} joined ${org.name} by verifying an organisation email`,
+      link: '/org',
+      key,
+    });
+  }
+  return applicant;
+}
+
 /** Approves or rejects a pending request (managers of the organisation, administrators); both sides are told. */
 export async function decideMembership(actor: UserDoc, orgId: string, userId: string, decision: MemberDecisionInput, ip: string): Promise<UserDoc | null> {
   await requireOrgManager(actor, orgId);

@@ -62,6 +62,9 @@ describe('who may create and edit a research result', () => {
     expect(shared.status).toBe(200);
     expect(shared.body.sharedWith).toEqual([{ id: String(colleagueUser._id), name: colleagueUser.displayName }]);
     expect((await owner.put(`${path}/share`, { userIds: [String((await buildUser())._id)] })).status).toBe(400);
+    // The owner's view says whom it is shared with and that he may change it; the colleague may not.
+    expect((await owner.get(path)).body).toMatchObject({ canShare: true, sharedWith: [String(colleagueUser._id)] });
+    expect((await colleague.get(path)).body).toMatchObject({ canEdit: true, canShare: false });
     const edited = await colleague.patch(path, { title: '同单位成员修改的标题' });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: '同单位成员修改的标题', status: 'submitted' });

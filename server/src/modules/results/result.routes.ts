@@ -26,7 +26,7 @@ import { createResult, resultQuality, updateResult } from './result.service';
 export async function viewResult(doc: ResearchResultRecord, actor: ListingActor | null, now = new Date()) {
   const ref = listingRef('result', doc, now);
   const view = presentResult(doc, await listingOrg(doc.org), disclosureFor(actor, ref), now);
-  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref) } : view;
+  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref), canShare: can(actor, 'share', ref), sharedWith: ref.sharedWith } : view;
 }
 
 const TRANSITIONS: { action: Extract<TransitionAction, 'submit' | 'withdraw' | 'confirm'>; summary: string }[] = [

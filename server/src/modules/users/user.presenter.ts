@@ -17,6 +17,7 @@ export async function presentMe(u: UserDoc): Promise<MeView> {
     role: u.role,
     org: org ? presentOrg(org) : null,
     membership: org ? { orgRole: u.orgRole === 'manager' || org.createdBy?.equals(u._id) ? 'manager' : 'member', status: u.orgStatus === 'pending' ? 'pending' : 'active' } : null,
+    emailVerified: Boolean(u.emailVerifiedAt),
     createdAt: u.createdAt.toISOString(),
   };
 }
