@@ -86,6 +86,8 @@ export interface ListingRecord {
   lastConfirmedAt: Date | null;
   returnReason: string | null;
   announcedAt?: Date | null;
+  /** The bulk import that created it. */
+  importJob?: Types.ObjectId | null;
   history: HistoryEntryRecord[];
   searchV: number;
   searchDirty: boolean;
