@@ -43,6 +43,7 @@ export const importsEn: ImportsMessages = {
       cancelKeep: 'Keep importing',
       cancelled: 'The import was cancelled; nothing was imported',
     },
+    listings: { link: 'View the imported drafts', linkPublished: 'View the imported listings', title: 'Listings of this import', empty: 'No listings', colTitle: 'Title', colOrg: 'Organisation', colStatus: 'Status', colUpdated: 'Updated' },
     counts: { total: 'Rows', valid: 'Valid', invalid: 'Invalid', committed: 'Imported', problems: 'Problems', pending: 'reading' },
     timing: { started: 'Started', finished: 'Finished', validate: 'Checking took', commit: 'Writing took' },
     duration: { ms: '{n} ms', seconds: '{n} s', minutes: '{m} min {s} s' },

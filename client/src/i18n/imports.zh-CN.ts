@@ -40,6 +40,7 @@ const imports = {
     cancelKeep: '继续导入',
     cancelled: '导入已取消，未导入任何数据',
   },
+  listings: { link: '查看导入的草稿', linkPublished: '查看导入的条目', title: '本次导入的条目', empty: '没有条目', colTitle: '名称', colOrg: '机构', colStatus: '状态', colUpdated: '更新时间' },
   counts: { total: '总行数', valid: '有效行', invalid: '有误行', committed: '已导入', problems: '问题数', pending: '读取中' },
   timing: { started: '开始时间', finished: '结束时间', validate: '校验用时', commit: '写入用时' },
   duration: { ms: '{n} 毫秒', seconds: '{n} 秒', minutes: '{m} 分 {s} 秒' },

@@ -9,6 +9,7 @@ export const marketEn: MarketMessages = {
     negotiable: 'Negotiable',
     openEnded: 'Open-ended',
     units: { yuan: 'yuan', wan: '10k yuan', unit: 'Unit', small: 'Less than 10,000 yuan: check the unit is right' },
+    smallAmount: { title: 'Check the amount', message: '{amounts}: less than 10,000 yuan. Is the unit right?', save: 'The amount is right, save', edit: 'Go back and edit' },
     ownerTools: 'Manage',
     contactHint: 'Members of verified organisations can see the contact details',
     notFound: 'Not found or not published',

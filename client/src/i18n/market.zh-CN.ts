@@ -6,6 +6,7 @@ const listing = {
   negotiable: '面议',
   openEnded: '不限',
   units: { yuan: '元', wan: '万元', unit: '单位', small: '金额不足 1 万元，请确认单位是否正确' },
+  smallAmount: { title: '请确认金额', message: '{amounts} 不足 1 万元，单位是否正确？', save: '金额无误，保存', edit: '返回修改' },
   ownerTools: '管理',
   contactHint: '认证机构成员可查看联系方式',
   notFound: '内容不存在或尚未发布',

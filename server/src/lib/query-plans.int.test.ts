@@ -17,6 +17,7 @@ import { attemptsQuery, oldAttemptsQuery } from '../modules/auth/throttle';
 import { ImportJobModel } from '../modules/imports/import-job.model';
 import { expiredJobsQuery } from '../modules/imports/import.retention';
 import { importListQuery, jobsInStatusQuery } from '../modules/imports/import.service';
+import { importListingsQuery } from '../modules/imports/import.listings';
 import { pendingQuery } from '../modules/indexing/index-sync';
 import { myListingsQuery } from '../modules/listings/listing.queries';
 import { reviewQueueQuery, staleListingsQuery } from '../modules/listings/review.service';
@@ -89,6 +90,7 @@ const cases: Case[] = [
   { name: 'review queue (results)', model: R, spec: reviewQueueQuery(), count: true },
   { name: 'review queue (needs)', model: T, spec: reviewQueueQuery(), count: true },
   { name: 'expiry sweep', model: R, spec: staleListingsQuery(now) },
+  { name: 'listings of one import', model: R, spec: importListingsQuery('0123456789abcdef01234567'), count: true },
   { name: 'index sync pending set (results)', model: R, spec: pendingQuery() },
   { name: 'index sync pending set (needs)', model: T, spec: pendingQuery() },
   { name: 'publications to announce', model: R, spec: unannouncedQuery() },

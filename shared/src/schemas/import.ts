@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { objectId, pagination } from './common';
+import { listingKind, listingOrgView, listingStatus } from './listing';
 
 export const IMPORT_KINDS = ['results', 'needs', 'orgs'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -175,3 +176,16 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     cityColumn,
   ],
 };
+
+/** The listings one import created (drafts the administrator follows up), newest first. */
+export const importListingsQuery = z.strictObject({ ...pagination });
+export type ImportListingsQuery = z.infer<typeof importListingsQuery>;
+export const importListingView = z.object({
+  id: objectId,
+  kind: listingKind,
+  title: z.string(),
+  org: listingOrgView,
+  status: listingStatus,
+  updatedAt: z.string(),
+});
+export type ImportListingView = z.infer<typeof importListingView>;

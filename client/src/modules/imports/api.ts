@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportJobDetailView, ImportJobView, ImportKind } from '@kezhuan/shared';
+import type { ImportFormat, ImportJobDetailView, ImportJobView, ImportKind, ImportListingView } from '@kezhuan/shared';
 import { api, buildUrl } from '../../api/client';
 import type { Page } from '../../api/endpoints';
 
@@ -25,6 +25,8 @@ export const importsApi = {
       name: q.name,
       publish: String(q.publish),
     }),
+  /** The listings an import created (its drafts to follow up). */
+  listings: (id: string, q: { page: number; pageSize: number }) => api.get<Page<ImportListingView>>(`/admin/imports/${encodeURIComponent(id)}/listings`, { ...q }),
   cancel: (id: string) => api.post<ImportJobView>(`/admin/imports/${encodeURIComponent(id)}/cancel`),
   templateUrl: (kind: ImportKind, format: 'xlsx' | 'csv') => buildUrl('/admin/imports/template', { kind, format }),
   errorsUrl: (id: string) => buildUrl(`/admin/imports/${encodeURIComponent(id)}/errors.csv`),

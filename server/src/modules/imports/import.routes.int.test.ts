@@ -121,16 +121,32 @@ describe('import templates', () => {
           expect(job.status, `${kind} ${format}: ${JSON.stringify(job.errors)}`).toBe('done');
           expect(job.committed).toBe(1);
         }
+        if (format === 'xlsx' && kind !== 'orgs') {
+          // The guide names the organisation the example row belongs to, which must exist first.
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(file as unknown as ArrayBuffer);
+          const guideText = wb.worksheets[1]!.getSheetValues().flat().join(' ');
+          expect(guideText).toContain(kind === 'results' ? EXAMPLE_USCC.university : EXAMPLE_USCC.enterprise);
+        }
       }
+    }
+    // The CSV templates import as they are too, once the XLSX example is gone.
+    await ResearchResultModel.deleteMany({ title: /（示例）$/ });
+    await TechNeedModel.deleteMany({ title: /（示例）$/ });
+    for (const kind of ['results', 'needs'] as const) {
+      const res = await c.get(`/api/admin/imports/template?kind=${kind}&format=csv`).buffer(true).parse(binary).expect(200);
+      const job = await finished(c, (await upload(c, `kind=${kind}&name=again.csv`, res.body as Buffer, 'application/octet-stream')).body.id as string);
+      expect(job.status, `${kind} csv: ${JSON.stringify(job.errors)}`).toBe('done');
+      expect(job.committed).toBe(1);
     }
     expect(await OrgModel.countDocuments({ uscc: EXAMPLE_USCC.university })).toBe(1);
     expect(await ResearchResultModel.countDocuments({ title: /（示例）$/ })).toBe(1);
     expect(await TechNeedModel.countDocuments({ title: /（示例）$/ })).toBe(1);
 
     const list = await c.get('/api/admin/imports?pageSize=3').expect(200);
-    expect(list.body.total).toBe(jobsBefore + 6);
+    expect(list.body.total).toBe(jobsBefore + 8);
     expect(list.body.items).toHaveLength(3);
-    expect(list.body.items[0]).toMatchObject({ kind: 'needs', format: 'csv', filename: 'template.csv', status: 'failed' });
+    expect(list.body.items[0]).toMatchObject({ kind: 'needs', format: 'csv', filename: 'again.csv', status: 'done' });
     const orgsOnly = await c.get('/api/admin/imports?kind=orgs').expect(200);
     expect(orgsOnly.body.total).toBe(orgJobsBefore + 2);
     expect(new Set(orgsOnly.body.items.map((j: { kind: string }) => j.kind))).toEqual(new Set(['orgs']));

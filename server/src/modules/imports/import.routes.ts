@@ -8,6 +8,8 @@ import {
   importJobDetailView,
   importJobView,
   importListQuery,
+  importListingView,
+  importListingsQuery,
   importTemplateQuery,
   paginated,
   type ImportFormat,
@@ -20,6 +22,7 @@ import { errorReportCsv, reportFileName } from './import.report';
 import { audit } from '../audit/audit.service';
 import { cancelImport, getImport, importDetail, listImports, startImport } from './import.service';
 import { TEMPLATE_NAMES, csvTemplate, xlsxTemplate } from './import.templates';
+import { importListings } from './import.listings';
 import { looksLikeZip } from './sources';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,6 +106,12 @@ export function importRoutes(api: ApiRouter): void {
     method: 'get', path: '/admin/imports/:id', tag: 'imports', access: ['admin'],
     summary: 'One import job: status, progress and its first problems', params: idParams, response: importJobDetailView,
     handler: ({ params }) => importDetail(params.id),
+  });
+  api.add({
+    method: 'get', path: '/admin/imports/:id/listings', tag: 'imports', access: ['admin'],
+    summary: 'The listings an import created (its drafts to follow up), newest first; none for an organisations import',
+    params: idParams, query: importListingsQuery, response: paginated(importListingView),
+    handler: async ({ params, query }) => ({ ...(await importListings(params.id, query)), page: query.page, pageSize: query.pageSize }),
   });
   api.add({
     method: 'post', path: '/admin/imports/:id/cancel', tag: 'imports', access: ['admin'],

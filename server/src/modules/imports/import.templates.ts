@@ -111,6 +111,11 @@ export async function xlsxTemplate(kind: ImportKind, now = new Date()): Promise<
   guide.addRow([]);
   guide.addRow(['第一个工作表的第 1 行为列名，可用中文列名或字段名；从第 2 行起每行一条记录（示例行可直接导入，请替换为真实数据）。']);
   guide.addRow(['Row 1 of the first sheet holds the headers (Chinese labels or field names); each further row is one record.']);
+  const exampleOrg = kind === 'orgs' ? undefined : examples(kind, now).orgUscc;
+  if (exampleOrg) {
+    guide.addRow([`示例行所属机构（统一社会信用代码 ${exampleOrg}）须已在平台注册，否则示例行不能导入${kind === 'results' ? '：可先导入机构导入模板的示例行' : ''}。`]);
+    guide.addRow([`The example row's organisation (credit code ${exampleOrg}) must be registered on the platform first${kind === 'results' ? ': import the example row of the organisations template' : ''}.`]);
+  }
 
   const codes = wb.addWorksheet('代码表 Codes');
   codes.columns = [{ header: '类别 Kind', width: 24 }, { header: '代码 Code', width: 12 }, { header: '名称', width: 36 }, { header: 'Name', width: 44 }];

@@ -85,7 +85,7 @@ async function existingListings(kind: ImportKind): Promise<Set<string>> {
 export async function validateFile(input: ValidateInput, report: (p: ValidateProgress) => Promise<void>): Promise<ValidateOutcome> {
   const kc = KIND_COLUMNS[input.kind];
   const ctx: ImportContext = {
-    kind: input.kind, publish: input.publish, actor: input.actor, now: input.now,
+    kind: input.kind, publish: input.publish, actor: input.actor, jobId: input.jobId, now: input.now,
     orgs: await orgDirectory(), seen: new Map(), existing: await existingListings(input.kind),
   };
   const p: ValidateProgress = { bytesRead: 0, validated: 0, invalidRows: 0, errorCount: 0 };

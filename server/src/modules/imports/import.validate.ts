@@ -22,6 +22,8 @@ export interface ImportContext {
   /** Listings published (organisations verified) at once, or drafts (unverified). */
   publish: boolean;
   actor: { id: Types.ObjectId; name: string };
+  /** The import job, recorded on each listing it creates. */
+  jobId?: string;
   now: Date;
   /** Registered organisations by credit code. */
   orgs: ReadonlyMap<string, { id: Types.ObjectId; type: OrgType }>;
@@ -166,6 +168,7 @@ function listingDoc(ctx: ImportContext, model: typeof ResearchResultModel | type
     // Bulk imports are not announced listing by listing (100,000 notifications would be noise).
     announcedAt: now,
     history: [historyEntry('import', null, status, ctx.actor, now)],
+    importJob: ctx.jobId ? new Types.ObjectId(ctx.jobId) : null,
     searchV: 1,
     // Made searchable by a reconciliation after the commit (see indexing/write-hint.ts).
     searchDirty: false,

@@ -45,6 +45,8 @@ export const listingLifecycleFields = {
   /** When subscribers and matching listings were told about its publication (once per listing). */
   announcedAt: { type: Date, default: null },
   searchV: { type: Number, required: true, default: 1 },
+  /** The bulk import that created it (null when created in the forms). */
+  importJob: { type: Schema.Types.ObjectId, ref: 'ImportJob', default: null },
   searchDirty: { type: Boolean, required: true, default: true },
 } as const;
 
@@ -68,6 +70,8 @@ export function addListingIndexes(schema: Schema): void {
   schema.index({ status: 1, lastConfirmedAt: 1 });
   schema.index({ searchDirty: 1 });
   schema.index({ announcedAt: 1, status: 1 });
+  // The listings of one import (import.listings.ts importListingsQuery).
+  schema.index({ importJob: 1, _id: -1 });
 }
 
 /** What lifecycle code reads of a stored listing (a lean document of either kind). */
@@ -82,6 +86,8 @@ export interface ListingRecord {
   lastConfirmedAt: Date | null;
   returnReason: string | null;
   announcedAt?: Date | null;
+  /** The bulk import that created it. */
+  importJob?: Types.ObjectId | null;
   history: HistoryEntryRecord[];
   searchV: number;
   searchDirty: boolean;

@@ -2,14 +2,16 @@
 import type { ImportJobView, ImportRowError } from '@kezhuan/shared';
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n, setLocale } from '../../../i18n';
-import { flush } from '../../../testing/fakeFetch';
+import { fakeFetch, flush } from '../../../testing/fakeFetch';
 import { buildImportJob } from '../testing';
 import ImportProgressPanel from './ImportProgressPanel.vue';
 
 afterEach(() => {
   setLocale('zh-CN', false);
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
 });
 
 const failed = buildImportJob({
@@ -76,5 +78,32 @@ describe('ImportProgressPanel', () => {
     await wrapper.setProps({ job: buildImportJob({ status: 'done', total: 200, validated: 200, committed: 200 }) });
     expect(wrapper.get('[data-testid=import-phase]').text()).toBe('导入完成：已导入 200 条科技成果');
     expect(wrapper.text()).not.toContain('实时更新');
+  });
+
+  it('links a finished import of listings to its drafts, which it lists with links to their pages', async () => {
+    const sent = fakeFetch(() => [200, {
+      items: [{ id: 'aaaaaaaaaaaaaaaaaaaaaaaa', kind: 'result', title: '导入的成果', org: { id: 'bbbbbbbbbbbbbbbbbbbbbbbb', name: '吉林示例大学', type: 'university', verified: true }, status: 'draft', updatedAt: '2026-01-01T00:00:00.000Z' }],
+      total: 1, page: 1, pageSize: 20,
+    }]);
+    const RouterLink = { props: ['to'], template: '<a :href="to"><slot /></a>' };
+    const job = buildImportJob({ status: 'done', total: 1, validated: 1, committed: 1, finishedAt: '2026-01-01T00:00:02.000Z' });
+    const wrapper = mount(ImportProgressPanel, { props: { job, errors: [], live: false, loadError: null }, global: { plugins: [i18n, ElementPlus], stubs: { RouterLink } }, attachTo: document.body });
+    await flush();
+    expect(sent).toEqual([]);
+    const link = wrapper.get('[data-testid=import-listings-link]');
+    expect(link.text()).toBe('查看导入的草稿');
+    await link.trigger('click');
+    await flush();
+    expect(sent.map((r) => r.url)).toEqual([`/admin/imports/${job.id}/listings?page=1&pageSize=20`]);
+    const row = document.body.querySelector('[data-testid=import-listing-link]');
+    expect(row?.textContent).toBe('导入的成果');
+    expect(row?.getAttribute('href')).toBe('/results/aaaaaaaaaaaaaaaaaaaaaaaa');
+    expect(document.body.textContent).toContain('吉林示例大学');
+    wrapper.unmount();
+
+    // No link while running, for organisations, or when nothing was written.
+    for (const other of [buildImportJob({ status: 'committing' }), buildImportJob({ status: 'done', kind: 'orgs', committed: 1 }), buildImportJob({ status: 'failed' })]) {
+      expect((await mountPanel(other)).find('[data-testid=import-listings-link]').exists()).toBe(false);
+    }
   });
 });

@@ -21,6 +21,8 @@ export function useFormSave(detailPath: (id: string) => string) {
         ElMessage.error(t('auth.formInvalid'));
         await scrollToFirstError();
         return;
+      case 'kept':
+        return; // the person went back to check an amount
       case 'saved':
         ElMessage.success(outcome.submitted ? t('listing.form.submitted') : t('listing.form.saved'));
         await router.push(detailPath(outcome.id));

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { resultInput, type ResultFullView, type ResultInput } from '@kezhuan/shared';
+import { ElMessageBox } from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resultsApi } from '../../../api/listings';
 import { setLocale } from '../../../i18n';
@@ -10,6 +11,7 @@ import { useListingForm } from './useListingForm';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   setLocale('zh-CN', false);
 });
 
@@ -95,5 +97,30 @@ describe('useListingForm', () => {
     const outcome = await form.save(false);
     expect(outcome.status).toBe('failed');
     expect(form.errors.value['ip.items.0.number']).toBe('编号格式不正确');
+  });
+
+  it('asks before saving an amount under 1 万元, and cancelling keeps the form unsaved', async () => {
+    const sent = fakeFetch((req) => (req.method === 'POST' ? [201, buildResultView({ price: 8_000 })] : [200, buildResultView({ price: 8_000 })]));
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValueOnce('cancel');
+    const form = resultForm();
+    fill(form);
+    form.model.price = 8_000;
+    expect(await form.save(false)).toEqual({ status: 'kept' });
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(confirm.mock.calls[0]?.[0]).toContain('不足 1 万元');
+    expect(sent).toHaveLength(0);
+
+    confirm.mockResolvedValueOnce('confirm' as never); // what ElMessageBox resolves with on confirm
+    expect(await form.save(false)).toMatchObject({ status: 'saved' });
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /results']);
+    expect(sent[0]?.body).toMatchObject({ price: 8_000 });
+
+    // Saved once, the confirmed amount is not questioned again; 1 万元 and more never is.
+    form.model.title = '新标题';
+    await form.save(false);
+    form.model.price = 10_000;
+    await form.save(false);
+    expect(confirm).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,7 +1,10 @@
 import type { ListingStatus } from '@kezhuan/shared';
+import { ElMessageBox } from 'element-plus';
 import { computed, reactive, ref, shallowRef } from 'vue';
 import type { z } from 'zod';
 import { useZodForm } from '../../../composables/useZodForm';
+import { i18n } from '../../../i18n';
+import { formatYuan } from '../../../utils/money';
 import { changedKeys } from '../ownership';
 
 /** What the form needs to know of a saved listing. */
@@ -27,8 +30,37 @@ export interface ListingFormConfig<M extends object, F extends object, I extends
 
 export type SaveOutcome =
   | { status: 'invalid' }
+  /** The person chose to check an amount under 1 万元 again: nothing was saved. */
+  | { status: 'kept' }
   | { status: 'saved'; id: string; submitted: boolean }
   | { status: 'failed'; error: unknown; id?: string };
+
+/**
+ * Amounts (price, budget bounds, in yuan) under 1 万元, usually 万元 typed as 元; on an edit only
+ * those changed since the last save (`before`), so a confirmed amount is not questioned again.
+ */
+const AMOUNT_KEYS = ['price', 'budgetMin', 'budgetMax'] as const;
+export function smallAmounts(input: object, before?: Record<string, unknown>): number[] {
+  const rec = input as Record<string, unknown>;
+  return AMOUNT_KEYS.filter((k) => !before || before[k] !== rec[k])
+    .map((k) => rec[k])
+    .filter((v): v is number => typeof v === 'number' && v > 0 && v < 10_000);
+}
+
+/** Asks whether small amounts are meant; true to save them. */
+async function confirmSmallAmounts(amounts: number[]): Promise<boolean> {
+  const { t } = i18n.global;
+  try {
+    await ElMessageBox.confirm(t('listing.smallAmount.message', { amounts: amounts.map((a) => formatYuan(a)).join('、') }), t('listing.smallAmount.title'), {
+      type: 'warning',
+      confirmButtonText: t('listing.smallAmount.save'),
+      cancelButtonText: t('listing.smallAmount.edit'),
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Create and edit a listing with one form: validation with the shared schema (field errors from
@@ -87,6 +119,10 @@ export function useListingForm<M extends object, F extends object, I extends obj
     const data = form.validate();
     if (!data) {
       return { status: 'invalid' };
+    }
+    const small = smallAmounts(data, saved.value ? baseline : undefined);
+    if (small.length > 0 && !(await confirmSmallAmounts(small))) {
+      return { status: 'kept' };
     }
     saving.value = true;
     let id = saved.value?.id;
