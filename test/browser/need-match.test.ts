@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { apiSession } from '../support/api';
-import { launchBrowser, shoot } from './support';
+import { launchBrowser, shoot, signInPage } from './support';
 
 const PASSWORD = 'Kezhuan2026demo';
 let platform: RunningPlatform;
@@ -57,15 +57,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(email);
-  await page.locator('[data-testid=login-password] input').fill(PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-  return page;
-}
+const signIn = (context: BrowserContext, email: string): Promise<Page> => signInPage(context, platform.url, email, PASSWORD);
 
 describe('need → explained recommendation → interest → live notification', () => {
   it('works end to end in two browsers', async () => {

@@ -1,7 +1,8 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ROOT } from '../support/platform';
 
 export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
@@ -27,4 +28,15 @@ export async function shoot(page: Page, name: string): Promise<string> {
   const path = resolve(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A new page signed in through the login form; resolves once the home page greets the role. */
+export async function signInPage(context: BrowserContext, baseUrl: string, email: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('[data-testid=login-identifier] input').fill(email);
+  await page.locator('[data-testid=login-password] input').fill(password);
+  await page.locator('[data-testid=login-submit]').click();
+  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+  return page;
 }

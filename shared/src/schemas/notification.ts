@@ -24,4 +24,5 @@ export const notificationListQuery = z.strictObject({
   ...pagination,
 });
 
+/** Unread notifications, counted up to 100 (the bell shows 99+ beyond 99). */
 export const unreadCountView = z.object({ unread: z.number().int() });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildUser, TEST_PASSWORD } from '../../testing/factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
-import { notify } from './notification.service';
+import { NotificationModel } from './notification.model';
+import { notify, UNREAD_COUNT_CAP } from './notification.service';
 
 useTestDb();
 
@@ -22,5 +23,16 @@ describe('notification centre', () => {
     expect((await c.get('/api/notifications?unread=true')).body.items).toHaveLength(1);
     expect((await c.post(`/api/notifications/${theirs!.id}/read`)).status).toBe(404);
     expect((await c.post('/api/notifications/read-all')).body).toEqual({ unread: 0 });
+  });
+
+  it('counts unread notifications up to the cap the bell can show (99+), not all of a long history', async () => {
+    const me = await buildUser();
+    await NotificationModel.insertMany(
+      Array.from({ length: UNREAD_COUNT_CAP + 5 }, (_, i) => ({ user: me._id, kind: 'system', title: `第${i}条`, titleEn: `No. ${i}`, key: `cap:${i}`, readAt: null })),
+    );
+    const c = await client(testApp());
+    await c.login(me.email, TEST_PASSWORD);
+    expect((await c.get('/api/notifications/unread-count')).body).toEqual({ unread: UNREAD_COUNT_CAP });
+    expect((await c.get('/api/notifications?pageSize=1')).body.total).toBe(UNREAD_COUNT_CAP + 5);
   });
 });

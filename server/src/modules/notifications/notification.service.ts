@@ -38,8 +38,14 @@ export function unreadQuery(userId: Types.ObjectId | string): QuerySpec {
   return { filter: { user: userId, readAt: null } };
 }
 
+/**
+ * The bell shows 99+ beyond 99, so counting stops at 100: a count is linear in its matches on
+ * FerretDB 2 (measured: 164 ms p50 for a reader with ~6,600 unread of 1,000,000 notifications).
+ */
+export const UNREAD_COUNT_CAP = 100;
+
 export function unreadCount(userId: Types.ObjectId | string): Promise<number> {
-  return NotificationModel.countDocuments(unreadQuery(userId).filter);
+  return NotificationModel.countDocuments(unreadQuery(userId).filter, { limit: UNREAD_COUNT_CAP });
 }
 
 /** Stores a notification for a user and pushes it live; returns null when it was a duplicate. */
