@@ -19,3 +19,4 @@ export * from './schemas/import';
 export * from './schemas/stats';
 export * from './schemas/account';
 export * from './schemas/membership';
+export * from './geo';

@@ -1,0 +1,2 @@
+export * from './jilin-divisions';
+export * from './distance';
