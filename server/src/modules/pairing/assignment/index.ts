@@ -1,0 +1,4 @@
+export * from './pair-graph';
+export * from './optimal';
+export * from './certificate';
+export * from './stable';
