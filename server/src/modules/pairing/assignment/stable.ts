@@ -14,6 +14,8 @@ const better = (scoreA: number, indexA: number, scoreB: number, indexB: number):
  * next commissioner in descending score order; a commissioner holds his best `capacity` proposals and
  * rejects the rest. The result is the request-optimal stable matching over the feasible pairs.
  */
+const SCAN_PROPOSALS = 8;
+
 export function solveStableMatching(g: PairGraph): Assignment {
   const n = g.requests;
   const m = g.commissioners;
@@ -23,18 +25,46 @@ export function solveStableMatching(g: PairGraph): Assignment {
     maxCap = Math.max(maxCap, capacity[j]!);
   }
 
-  // Each request's pairs, best first.
+  // Each request's next pair to propose, best first. Most requests are accepted within a few proposals,
+  // so the first SCAN_PROPOSALS are found by scanning the row; a request rejected more often gets its
+  // row sorted once (its first k in sorted order are exactly the k it already proposed to).
+  const proposals = new Int32Array(n);
+  const sorted = new Uint8Array(n);
   const order = new Int32Array(col.length);
-  for (let e = 0; e < order.length; e++) {
-    order[e] = e;
-  }
-  for (let i = 0; i < n; i++) {
-    order
-      .subarray(rowStart[i]!, rowStart[i + 1]!)
-      .sort((a, b) => score[b]! - score[a]! || col[a]! - col[b]!);
-  }
+  const lastEdge = new Int32Array(n);
+  const nextEdge = (i: number): number => {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    const k = proposals[i]!;
+    if (start + k >= end) {
+      return -1;
+    }
+    proposals[i] = k + 1;
+    if (k < SCAN_PROPOSALS) {
+      // The best pair strictly after the last one proposed to, in (score desc, commissioner asc) order.
+      const last = k === 0 ? -1 : lastEdge[i]!;
+      let best = -1;
+      for (let e = start; e < end; e++) {
+        if (last >= 0 && !better(score[last]!, col[last]!, score[e]!, col[e]!)) {
+          continue;
+        }
+        if (best < 0 || better(score[e]!, col[e]!, score[best]!, col[best]!)) {
+          best = e;
+        }
+      }
+      lastEdge[i] = best;
+      return best;
+    }
+    if (sorted[i] === 0) {
+      sorted[i] = 1;
+      for (let e = start; e < end; e++) {
+        order[e] = e;
+      }
+      order.subarray(start, end).sort((a, b) => score[b]! - score[a]! || col[a]! - col[b]!);
+    }
+    return order[start + k]!;
+  };
 
-  const next = rowStart.slice(0, n);
   const match = new Int32Array(n).fill(-1);
   const matchScore = new Float64Array(n);
   const load = new Int32Array(m);
@@ -47,8 +77,7 @@ export function solveStableMatching(g: PairGraph): Assignment {
 
   while (nFree > 0) {
     const i = free[--nFree]!;
-    while (next[i]! < rowStart[i + 1]!) {
-      const e = order[next[i]!++]!;
+    for (let e = nextEdge(i); e >= 0; e = nextEdge(i)) {
       const j = col[e]!;
       const s = score[e]!;
       const base = j * maxCap;
