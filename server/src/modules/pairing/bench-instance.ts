@@ -27,6 +27,8 @@ const DISTANCE_SCALE_KM = 800;
 
 interface Commissioner {
   county: string;
+  /** Index of the county in COUNTIES, for the distance table. */
+  at: number;
   serves: Set<CityCode>;
   topics: Float64Array;
   discipline: number;
@@ -36,6 +38,8 @@ interface Commissioner {
 }
 interface Request {
   county: string;
+  at: number;
+  city: CityCode;
   topics: Float64Array;
   discipline: number;
   industry: number;
@@ -86,6 +90,7 @@ export function benchInstance(seed: number, commissioners: number, requests: num
     const capacity = 1 + Math.floor(rnd() * 3);
     cs.push({
       county: county.code,
+      at: COUNTIES.indexOf(county),
       serves,
       topics: topicVector(rnd, 3),
       discipline: Math.floor(rnd() * DISCIPLINES),
@@ -107,6 +112,8 @@ export function benchInstance(seed: number, commissioners: number, requests: num
     }
     rs.push({
       county: county.code,
+      at: COUNTIES.indexOf(county),
+      city: county.city,
       topics: topicVector(rnd, 1 + Math.floor(rnd() * 2)),
       discipline: Math.floor(rnd() * DISCIPLINES),
       industry: Math.floor(rnd() * INDUSTRIES),
@@ -127,16 +134,15 @@ export function benchScore(
   rule: BenchRule,
   i: number,
   j: number,
-  distanceKm: (a: string, b: string) => number,
+  km: SeatDistances,
 ): number {
   const r = inst.requests[i]!;
   const c = inst.commissioners[j]!;
-  const km = distanceKm(r.county, c.county);
-  const city = COUNTY_CITY.get(r.county)!;
+  const d = km[r.at * COUNTIES.length + c.at]!;
   if (r.excludes.has(j) || r.stakeOrgs.has(c.org)) {
     return NaN;
   }
-  if (rule.region === 'nearby' && (!c.serves.has(city) || km > BENCH_MAX_KM)) {
+  if (rule.region === 'nearby' && (!c.serves.has(r.city) || d > BENCH_MAX_KM)) {
     return NaN;
   }
   let dot = 0;
@@ -148,26 +154,29 @@ export function benchScore(
     w.text * 100 * dot +
     w.discipline * (r.discipline === c.discipline ? 100 : Math.abs(r.discipline - c.discipline) === 1 ? 50 : 0) +
     w.industry * (c.industries.includes(r.industry) ? 100 : 0) +
-    w.distance * 100 * Math.max(0, 1 - km / DISTANCE_SCALE_KM) +
+    w.distance * 100 * Math.max(0, 1 - d / DISTANCE_SCALE_KM) +
     w.preference * (r.prefers === j ? 100 : 0) +
     w.capacity * ((100 * c.capacity) / 3);
   // Stored and explained to 0.01, as the real parts will be.
   return Math.round(parts * 100) / 100;
 }
 
-const COUNTY_CITY = new Map<string, CityCode>(COUNTIES.map((c) => [c.code, c.city]));
+/** Distances between the 60 county seats, row-major by index in COUNTIES. */
+type SeatDistances = Float64Array;
+
+function seatDistances(): SeatDistances {
+  const n = COUNTIES.length;
+  const km = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b < n; b++) {
+      km[a * n + b] = regionDistanceKm(COUNTIES[a]!.code, COUNTIES[b]!.code);
+    }
+  }
+  return km;
+}
 
 /** The feasible pairs of the instance (pairs under the minimum score are forbidden too). */
 export function benchGraph(inst: BenchInstance, rule: BenchRule = DEFAULT_RULE): PairGraph {
-  // Distances between the 60 seats, computed once.
-  const codes = COUNTIES.map((c) => c.code);
-  const index = new Map(codes.map((c, k) => [c, k]));
-  const km = new Float64Array(codes.length * codes.length);
-  for (let a = 0; a < codes.length; a++) {
-    for (let b = 0; b < codes.length; b++) {
-      km[a * codes.length + b] = regionDistanceKm(codes[a]!, codes[b]!);
-    }
-  }
-  const distanceKm = (a: string, b: string) => km[index.get(a)! * codes.length + index.get(b)!]!;
-  return buildPairGraph(inst.requests.length, inst.capacity, (i, j) => benchScore(inst, rule, i, j, distanceKm), rule.minScore);
+  const km = seatDistances();
+  return buildPairGraph(inst.requests.length, inst.capacity, (i, j) => benchScore(inst, rule, i, j, km), rule.minScore);
 }

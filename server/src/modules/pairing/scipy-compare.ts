@@ -18,6 +18,7 @@ export const FORBIDDEN = -1000;
 
 export interface ScipyResult {
   ms: number[];
+  cpuMs: number[];
   total: number;
   assigned: number;
   forbiddenUsed: number;
