@@ -93,7 +93,7 @@ export function authRoutes(api: ApiRouter, { store, csrf, messaging, sessionsPer
   api.add({
     method: 'post', path: '/auth/register', tag: 'auth', access: 'public', status: 202,
     summary: 'Registration step 1: the form; sends a 6-digit code to the email, or its owner a notice when it is registered (the same answer either way; limited per email and per address)',
-    before: [limited(15 * 60_000, 60)],
+    before: [limited(15 * 60_000, 100)],
     body: registerInput, response: registrationCodeSent,
     handler: async ({ body }, req) => {
       await requestRegistration(body, messaging, req.ip ?? '');
