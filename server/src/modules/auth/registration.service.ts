@@ -70,6 +70,9 @@ export async function requestRegistration(input: RegisterInput, messaging: Messa
     throw tooOften(perEmail.retryAfterSeconds);
   }
   if (await UserModel.exists({ email: input.email })) {
+    // The same database work as for a free address (a code no one receives, under a key no valid
+    // email can name), so the answer's timing does not tell the two apart either.
+    await codes.issue(`taken:${input.email}`, {});
     await messaging.mail.send({
       to: input.email,
       subject: '科转 · 有人尝试用您的邮箱注册 / Registration attempt',
