@@ -45,6 +45,8 @@ export interface AppDeps {
   trustProxy?: number;
   /** Email and SMS transports (password-reset codes, account notices); the log transport by default. */
   messaging?: Messaging;
+  /** Overrides the new sessions allowed per network address and hour (tests). */
+  sessionsPerIpPerHour?: number;
 }
 
 export interface KezhuanApp extends Express {
@@ -91,7 +93,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   app.use('/api', passport.initialize(), passport.session());
   app.use('/api', csrf.protection());
 
-  authRoutes(api, { store, csrf, messaging: deps.messaging ?? logMessaging() });
+  authRoutes(api, { store, csrf, messaging: deps.messaging ?? logMessaging(), sessionsPerIpPerHour: deps.sessionsPerIpPerHour });
   userRoutes(api);
   userAdminRoutes(api, store);
   orgRoutes(api);

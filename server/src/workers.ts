@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { sweepEmailVerifications } from './modules/auth/email-verification.service';
+import { sweepRegistrationCodes } from './modules/auth/registration.service';
 import { sweepPasswordResets } from './modules/auth/password-reset.service';
 import { sweepAttempts } from './modules/auth/throttle';
 import { pruneImportJobs } from './modules/imports/import.retention';
@@ -103,8 +104,9 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
     const attempts = await sweepAttempts();
     const passwordResets = await sweepPasswordResets();
     const emailVerifications = await sweepEmailVerifications();
+    const registrationCodes = await sweepRegistrationCodes();
     const importJobs = await pruneImportJobs();
-    log.debug({ expired, attempts, passwordResets, emailVerifications, importJobs }, 'hourly sweep');
+    log.debug({ expired, attempts, passwordResets, emailVerifications, registrationCodes, importJobs }, 'hourly sweep');
   };
   const hourly = setInterval(() => void sweep().catch((err: unknown) => log.warn({ err }, 'sweep failed')), 3600_000);
   void reconciled.then(() => sweep()).catch((err: unknown) => log.warn({ err }, 'sweep failed'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot } from './support';
+import { launchBrowser, loggedCode as loggedCodeIn, shoot } from './support';
 
 const DEMO_PASSWORD = 'Kezhuan2026demo';
 let platform: RunningPlatform;
@@ -28,10 +28,7 @@ afterAll(async () => {
 });
 
 /** The last reset code the log transport wrote for `to`. */
-function loggedCode(to: string): string | undefined {
-  const line = platform.output.filter((l) => l.includes('log-mail') && l.includes(to)).at(-1);
-  return line ? /验证码是 (\d{6})/.exec(line)?.[1] : undefined;
-}
+const loggedCode = (to: string) => loggedCodeIn(platform.output, to);
 
 async function login(page: Page, identifier: string, password: string): Promise<void> {
   await page.goto(`${platform.url}/login`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot } from './support';
+import { enterRegistrationCode, launchBrowser, shoot } from './support';
 
 let platform: RunningPlatform;
 let browser: Browser;
@@ -53,6 +53,7 @@ describe('joining an organisation in the browser', () => {
     await page.locator('[data-testid=reg-org-option]', { hasText: '吉林大学' }).first().click();
     await shoot(page, 'org-01-register-join');
     await page.locator('[data-testid=reg-submit]').click();
+    await enterRegistrationCode(page, platform.output, 'zhou.laoshi@example.cn');
 
     // Pending: the banner says so and what waits; no rights over the university's listings.
     await expect.poll(() => page.locator('[data-testid=membership-banner]').textContent(), { timeout: 15_000 }).toContain('等待该机构管理员批准');

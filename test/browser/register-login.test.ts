@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot } from './support';
+import { launchBrowser, loggedCode, shoot } from './support';
 
 let platform: RunningPlatform;
 let browser: Browser;
@@ -49,6 +49,19 @@ describe('registration and login in the browser', () => {
     await shoot(page, '02-register-filled');
     await page.locator('[data-testid=reg-submit]').click();
 
+    // Step 2: the code mailed to the address (the development log transport); nothing exists before it.
+    await expect.poll(() => page.locator('[data-testid=reg-code-sent]').textContent(), { timeout: 15_000 }).toContain('liu.gong@changchun-xcl.cn');
+    await expect.poll(() => loggedCode(platform.output, 'liu.gong@changchun-xcl.cn'), { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    expect(await page.locator('[data-testid=reg-resend]').isDisabled()).toBe(true); // cooling down
+    expect(await page.locator('[data-testid=reg-resend]').textContent()).toMatch(/\d+ 秒后可重新发送/);
+    const code = loggedCode(platform.output, 'liu.gong@changchun-xcl.cn') ?? '';
+    await page.locator('[data-testid=reg-code] input').fill(code === '000000' ? '000001' : '000000');
+    await page.locator('[data-testid=reg-submit]').click();
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toContain('验证码不正确或已过期');
+    await shoot(page, '02b-register-code');
+    await page.locator('[data-testid=reg-code] input').fill(code);
+    await page.locator('[data-testid=reg-submit]').click();
+
     await expect.poll(() => page.locator('[data-testid=home-role]').textContent(), { timeout: 15_000 }).toContain('企业');
     await expect.poll(() => page.locator('body').textContent()).toContain('刘工');
     await shoot(page, '03-enterprise-home');
@@ -64,6 +77,27 @@ describe('registration and login in the browser', () => {
     await expect.poll(() => page.locator('[data-testid=home-role]').textContent()).toMatch(/Enterprise/i);
     await shoot(page, '04-enterprise-home-en');
     expect(errors).toEqual([]);
+  });
+
+  it('answers a registered email like a free one: the same "code sent", and its owner gets a notice instead of a code', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.url}/register`);
+    await page.locator('[data-testid=reg-role-enterprise]').click();
+    await page.locator('[data-testid=reg-email] input').fill('enterprise@demo.kezhuan.cn');
+    await page.locator('[data-testid=reg-phone] input').fill('13843100999');
+    await page.locator('[data-testid=reg-password] input').fill('Jilin-research-2026');
+    await page.locator('[data-testid=reg-name] input').fill('冒名者');
+    await page.locator('[data-testid=reg-org-new]').click();
+    await page.locator('[data-testid=reg-org-name] input').fill('长春冒名科技有限公司');
+    await page.locator('[data-testid=reg-org-uscc] input').fill('91220100MA0000002P');
+    await page.locator('[data-testid=reg-org-city]').click();
+    await page.getByRole('option', { name: '长春市' }).click();
+    await page.locator('[data-testid=reg-submit]').click();
+    await expect.poll(() => page.locator('[data-testid=reg-code-sent]').textContent(), { timeout: 15_000 }).toContain('enterprise@demo.kezhuan.cn');
+    await expect
+      .poll(() => platform.output.filter((l) => l.includes('log-mail') && l.includes('enterprise@demo.kezhuan.cn')).join('\n'), { timeout: 15_000 })
+      .toContain('有人尝试用您的邮箱注册');
+    expect(loggedCode(platform.output, 'enterprise@demo.kezhuan.cn')).toBeUndefined();
   });
 
   it('shows server field errors inline in Chinese', async () => {

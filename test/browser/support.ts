@@ -40,3 +40,20 @@ export async function signInPage(context: BrowserContext, baseUrl: string, email
   await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
   return page;
 }
+
+/** The last 6-digit code the development log transport mailed to `to` (reset, registration). */
+export function loggedCode(output: readonly string[], to: string): string | undefined {
+  const line = output.filter((l) => l.includes('log-mail') && l.includes(to)).at(-1);
+  return line ? /验证码是 (\d{6})/.exec(line)?.[1] : undefined;
+}
+
+/**
+ * Registration's second step on the register page: after the filled form was submitted, waits for
+ * "code sent", types the code the log transport mailed to `email` and creates the account.
+ */
+export async function enterRegistrationCode(page: Page, output: readonly string[], email: string): Promise<void> {
+  await expect.poll(() => page.locator('[data-testid=reg-code-sent]').count(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => loggedCode(output, email), { timeout: 15_000 }).toMatch(/^\d{6}$/);
+  await page.locator('[data-testid=reg-code] input').fill(loggedCode(output, email) ?? '');
+  await page.locator('[data-testid=reg-submit]').click();
+}

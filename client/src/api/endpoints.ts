@@ -9,7 +9,9 @@ import type {
   OrgType,
   OrgView,
   ProfileUpdateInput,
+  RegisterConfirmInput,
   RegisterInput,
+  RegistrationCodeSent,
   SessionView,
 } from '@kezhuan/shared';
 import { api } from './client';
@@ -40,7 +42,10 @@ export interface AuditSearch {
 export const authApi = {
   session: () => api.get<SessionView>('/auth/session'),
   login: (input: LoginInput) => api.post<SessionView>('/auth/login', input),
-  register: (input: RegisterInput) => api.post<SessionView>('/auth/register', input),
+  /** Registration step 1: the same answer whether or not the email is registered. */
+  requestRegistration: (input: RegisterInput) => api.post<RegistrationCodeSent>('/auth/register', input),
+  /** Registration step 2: the form with the emailed code; creates the account and signs in. */
+  register: (input: RegisterConfirmInput) => api.post<SessionView>('/auth/register/confirm', input),
   // The logout route takes no body at all.
   logout: () => api.post<{ csrfToken: string }>('/auth/logout'),
   changePassword: (input: ChangePasswordInput) => api.post<MeView>('/auth/password', input),

@@ -13,26 +13,47 @@ export const password = z
   .max(LIMITS.passwordMax)
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: 'kz.password_weak' });
 
-/** Registration: join an existing organisation (`orgId`) or create one (`newOrg`), not both. */
-export const registerInput = z
-  .strictObject({
-    email,
-    phone: mobile,
-    password,
-    displayName: text(LIMITS.nameMax),
-    role: selfServiceRole,
-    orgId: objectId.optional(),
-    newOrg: orgCreateInput.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (Boolean(v.orgId) === Boolean(v.newOrg)) {
-      ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'kz.org_choice' });
-    }
-    if (v.newOrg && !ROLE_ORG_TYPES[v.role].includes(v.newOrg.type)) {
-      ctx.addIssue({ code: 'custom', path: ['newOrg', 'type'], message: 'kz.role_org' });
-    }
-  });
+const registerFields = {
+  email,
+  phone: mobile,
+  password,
+  displayName: text(LIMITS.nameMax),
+  role: selfServiceRole,
+  orgId: objectId.optional(),
+  newOrg: orgCreateInput.optional(),
+};
+
+function registerChecks(v: { role: z.infer<typeof selfServiceRole>; orgId?: string | undefined; newOrg?: z.infer<typeof orgCreateInput> | undefined }, ctx: z.RefinementCtx): void {
+  if (Boolean(v.orgId) === Boolean(v.newOrg)) {
+    ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'kz.org_choice' });
+  }
+  if (v.newOrg && !ROLE_ORG_TYPES[v.role].includes(v.newOrg.type)) {
+    ctx.addIssue({ code: 'custom', path: ['newOrg', 'type'], message: 'kz.role_org' });
+  }
+}
+
+/**
+ * Registration, step 1: the whole form; the server answers "code sent" whether or not the email is
+ * registered. Join an existing organisation (`orgId`) or create one (`newOrg`), not both.
+ */
+export const registerInput = z.strictObject(registerFields).superRefine(registerChecks);
 export type RegisterInput = z.infer<typeof registerInput>;
+
+/** A 6-digit code sent by email or SMS. */
+export const oneTimeCode = z.string().trim().regex(/^\d{6}$/, { message: 'kz.reset_code' });
+
+/** Registration, step 2: the same form with the code sent to the email; creates the account. */
+export const registerConfirmInput = z.strictObject({ ...registerFields, code: oneTimeCode }).superRefine(registerChecks);
+export type RegisterConfirmInput = z.infer<typeof registerConfirmInput>;
+
+/** The answer to step 1: the same for a free and a registered email. */
+export const registrationCodeSent = z.object({
+  sent: z.literal(true),
+  expiresInMinutes: z.number().int(),
+  /** Seconds before the form may ask for another code. */
+  resendAfterSeconds: z.number().int(),
+});
+export type RegistrationCodeSent = z.infer<typeof registrationCodeSent>;
 
 /** Login by email or mainland mobile number. */
 export const loginInput = z.strictObject({

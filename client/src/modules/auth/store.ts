@@ -1,4 +1,4 @@
-import type { ChangePasswordInput, LoginInput, MeView, ProfileUpdateInput, RegisterInput } from '@kezhuan/shared';
+import type { ChangePasswordInput, LoginInput, MeView, ProfileUpdateInput, RegisterConfirmInput } from '@kezhuan/shared';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { getCsrfToken, onCsrfToken, onSessionRefreshed } from '../../api/client';
@@ -60,7 +60,8 @@ export const useAuthStore = defineStore('auth', () => {
     return session.user;
   }
 
-  async function register(input: RegisterInput): Promise<MeView | null> {
+  /** Registration's second step (the form with the emailed code): the new account is signed in. */
+  async function register(input: RegisterConfirmInput): Promise<MeView | null> {
     const session = await authApi.register(input);
     user.value = session.user;
     const locale = currentLocale();

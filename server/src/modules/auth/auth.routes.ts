@@ -5,7 +5,9 @@ import {
   passwordResetConfirmInput,
   passwordResetRequestInput,
   passwordResetRequested,
+  registerConfirmInput,
   registerInput,
+  registrationCodeSent,
   sessionView,
 } from '@kezhuan/shared';
 import type { Request, Response } from 'express';
@@ -19,19 +21,29 @@ import { endSessionSockets, endUserSessions, trimUserSessions } from '../session
 import type { MongooseSessionStore } from '../sessions/session.store';
 import { presentMe } from '../users/user.presenter';
 import type { UserDoc } from '../users/user.model';
-import { changePassword, register } from './auth.service';
+import { changePassword } from './auth.service';
 import { emailVerificationRoutes } from './email-verification.routes';
 import type { Csrf } from './csrf';
 import { confirmPasswordReset, requestPasswordReset, RESET_CODE_MINUTES } from './password-reset.service';
 import { authenticateLocal, logIn, logOut } from './passport';
+import { completeRegistration, REGISTER_CODE_MINUTES, REGISTER_RESEND_SECONDS, requestRegistration } from './registration.service';
+import { releaseSlot, reserveSlot } from './throttle';
 
 /** Sessions one account may hold (each login makes one); older ones end. */
 export const MAX_SESSIONS_PER_ACCOUNT = 20;
+/**
+ * Sessions one network address may create in a sliding hour (sign-ins and completed registrations).
+ * Generous, since a campus or company NAT puts many people behind one address, and sessions last
+ * days; it stops a script from filling the session store.
+ */
+export const SESSIONS_PER_IP_PER_HOUR = 600;
 
 export interface AuthDeps {
   store: MongooseSessionStore;
   csrf: Csrf;
   messaging: Messaging;
+  /** Overrides SESSIONS_PER_IP_PER_HOUR (tests). */
+  sessionsPerIpPerHour?: number;
 }
 
 const limited = (windowMs: number, limit: number) =>
@@ -43,8 +55,28 @@ const limited = (windowMs: number, limit: number) =>
     handler: (_req, _res, next) => next(createError('RATE_LIMITED')),
   });
 
-export function authRoutes(api: ApiRouter, { store, csrf, messaging }: AuthDeps): void {
+export function authRoutes(api: ApiRouter, { store, csrf, messaging, sessionsPerIpPerHour = SESSIONS_PER_IP_PER_HOUR }: AuthDeps): void {
   const csrfToken = (req: Request, res: Response) => csrf.token(req, res);
+  /**
+   * Runs `work` (which ends in a new session) only while the address has sessions left this hour;
+   * the slot is taken before the work (no password checked when refused) and given back if it fails.
+   */
+  const withSessionSlot = async <T>(req: Request, work: () => Promise<T>): Promise<T> => {
+    const slot = await reserveSlot(`session-ip:${req.ip ?? ''}`, sessionsPerIpPerHour);
+    if (!slot.allowed) {
+      throw createError('RATE_LIMITED', {
+        message: '该网络登录过于频繁，请稍后再试',
+        messageEn: 'Too many sign-ins from this network; try again later',
+        headers: { 'Retry-After': String(slot.retryAfterSeconds) },
+      });
+    }
+    try {
+      return await work();
+    } catch (err) {
+      await releaseSlot(slot);
+      throw err;
+    }
+  };
   /** Starts the session and keeps the account's session count bounded. */
   const signIn = async (req: Request, user: UserDoc) => {
     await logIn(req, user);
@@ -59,24 +91,40 @@ export function authRoutes(api: ApiRouter, { store, csrf, messaging }: AuthDeps)
     handler: async (_in, req, res) => ({ user: req.user ? await presentMe(req.user) : null, csrfToken: csrfToken(req, res) }),
   });
   api.add({
-    method: 'post', path: '/auth/register', tag: 'auth', access: 'public', status: 201,
-    summary: 'Create an account (and a new, unverified organisation if needed); signs in',
-    before: [limited(60 * 60_000, 30)],
-    body: registerInput, response: sessionView,
+    method: 'post', path: '/auth/register', tag: 'auth', access: 'public', status: 202,
+    summary: 'Registration step 1: the form; sends a 6-digit code to the email, or its owner a notice when it is registered (the same answer either way; limited per email and per address)',
+    before: [limited(15 * 60_000, 100)],
+    body: registerInput, response: registrationCodeSent,
+    handler: async ({ body }, req) => {
+      await requestRegistration(body, messaging, req.ip ?? '');
+      return { sent: true as const, expiresInMinutes: REGISTER_CODE_MINUTES, resendAfterSeconds: REGISTER_RESEND_SECONDS };
+    },
+  });
+  api.add({
+    method: 'post', path: '/auth/register/confirm', tag: 'auth', access: 'public', status: 201,
+    summary: 'Registration step 2: the form with the code; creates the account (email verified, and a new, unverified organisation if needed) and signs in',
+    before: [limited(15 * 60_000, 60)],
+    body: registerConfirmInput, response: sessionView,
     handler: async ({ body }, req, res) => {
-      const user = await register(body, messaging, req.ip ?? '');
-      await signIn(req, user);
+      const user = await withSessionSlot(req, async () => {
+        const created = await completeRegistration(body, messaging, req.ip ?? '');
+        await signIn(req, created);
+        return created;
+      });
       return { user: await presentMe(user), csrfToken: csrfToken(req, res) };
     },
   });
   api.add({
     method: 'post', path: '/auth/login', tag: 'auth', access: 'public',
-    summary: 'Sign in with email or mobile number and password (rate-limited; locks after 100 failures an hour)',
+    summary: 'Sign in with email or mobile number and password (rate-limited; locks after 100 failures an hour; 600 new sessions an hour per address)',
     before: [limited(15 * 60_000, 300)],
     body: loginInput, response: sessionView,
     handler: async (_in, req, res) => {
-      const user = await authenticateLocal(req, res);
-      await signIn(req, user);
+      const user = await withSessionSlot(req, async () => {
+        const u = await authenticateLocal(req, res);
+        await signIn(req, u);
+        return u;
+      });
       return { user: await presentMe(user), csrfToken: csrfToken(req, res) };
     },
   });

@@ -52,3 +52,41 @@ export async function clearAccountAttempts(userId: string): Promise<number> {
   const r = await LoginAttemptModel.deleteMany({ key: `acct:${userId}` });
   return r.deletedCount;
 }
+
+export interface Slot {
+  allowed: boolean;
+  /** Seconds until a refused request would be allowed (0 when allowed). */
+  retryAfterSeconds: number;
+  ids: Types.ObjectId[];
+}
+
+/**
+ * Takes one slot on `key` in a sliding hour: refused when the hour already holds `limit` slots or
+ * the last one is younger than `minGapMs`. A refused request takes nothing, so retrying early does
+ * not extend the wait. Used for registration codes (per email, per address) and session creation.
+ */
+export async function reserveSlot(key: string, limit: number, minGapMs = 0): Promise<Slot> {
+  const now = new Date();
+  const mine = await LoginAttemptModel.create({ key, at: now });
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const [count, oldest, previous] = await Promise.all([
+    LoginAttemptModel.countDocuments(attemptsQuery(key, since).filter),
+    LoginAttemptModel.findOne(attemptsQuery(key, since).filter, { at: 1 }).sort({ at: 1 }).lean(),
+    minGapMs > 0 ? LoginAttemptModel.findOne({ key, at: { $gt: since, $lte: now }, _id: { $ne: mine._id } }, { at: 1 }).sort({ at: -1 }).lean() : null,
+  ]);
+  const windowWait = count > limit && oldest ? oldest.at.getTime() + WINDOW_MS - now.getTime() : 0;
+  const gapWait = previous ? previous.at.getTime() + minGapMs - now.getTime() : 0;
+  const wait = Math.max(windowWait, gapWait);
+  if (wait > 0) {
+    await LoginAttemptModel.deleteOne({ _id: mine._id });
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)), ids: [] };
+  }
+  return { allowed: true, retryAfterSeconds: 0, ids: [mine._id] };
+}
+
+/** Gives a slot back (the request it was taken for failed). */
+export async function releaseSlot(slot: Slot): Promise<void> {
+  if (slot.ids.length > 0) {
+    await LoginAttemptModel.deleteMany({ _id: { $in: slot.ids } });
+  }
+}

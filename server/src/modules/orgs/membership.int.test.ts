@@ -6,14 +6,17 @@ import { UserModel } from '../users/user.model';
 import { buildOrg, buildUser, randomUscc, TEST_PASSWORD, uniquePhone } from '../../testing/factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
 import { buildResult, signedInAs, validResultInput } from '../../testing/listing-factories';
+import { TestOutbox } from '../../testing/outbox';
+import { registerWithCode } from '../../testing/registration';
 import { OrgModel } from './org.model';
 
 useTestDb();
-const app = testApp();
+const outbox = new TestOutbox();
+const app = testApp({ messaging: outbox });
 
 async function registerJoining(orgId: string, email = `join${Date.now()}${Math.random()}@example.cn`) {
   const c = await client(app);
-  const res = await c.post('/api/auth/register', { email, phone: uniquePhone(), password: TEST_PASSWORD, displayName: '新老师', role: 'researcher', orgId });
+  const res = await registerWithCode(c, outbox, { email, phone: uniquePhone(), password: TEST_PASSWORD, displayName: '新老师', role: 'researcher', orgId });
   expect(res.status).toBe(201);
   return { c, email };
 }
@@ -125,7 +128,7 @@ describe('roles inside an organisation', () => {
 
   it('makes whoever registers a new organisation its first manager', async () => {
     const c = await client(app);
-    const res = await c.post('/api/auth/register', {
+    const res = await registerWithCode(c, outbox, {
       email: `founder${Date.now()}@example.cn`, phone: uniquePhone(), password: TEST_PASSWORD, displayName: '创始人', role: 'enterprise',
       newOrg: { name: '长春新创科技有限公司', type: 'enterprise', uscc: randomUscc(), city: '220100' },
     });
