@@ -136,7 +136,7 @@ export async function resubmitApplication(user: UserDoc, id: string, input: Comm
   const updated = await CommissionerModel.findOneAndUpdate(
     { _id: app._id, user: user._id, status: { $in: ['returned', 'endorsement_declined'] } },
     { $set: { ...content(input), status: 'awaiting_endorsement', endorsement: null, orgStakes: [], submittedAt: now } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<CommissionerRecord>();
   if (!updated) {
     throw notNow();
@@ -158,7 +158,7 @@ export async function endorseApplication(user: UserDoc, id: string, input: Commi
   const updated = await CommissionerModel.findOneAndUpdate(
     { _id: app._id, status: 'awaiting_endorsement' },
     { $set: { endorsement, status: input.endorse ? 'awaiting_review' : 'endorsement_declined', orgStakes: input.endorse ? input.orgStakes : [] } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<CommissionerRecord>();
   if (!updated) {
     throw notNow();
@@ -187,7 +187,7 @@ export async function reviewApplication(admin: UserDoc, id: string, input: Commi
   const app = await load(id);
   const approve = input.decision === 'approve';
   const set = approve ? { status: 'approved', approvedAt: now, approvedBy: admin._id, returnReason: null } : { status: 'returned', returnReason: input.reason ?? '' };
-  const updated = await CommissionerModel.findOneAndUpdate({ _id: app._id, status: 'awaiting_review' }, { $set: set }, { new: true }).lean<CommissionerRecord>();
+  const updated = await CommissionerModel.findOneAndUpdate({ _id: app._id, status: 'awaiting_review' }, { $set: set }, { returnDocument: 'after' }).lean<CommissionerRecord>();
   if (!updated) {
     throw notNow();
   }

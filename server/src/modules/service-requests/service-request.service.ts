@@ -88,7 +88,7 @@ export async function updateRequest(user: UserDoc, id: string, patch: ServiceReq
   const updated = await ServiceRequestModel.findOneAndUpdate(
     { _id: doc._id, status: { $in: ['draft', 'open', 'withdrawn'] } },
     { $set: { ...merged.data, county: merged.data.county ?? null } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<ServiceRequestRecord>();
   if (!updated) {
     throw createError('INVALID_STATE');
@@ -102,7 +102,7 @@ export async function transitionRequest(user: UserDoc, id: string, action: Reque
   assertCanRequest(user, 'manage', await orgFacts(doc.org), doc.owner);
   const t = REQUEST_TRANSITIONS[action];
   const stamp = action === 'open' ? { openedAt: now } : action === 'close' ? { closedAt: now } : {};
-  const updated = await ServiceRequestModel.findOneAndUpdate({ _id: doc._id, status: { $in: t.from } }, { $set: { status: t.to, ...stamp } }, { new: true }).lean<ServiceRequestRecord>();
+  const updated = await ServiceRequestModel.findOneAndUpdate({ _id: doc._id, status: { $in: t.from } }, { $set: { status: t.to, ...stamp } }, { returnDocument: 'after' }).lean<ServiceRequestRecord>();
   if (!updated) {
     throw createError('INVALID_STATE');
   }
