@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { AuditModel } from '../audit/audit.model';
@@ -42,7 +43,7 @@ async function programme() {
   };
 }
 
-const notes = (user: unknown) => NotificationModel.countDocuments({ user, kind: 'pairing.application' });
+const notes = (user: Types.ObjectId) => NotificationModel.countDocuments({ user, kind: 'pairing.application' });
 
 describe('commissioner application: apply → endorse → approve → public profile', () => {
   it('runs the whole flow, notifying each side, auditing each step, showing only public fields', async () => {

@@ -34,7 +34,8 @@ export const CONFLICT_REASONS: Record<ConflictReason, { zh: string; en: string }
   excluded: { zh: '企业要求不安排该特派员', en: 'The enterprise asked not to get this commissioner' },
 };
 
-const same = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
+const present = (v: unknown) => v !== null && v !== undefined;
+const same = (a: unknown, b: unknown) => present(a) && present(b) && String(a) === String(b);
 
 /** Why this pair must not be made, or null when it may. */
 export function conflictReason(c: ConflictCommissioner, r: ConflictRequest): ConflictReason | null {
