@@ -248,3 +248,17 @@ describe('who may apply, and what is refused', () => {
     expect((await p.admin.post(`/api/commissioner-applications/${String(p.univ._id)}/review`, { decision: 'approve', extra: 1 })).status).toBe(400);
   });
 });
+
+describe('the pairing API in the OpenAPI document', () => {
+  it('documents the application body, the directory filters and the service-request body from the zod schemas', async () => {
+    type Op = { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> }; parameters?: { name: string }[]; tags?: string[] };
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Op>> };
+    const body = (path: string) => Object.keys(doc.paths[path]?.post?.requestBody?.content['application/json']?.schema.properties ?? {});
+    expect(body('/api/commissioner-applications')).toEqual(expect.arrayContaining(['term', 'expertise', 'disciplines', 'industries', 'cities', 'counties', 'capacity', 'availability', 'stakes']));
+    expect(body('/api/commissioner-applications/{id}/endorsement')).toEqual(expect.arrayContaining(['endorse', 'note', 'orgStakes']));
+    expect(body('/api/service-requests')).toEqual(expect.arrayContaining(['problem', 'industry', 'city', 'county', 'keywords', 'urgency', 'preferred', 'excluded']));
+    expect(doc.paths['/api/commissioners']?.get?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'city', 'county', 'industry', 'discipline', 'term', 'page', 'pageSize']));
+    expect(doc.paths['/api/commissioners/{id}']?.get?.tags).toEqual(['commissioners']);
+    expect(doc.paths['/api/needs/{id}/service-request']?.post?.tags).toEqual(['service requests']);
+  });
+});
