@@ -114,6 +114,8 @@ describe('commissioner application: apply → endorse → approve → public pro
     for (const action of ['commissioner.apply', 'commissioner.endorse', 'commissioner.approve']) {
       expect(await AuditModel.countDocuments({ action, 'target.id': id })).toBe(1);
     }
+    const log = await p.admin.get('/api/admin/audit?action=commissioner.approve').expect(200);
+    expect(log.body.items.find((e: { target: { id: string } }) => e.target.id === id)?.target.name).toBe(`王教授（${TERM}）`);
     // One application per person per term.
     const again = await p.applicant.post('/api/commissioner-applications', application());
     expect(again.status).toBe(409);
