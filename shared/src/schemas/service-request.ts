@@ -24,7 +24,9 @@ export const SERVICE_REQUEST_LIMITS = { preferredMax: 10, excludedMax: 20, probl
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
-const requestFields = z.strictObject({
+const idList = (max: number) => z.array(objectId).max(max).transform(unique);
+
+const requestShape = {
   title: text(LISTING_LIMITS.titleMax),
   problem: inputString().trim().min(10).max(SERVICE_REQUEST_LIMITS.problemMax),
   industry,
@@ -34,9 +36,11 @@ const requestFields = z.strictObject({
   keywords: keywordList,
   urgency: serviceRequestUrgency,
   /** Commissioner ids (from the directory) the enterprise would like, and ones it must not get. */
-  preferred: z.array(objectId).max(SERVICE_REQUEST_LIMITS.preferredMax).default([]).transform(unique),
-  excluded: z.array(objectId).max(SERVICE_REQUEST_LIMITS.excludedMax).default([]).transform(unique),
-});
+  preferred: idList(SERVICE_REQUEST_LIMITS.preferredMax),
+  excluded: idList(SERVICE_REQUEST_LIMITS.excludedMax),
+};
+
+const requestFields = z.strictObject({ ...requestShape, preferred: requestShape.preferred.default([]), excluded: requestShape.excluded.default([]) });
 
 type RuleInput = { city?: string; county?: string | null; preferred?: string[]; excluded?: string[] };
 
@@ -53,8 +57,9 @@ function requestRules(v: RuleInput, ctx: z.RefinementCtx): void {
 export const serviceRequestInput = requestFields.superRefine(requestRules, whenValid('city', 'county', 'preferred', 'excluded'));
 export type ServiceRequestInput = z.infer<typeof serviceRequestInput>;
 
-/** A partial edit (draft, open or withdrawn requests); the server re-checks the merged request. */
-export const serviceRequestUpdateInput = requestFields
+/** A partial edit (draft, open or withdrawn requests; no defaults: what is left out is kept); the server re-checks the merged request. */
+export const serviceRequestUpdateInput = z
+  .strictObject(requestShape)
   .partial()
   .superRefine((v, ctx) => {
     if (Object.keys(v).length === 0) {

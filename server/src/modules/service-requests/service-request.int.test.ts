@@ -71,7 +71,8 @@ describe('enterprise service requests', () => {
     const withdrawn = await e.owner.post(`/api/service-requests/${id}/withdraw`);
     expect(withdrawn.body.status).toBe('withdrawn');
     const edited = await e.owner.patch(`/api/service-requests/${id}`, { urgency: 'urgent', county: null });
-    expect(edited.body).toMatchObject({ urgency: 'urgent', county: null, title: '汽车内饰件VOC超标治理' });
+    // What the edit leaves out is kept (the commissioner lists are not reset to empty).
+    expect(edited.body).toMatchObject({ urgency: 'urgent', county: null, title: '汽车内饰件VOC超标治理', preferred: [{ id: String(liked._id) }], excluded: [{ id: String(unwanted._id) }] });
     // An edit must leave the request consistent as a whole: a county of another city is refused.
     expect((await e.owner.patch(`/api/service-requests/${id}`, { county: '220281' })).status).toBe(400);
     expect((await e.manager.post(`/api/service-requests/${id}/close`)).body.status).toBe('closed');
