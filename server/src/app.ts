@@ -25,6 +25,8 @@ import { orgRoutes } from './modules/orgs/org.routes';
 import { resultRoutes } from './modules/results/result.routes';
 import { savedSearchRoutes } from './modules/saved-searches/saved-search.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
+import { commissionerRoutes } from './modules/commissioners/commissioner.routes';
+import { serviceRequestRoutes } from './modules/service-requests/service-request.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -107,6 +109,9 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   notificationRoutes(api);
   importRoutes(api);
   statsRoutes(api, { search });
+  // Pairing (双千): commissioner applications and directory, enterprise service requests.
+  commissionerRoutes(api);
+  serviceRequestRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -81,5 +81,16 @@ export const AUDIT_ACTIONS = [
   'org.verification_request',
   'org.verification_reject',
   'org.uscc_released',
+  // Pairing (双千): commissioner applications and enterprise service requests.
+  'commissioner.apply',
+  'commissioner.resubmit',
+  'commissioner.endorse',
+  'commissioner.endorsement_decline',
+  'commissioner.approve',
+  'commissioner.return',
+  'service_request.create',
+  'service_request.open',
+  'service_request.withdraw',
+  'service_request.close',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

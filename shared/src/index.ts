@@ -20,3 +20,5 @@ export * from './schemas/stats';
 export * from './schemas/account';
 export * from './schemas/membership';
 export * from './geo';
+export * from './schemas/commissioner';
+export * from './schemas/service-request';

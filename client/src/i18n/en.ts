@@ -265,6 +265,17 @@ const en: MessageSchema = {
       org_verification_request: 'Verification requested',
       org_verification_reject: 'Verification returned',
       org_uscc_released: 'Credit code released',
+      // Pairing (双千)
+      commissioner_apply: 'Commissioner application',
+      commissioner_resubmit: 'Commissioner application resubmitted',
+      commissioner_endorse: 'Commissioner application endorsed',
+      commissioner_endorsement_decline: 'Commissioner endorsement declined',
+      commissioner_approve: 'Commissioner application approved',
+      commissioner_return: 'Commissioner application sent back',
+      service_request_create: 'Service request created',
+      service_request_open: 'Service request opened',
+      service_request_withdraw: 'Service request withdrawn',
+      service_request_close: 'Service request closed',
     },
   },
   about: {

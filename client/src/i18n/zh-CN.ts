@@ -265,6 +265,17 @@ const zhCN = {
       org_verification_request: '申请机构认证',
       org_verification_reject: '退回机构认证',
       org_uscc_released: '释放统一社会信用代码',
+      // Pairing (双千)
+      commissioner_apply: '申请科技特派员',
+      commissioner_resubmit: '重新提交特派员申请',
+      commissioner_endorse: '单位确认特派员申请',
+      commissioner_endorsement_decline: '单位未确认特派员申请',
+      commissioner_approve: '特派员申请审核通过',
+      commissioner_return: '特派员申请退回修改',
+      service_request_create: '创建企业服务需求',
+      service_request_open: '发布企业服务需求',
+      service_request_withdraw: '撤回企业服务需求',
+      service_request_close: '关闭企业服务需求',
     },
   },
   about: {

@@ -11,6 +11,10 @@ import { CITY_CODES, ORG_TYPES } from '@kezhuan/shared';
 import mongoose, { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditQuery } from '../modules/audit/audit.service';
+import { CommissionerModel } from '../modules/commissioners/commissioner.model';
+import { directoryQuery, myApplicationsQuery, orgApplicationsQuery, reviewQueueQuery as commissionerQueueQuery } from '../modules/commissioners/commissioner.queries';
+import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
+import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
 import { attemptsQuery, oldAttemptsQuery } from '../modules/auth/throttle';
@@ -69,6 +73,16 @@ async function seed(): Promise<void> {
     raw(SessionModel as unknown as AnyModel, many(N, (i) => ({ _id: `sid${i}`, data: '{}', userId: String(pick(users, i)), expiresAt: new Date(now.getTime() + (i - 200) * 60_000) }))),
     raw(LoginAttemptModel as unknown as AnyModel, many(N, (i) => ({ key: `ip:10.0.${i % 250}.1`, at: ago(i) }))),
     raw(UserModel as unknown as AnyModel, many(N, (i) => ({ email: `u${i}@x.cn`, phone: `139${String(i).padStart(8, '0')}`, passwordHash: 'x', displayName: 'u', role: 'researcher' }))),
+    // Pairing (双千): applications over three terms, most approved; requests of 60 enterprises, a third open.
+    raw(CommissionerModel as unknown as AnyModel, many(N, (i) => ({
+      user: new Types.ObjectId(), org: pick(orgs, i), term: 2025 + (i % 3), status: i % 10 < 7 ? 'approved' : pick(['awaiting_endorsement', 'awaiting_review', 'returned'], i),
+      expertise: `专长${i}`, keywords: [`k${i % 50}`], disciplines: [pick(['430', '530', '520'], i)], industries: [pick(['C36', 'C28', 'C26', 'I65'], i)],
+      cities: [pick(CITY_CODES, i)], counties: [], serveCities: [pick(CITY_CODES, i)], capacity: 1 + (i % 5), submittedAt: ago(i), approvedAt: i % 10 < 7 ? ago(i) : null,
+    }))),
+    raw(ServiceRequestModel as unknown as AnyModel, many(N, (i) => ({
+      org: pick(orgs, i), owner: pick(users, i), status: pick(['draft', 'open', 'open', 'withdrawn', 'closed'], i), title: `r${i}`, problem: 'p', industry: 'C36',
+      city: pick(CITY_CODES, i), urgency: 'normal', need: i % 4 === 0 ? new Types.ObjectId() : null, openedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -82,6 +96,8 @@ interface Case {
 
 const R = ResearchResultModel as unknown as AnyModel;
 const T = TechNeedModel as unknown as AnyModel;
+const C = CommissionerModel as unknown as AnyModel;
+const S = ServiceRequestModel as unknown as AnyModel;
 const cases: Case[] = [
   { name: 'my listings (results)', model: R, spec: myListingsQuery(orgs[3]!, undefined, now), count: true },
   { name: 'my listings (needs), published', model: T, spec: myListingsQuery(orgs[3]!, 'published', now), count: true },
@@ -115,6 +131,17 @@ const cases: Case[] = [
   { name: 'login attempts on a key', model: LoginAttemptModel as unknown as AnyModel, spec: attemptsQuery('ip:10.0.7.1', new Date(now.getTime() - 3600_000)), count: true },
   { name: 'login attempts sweep', model: LoginAttemptModel as unknown as AnyModel, spec: oldAttemptsQuery(now) },
   { name: 'login by e-mail', model: UserModel as unknown as AnyModel, spec: { filter: { email: 'u7@x.cn' } } },
+  // Pairing (双千)
+  { name: 'commissioner directory', model: C, spec: directoryQuery({}, new Date('2026-06-01')), count: true },
+  { name: 'commissioner directory of a term by city and industry', model: C, spec: directoryQuery({ term: 2026, city: CITY_CODES[1], industry: 'C36' }), count: true },
+  { name: 'commissioner directory by county and text', model: C, spec: directoryQuery({ county: '220106', q: '专长1' }, new Date('2026-06-01')), count: true },
+  { name: 'commissioner applications to review', model: C, spec: commissionerQueueQuery(), count: true },
+  { name: "an organisation's applications to endorse", model: C, spec: orgApplicationsQuery(orgs[3]!), count: true },
+  { name: 'my commissioner applications', model: C, spec: myApplicationsQuery(users[7]!) },
+  { name: "an enterprise's service requests", model: S, spec: orgRequestsQuery(orgs[3]!), count: true },
+  { name: "an enterprise's open service requests", model: S, spec: orgRequestsQuery(orgs[3]!, 'open'), count: true },
+  { name: 'open service requests (pairing pool)', model: S, spec: requestsInStatusQuery('open'), count: true },
+  { name: "a need's live service request", model: S, spec: liveFromNeedQuery(users[7]!) },
 ];
 
 let skip = '';

@@ -47,6 +47,14 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.transfer_same': { zh: '转交对象不能是同一人', en: 'Choose a different member to transfer to' },
   'kz.email_domain': { zh: '请输入邮箱域名，例如 jlu.edu.cn', en: 'Enter an email domain such as jlu.edu.cn' },
   'kz.evidence_type': { zh: '仅支持 PDF、JPG、PNG 文件', en: 'Only PDF, JPG and PNG files are accepted' },
+  // Pairing (双千): commissioner applications and enterprise service requests.
+  'kz.county_code': { zh: '请选择吉林省的县（市、区）', en: 'Choose a county-level division of Jilin' },
+  'kz.county_city': { zh: '所选县（市、区）不属于所选市（州）', en: 'The county is not in the chosen city' },
+  'kz.serve_region': { zh: '请至少选择一个可服务的市（州）或县（市、区）', en: 'Choose at least one city or county you can serve' },
+  'kz.preferred_excluded': { zh: '同一位特派员不能既是希望的又是排除的', en: 'A commissioner cannot be both preferred and excluded' },
+  'kz.commissioner_term': { zh: '只能申请今年或明年的服务期', en: 'Apply for this year or next year only' },
+  'kz.stake_org': { zh: '利益关联单位须为平台上的企业', en: 'Declared stakes must be enterprises on the platform' },
+  'kz.commissioner_ref': { zh: '须为本服务期已批准的科技特派员', en: 'Must be an approved commissioner of a current term' },
 };
 
 type Issue = z.core.$ZodIssue;

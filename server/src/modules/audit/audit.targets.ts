@@ -1,5 +1,7 @@
 import { Types } from 'mongoose';
+import { CommissionerModel } from '../commissioners/commissioner.model';
 import { TechNeedModel } from '../needs/need.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { OrgModel } from '../orgs/org.model';
 import { ResearchResultModel } from '../results/result.model';
 import { UserModel } from '../users/user.model';
@@ -33,5 +35,23 @@ export async function targetNames(targets: readonly Target[]): Promise<Map<strin
   put('user', users as never);
   put('result', results as never);
   put('need', needs as never);
+  await pairingTargetNames(targets, names);
   return names;
+}
+
+/** Pairing (双千) targets: a commissioner application reads "applicant（term）", a service request its title. */
+async function pairingTargetNames(targets: readonly Target[], names: Map<string, string>): Promise<void> {
+  const idsOf = (kind: string) => targets.filter((t) => t?.kind === kind && t.id && Types.ObjectId.isValid(t.id)).map((t) => new Types.ObjectId(t!.id!));
+  const [applications, requests] = await Promise.all([
+    idsOf('commissioner').length ? CommissionerModel.find({ _id: { $in: idsOf('commissioner') } }, { user: 1, term: 1 }).lean() : [],
+    idsOf('service_request').length ? ServiceRequestModel.find({ _id: { $in: idsOf('service_request') } }, { title: 1 }).lean() : [],
+  ]);
+  const people = applications.length ? await UserModel.find({ _id: { $in: applications.map((a) => a.user) } }, { displayName: 1 }).lean() : [];
+  const person = new Map(people.map((u) => [String(u._id), u.displayName]));
+  for (const a of applications) {
+    names.set(`commissioner:${String(a._id)}`, `${person.get(String(a.user)) ?? ''}（${a.term}）`);
+  }
+  for (const r of requests) {
+    names.set(`service_request:${String(r._id)}`, r.title);
+  }
 }
