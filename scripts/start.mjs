@@ -4,6 +4,8 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { ensureServerBuilt } from './build-server.mjs';
 import { root, ensureClientBuilt, givenMeiliBinary } from './lib.mjs';
 
 const t0 = Date.now();
@@ -18,15 +20,17 @@ if (!env.MONGODB_URI) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-ferretdb.mjs'), '--strict'], { stdio: 'inherit' });
 }
 ensureClientBuilt();
+// The server runs from its esbuild bundle (built once per source change), not through tsx.
+await ensureServerBuilt();
+const dist = join(root, 'server', 'dist');
 
 console.log('[server] starting…');
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
+const server = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main.mjs')], {
   cwd: root,
   env,
   stdio: ['inherit', 'pipe', 'inherit'],
 });
-const { tsImport } = await import('tsx/esm/api');
-const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await tsImport('../server/src/seed/demo-accounts.ts', import.meta.url);
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(pathToFileURL(join(dist, 'demo-accounts.mjs')).href);
 
 createInterface({ input: server.stdout }).on('line', (line) => {
   const m = /^KEZHUAN_READY port=(\d+)/.exec(line);
