@@ -119,7 +119,7 @@ export async function ensureServerBuilt({ root = ROOT, outDir = join(root, 'serv
     target: 'node20',
     sourcemap: 'linked',
     sourcesContent: false,
-    tsconfig: join(root, 'server', 'tsconfig.json'),
+    ...(existsSync(join(root, 'server', 'tsconfig.json')) ? { tsconfig: join(root, 'server', 'tsconfig.json') } : {}),
     plugins: [platformPlugin(root)],
     write: false,
     logLevel: 'warning',
