@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildUser, TEST_PASSWORD } from '../../testing/factories';
 import { client, testApp, useTestDb } from '../../testing/harness';
 import { NotificationModel } from './notification.model';
-import { notify } from './notification.service';
+import { listNotifications, notify } from './notification.service';
 
 useTestDb();
 
@@ -44,5 +44,30 @@ describe('notification centre', () => {
     const last = (await c.get('/api/notifications?page=7&pageSize=20').expect(200)).body;
     expect(last.items).toHaveLength(11);
     expect(last.total).toBe(131);
+  });
+});
+
+describe('a page of a long history', () => {
+  it('is the same page whether a recent window fills it or the whole history is read', async () => {
+    const me = await buildUser();
+    const day = 86_400_000;
+    const now = Date.now();
+    // 2,100 over a year (about 40 in the last 7 days, 520 in the last 90), a third unread.
+    await NotificationModel.insertMany(
+      Array.from({ length: 2100 }, (_, i) => ({
+        user: me._id, kind: 'system', title: `第${i}条`, titleEn: `No. ${i}`, key: `y:${i}`,
+        readAt: i % 3 ? new Date() : null, createdAt: new Date(now - Math.floor((i * 365 * day) / 2100) - 1000),
+      })),
+    );
+    const direct = async (unread: boolean, page: number) =>
+      (await NotificationModel.find(unread ? { user: me._id, readAt: null } : { user: me._id }).sort({ createdAt: -1 }).skip((page - 1) * 20).limit(20).lean()).map((n) => String(n._id));
+    for (const unread of [false, true]) {
+      // page 1: the 7-day window; 3 and 10: the 90-day window; 60: the whole history; 200: past the end.
+      for (const page of [1, 2, 3, 10, 60, 200]) {
+        const got = await listNotifications(me._id, { unread, page, pageSize: 20 });
+        expect(got.items.map((n) => String(n._id)), `unread ${unread}, page ${page}`).toEqual(await direct(unread, page));
+        expect(got.total).toBe(unread ? 700 : 2100);
+      }
+    }
   });
 });

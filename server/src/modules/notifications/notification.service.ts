@@ -29,9 +29,46 @@ export function setNotificationPublisher(p: NotificationPublisher | undefined): 
   publisher = p;
 }
 
-/** A user's notifications (unread only, or all), newest first: index {user, createdAt}. */
-export function notificationsQuery(userId: Types.ObjectId | string, unread = false): QuerySpec {
-  return { filter: unread ? { user: userId, readAt: null } : { user: userId }, sort: { createdAt: -1 } };
+/**
+ * A user's notifications (unread only, or all), newest first; with `since`, only those stored since
+ * then, read through index {user, createdAt} (see findPage).
+ */
+export function notificationsQuery(userId: Types.ObjectId | string, unread = false, since?: Date): QuerySpec {
+  const filter: Record<string, unknown> = unread ? { user: userId, readAt: null } : { user: userId };
+  if (since) {
+    filter.createdAt = { $gte: since };
+  }
+  return { filter, sort: { createdAt: -1 } };
+}
+
+const DAY = 86_400_000;
+/** The recent windows a page is looked for in first, in days; the second only for a long history. */
+export const PAGE_WINDOWS_DAYS = [7, 90] as const;
+const LONG_HISTORY = 2000;
+
+/**
+ * One page of notifications. DocumentDB does not take the order from the index: the plain query
+ * reads and sorts every notification of the user (~40 ms for 20,000). Every notification newer
+ * than `since` is in a window and every other one is older than all of them, so when a window
+ * fills the page, that page is the same as the plain query's; otherwise the next window, and last
+ * the plain query, is asked. Most pages read are recent ones, so one small read answers them.
+ */
+async function findPage(userId: Types.ObjectId, unread: boolean, skip: number, limit: number, total: () => Promise<number>) {
+  const page = (since?: Date) => {
+    const { filter, sort } = notificationsQuery(userId, unread, since);
+    return NotificationModel.find(filter).sort(sort).skip(skip).limit(limit).lean();
+  };
+  const now = Date.now();
+  for (const [i, days] of PAGE_WINDOWS_DAYS.entries()) {
+    if (i > 0 && (await total()) < LONG_HISTORY) {
+      break;
+    }
+    const items = await page(new Date(now - days * DAY));
+    if (items.length === limit) {
+      return items;
+    }
+  }
+  return page();
 }
 
 /** How many of a user's notifications are unread: the counters document (exact when small). */
@@ -61,22 +98,20 @@ export async function notify(userId: Types.ObjectId | string, input: Notificatio
 }
 
 /**
- * A page of a user's notifications, newest first (index {user, createdAt} or {user, readAt,
- * createdAt}); `total` comes from the counters document, not a count over the whole history. A
- * page shorter than pageSize is the last one and gives the exact total: a drifted counter is
- * corrected there.
+ * A page of a user's notifications, newest first (findPage); `total` comes from the counters
+ * document, not a count over the whole history. A page shorter than pageSize is the last one and
+ * gives the exact total: a drifted counter is corrected there.
  */
 export async function listNotifications(userId: Types.ObjectId, q: { unread?: boolean; page: number; pageSize: number }) {
-  const { filter, sort } = notificationsQuery(userId, q.unread);
   const skip = (q.page - 1) * q.pageSize;
-  const [items, counts] = await Promise.all([
-    NotificationModel.find(filter).sort(sort).skip(skip).limit(q.pageSize).lean(),
-    readCounts(userId),
-  ]);
   const field = q.unread ? 'unread' : 'total';
+  const counting = readCounts(userId);
+  const [items, counts] = await Promise.all([findPage(userId, Boolean(q.unread), skip, q.pageSize, async () => (await counting)[field]), counting]);
   let total = counts[field];
+  // A short page with rows (or an empty first page) ends the list: the exact total. A full page
+  // proves at least skip + pageSize. An empty page past the end says nothing.
   const lastPage = items.length < q.pageSize && (items.length > 0 || skip === 0);
-  if (lastPage ? total !== skip + items.length : total < skip + items.length) {
+  if (lastPage ? total !== skip + items.length : items.length > 0 && total < skip + items.length) {
     total = skip + items.length;
     await correctCount(userId, field, total);
   }
