@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: installs and builds what is missing (PostgreSQL + DocumentDB, FerretDB, web app), starts the platform with demo
 // data on the embedded defaults and prints the URL and the demo accounts. Data persists in ./data.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { ensureServerBuilt } from './build-server.mjs';
 import { root, ensureClientBuilt, givenMeiliBinary } from './lib.mjs';
 
 const t0 = Date.now();
@@ -12,21 +14,34 @@ env.NODE_ENV ??= 'production';
 env.SEED_DEMO ??= 'true';
 if (!env.MEILI_HOST && !env.MEILI_BIN && givenMeiliBinary()) env.MEILI_BIN = givenMeiliBinary();
 
-if (!env.MONGODB_URI) {
-  // The default database: PostgreSQL 15 + DocumentDB (installed with apt when missing, as root) and FerretDB 2.
-  execFileSync('bash', [join(root, 'scripts', 'install-db.sh'), '--strict'], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(root, 'scripts', 'build-ferretdb.mjs'), '--strict'], { stdio: 'inherit' });
+/** Runs a check-and-install step beside the others; a failure (it says why) ends the start. */
+function step(cmd, args) {
+  return new Promise((resolve) => {
+    spawn(cmd, args, { stdio: 'inherit' }).on('exit', (code) => {
+      if (code !== 0) process.exit(code ?? 1);
+      resolve();
+    });
+  });
 }
+
+// The default database: PostgreSQL 15 + DocumentDB (installed with apt when missing, as root) and
+// FerretDB 2, checked side by side (each is a fraction of a second when there is nothing to do).
+const dbReady = env.MONGODB_URI
+  ? Promise.resolve()
+  : Promise.all([step('bash', [join(root, 'scripts', 'install-db.sh'), '--strict']), step(process.execPath, [join(root, 'scripts', 'build-ferretdb.mjs'), '--strict'])]);
 ensureClientBuilt();
+// The server runs from its esbuild bundle (built once per source change), not through tsx.
+await ensureServerBuilt();
+await dbReady;
+const dist = join(root, 'server', 'dist');
 
 console.log('[server] starting…');
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
+const server = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main.mjs')], {
   cwd: root,
   env,
   stdio: ['inherit', 'pipe', 'inherit'],
 });
-const { tsImport } = await import('tsx/esm/api');
-const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await tsImport('../server/src/seed/demo-accounts.ts', import.meta.url);
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(pathToFileURL(join(dist, 'demo-accounts.mjs')).href);
 
 createInterface({ input: server.stdout }).on('line', (line) => {
   const m = /^KEZHUAN_READY port=(\d+)/.exec(line);

@@ -1,11 +1,15 @@
 /**
- * Starts the real platform (`server/src/main.ts`) as a child process, the way `npm start` does, and
- * waits for its ready line. Used by the browser and process-supervision tests.
+ * Starts the real platform as a child process, the way `npm start` does (its esbuild bundle
+ * server/dist/main.mjs, built first when a source changed), and waits for its ready line. Used by
+ * the browser and process-supervision tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+
+// @ts-expect-error -- plain ESM script without types
+const { ensureServerBuilt } = (await import('../../scripts/build-server.mjs')) as { ensureServerBuilt: (o: { log?: (m: string) => void }) => Promise<boolean> };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const GIVEN_MEILI = resolve(ROOT, '../shared/bin/meilisearch');
@@ -21,7 +25,8 @@ export interface RunningPlatform {
 export async function startPlatform(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningPlatform> {
   // setpriv --pdeathsig: the platform dies with the test worker, even when the run is killed.
   const pdeath = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'SIGTERM', '--'] : [];
-  const [cmd, ...args] = [...pdeath, process.execPath, '--import', 'tsx', resolve(ROOT, 'server/src/main.ts')];
+  await ensureServerBuilt({ log: () => undefined });
+  const [cmd, ...args] = [...pdeath, process.execPath, '--enable-source-maps', resolve(ROOT, 'server/dist/main.mjs')];
   const proc = spawn(cmd!, args, {
     cwd: ROOT,
     env: {

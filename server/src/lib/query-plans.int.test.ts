@@ -28,7 +28,9 @@ import { reviewQueueQuery, staleListingsQuery } from '../modules/listings/review
 import { subscribersQuery, unannouncedQuery } from '../modules/matching/announcer';
 import { TechNeedModel } from '../modules/needs/need.model';
 import { NotificationModel } from '../modules/notifications/notification.model';
-import { notificationsQuery, unreadQuery } from '../modules/notifications/notification.service';
+import { NotificationCounterModel } from '../modules/notifications/notification-counter.model';
+import { countersQuery, unreadQuery } from '../modules/notifications/notification.counters';
+import { notificationsQuery } from '../modules/notifications/notification.service';
 import { OrgModel } from '../modules/orgs/org.model';
 import { orgPageQuery } from '../modules/orgs/org.service';
 import { ResearchResultModel } from '../modules/results/result.model';
@@ -66,6 +68,7 @@ async function seed(): Promise<void> {
     raw(ResearchResultModel as unknown as AnyModel, many(N, listing)),
     raw(TechNeedModel as unknown as AnyModel, many(N, listing)),
     raw(NotificationModel as unknown as AnyModel, many(N, (i) => ({ user: pick(users, i), kind: 'system', title: 'x', titleEn: 'x', key: `k${i}`, readAt: i % 3 ? ago(i) : null, createdAt: ago(i) }))),
+    raw(NotificationCounterModel as unknown as AnyModel, many(N, (i) => ({ _id: users[i] ?? new Types.ObjectId(), unread: i % 40, total: 3 * (i % 40) }))),
     raw(SavedSearchModel as unknown as AnyModel, many(N, (i) => ({ user: users[i % 100], kind: pick(['results', 'needs'], i), name: `s${i}`, params: {}, subscribed: i % 2 === 0, createdAt: ago(i) }))),
     raw(ImportJobModel as unknown as AnyModel, many(N, (i) => ({ kind: pick(['results', 'needs', 'orgs'], i), status: i % 50 === 0 ? 'committing' : pick(['done', 'failed'], i), createdAt: ago(i), finishedAt: ago(i) }))),
     raw(AuditModel as unknown as AnyModel, many(N, (i) => ({ action: pick(['org.verify', 'result.approve', 'need.approve', 'user.password_change'], i), target: { kind: 'x', id: String(i) }, at: ago(i) }))),
@@ -110,9 +113,12 @@ const cases: Case[] = [
   { name: 'index sync pending set (results)', model: R, spec: pendingQuery() },
   { name: 'index sync pending set (needs)', model: T, spec: pendingQuery() },
   { name: 'publications to announce', model: R, spec: unannouncedQuery() },
-  { name: 'notifications page', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!), count: true },
+  { name: 'notifications page', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!) },
   { name: 'unread notifications page', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!, true) },
-  { name: 'unread count', model: NotificationModel as unknown as AnyModel, spec: unreadQuery(users[7]!), count: true },
+  { name: 'notifications page, recent window', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!, false, new Date(now.getTime() - 7 * day)) },
+  { name: 'unread notifications page, recent window', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!, true, new Date(now.getTime() - 90 * day)) },
+  { name: 'unread count (exact when small, mark all read)', model: NotificationModel as unknown as AnyModel, spec: unreadQuery(users[7]!), count: true },
+  { name: 'notification counters (bell, page total)', model: NotificationCounterModel as unknown as AnyModel, spec: countersQuery(users[7]!) },
   { name: 'saved searches', model: SavedSearchModel as unknown as AnyModel, spec: savedSearchesQuery(users[7]!), count: true },
   { name: 'saved-search subscribers', model: SavedSearchModel as unknown as AnyModel, spec: subscribersQuery('results') },
   { name: 'imports page', model: ImportJobModel as unknown as AnyModel, spec: importListQuery(), count: true },

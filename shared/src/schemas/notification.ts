@@ -24,5 +24,5 @@ export const notificationListQuery = z.strictObject({
   ...pagination,
 });
 
-/** Unread notifications, counted up to 100 (the bell shows 99+ beyond 99). */
+/** How many of my notifications are unread (kept in a counter; the bell shows 99+ beyond 99). */
 export const unreadCountView = z.object({ unread: z.number().int() });

@@ -3,7 +3,7 @@
  * as it is, plus, in XLSX, a guide sheet and the code tables. The import reads the first sheet only.
  */
 import { CITIES, CONFIDENTIALITY_LEVELS, COOPERATION_MODES, DISCIPLINES, IMPORT_COLUMNS, INDUSTRIES, IP_STATUSES, IP_TYPES, MATURITY_LEVELS, TRANSFER_MODES, makeUscc, type ImportKind } from '@kezhuan/shared';
-import ExcelJS from 'exceljs';
+import { excel } from '../../lib/excel';
 import { addSheet, writeCsv, type ExportColumn } from './writers';
 
 /** Credit codes of the examples: the orgs template registers the university the results example names. */
@@ -82,7 +82,7 @@ const CODE_TABLES: [string, readonly Term[]][] = [
 ];
 
 export async function xlsxTemplate(kind: ImportKind, now = new Date()): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '科转 Kezhuan';
   const data = addSheet(wb, '导入数据', templateColumns(kind), [examples(kind, now)]);
   IMPORT_COLUMNS[kind].forEach((c, i) => {

@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ImportFormat } from '@kezhuan/shared';
-import ExcelJS from 'exceljs';
+import { excel } from '../../lib/excel';
 import { CsvParser, CsvSyntaxError } from './csv';
 import { ImportFileError } from './import.errors';
 import { decodeText } from './text-decode';
@@ -113,7 +113,7 @@ async function* xlsxRows(bytes: Uint8Array, onProgress: ProgressFn): AsyncGenera
     })(),
     { objectMode: false },
   );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  const reader = new (excel().stream.xlsx.WorkbookReader)(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
   try {
     // Only the first worksheet holds data; a template's guide sheet comes after it.
     for await (const sheet of reader) {

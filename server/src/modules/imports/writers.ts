@@ -3,7 +3,8 @@
  * CSV as Excel reads it (UTF-8 with BOM, CRLF, every field quoted, formulas neutralised).
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../lib/excel';
 import { csvLine, UTF8_BOM } from './csv';
 
 export interface ExportColumn {
@@ -53,7 +54,7 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly E
 
 /** An XLSX workbook of one sheet: the header row, then one row per record. */
 export async function writeXlsx(columns: readonly ExportColumn[], rows: Iterable<ExportRow>, opts: WriteOptions = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '科转 Kezhuan';
   addSheet(wb, opts.sheetName ?? 'Sheet1', columns, rows, opts.locale ?? 'zh');
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -87,7 +88,7 @@ export function writeCsv(columns: readonly ExportColumn[], rows: Iterable<Export
 /** A workbook written to a stream as rows arrive (nothing but the current row is held in memory). */
 export function streamXlsx(out: Writable, columns: readonly ExportColumn[], opts: WriteOptions = {}) {
   const locale = opts.locale ?? 'zh';
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '科转 Kezhuan';
   const ws = wb.addWorksheet(opts.sheetName ?? 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ key: c.key, header: c.header[locale], width: c.width ?? Math.min(40, Math.max(10, c.header[locale].length * 2 + 4)) }));

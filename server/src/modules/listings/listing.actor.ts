@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { OrgType } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import { OrgModel } from '../orgs/org.model';
 import type { ListingActor } from './listing.policy';
@@ -10,7 +11,7 @@ export async function listingActor(req: Request): Promise<ListingActor | null> {
   if (!user) {
     return null;
   }
-  const org = user.org ? await OrgModel.findById(user.org, { verified: 1, createdBy: 1 }).lean() : null;
+  const org = user.org ? await OrgModel.findById(user.org, { verified: 1, createdBy: 1, name: 1, type: 1 }).lean() : null;
   const orgRole = org ? membershipRole(user, org.createdBy) : null;
   return {
     id: user._id,
@@ -19,6 +20,7 @@ export async function listingActor(req: Request): Promise<ListingActor | null> {
     orgId: org ? String(org._id) : null,
     orgVerified: Boolean(org?.verified && orgRole),
     orgRole,
+    ...(org ? { org: { id: String(org._id), name: org.name, type: org.type as OrgType, verified: org.verified } } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  * rights. A manager edits every listing of the organisation; a member edits his own and those
  * shared with him; administrators review but never edit.
  */
-import type { ListingKind, ListingStatus, OrgRole, Role } from '@kezhuan/shared';
+import type { ListingKind, ListingOrgView, ListingStatus, OrgRole, Role } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 
 /** The caller as the policy sees them. */
@@ -19,6 +19,8 @@ export interface ListingActor {
   orgVerified: boolean;
   /** The caller's role in the organisation; null when he has none or his request is pending. */
   orgRole: OrgRole | null;
+  /** The caller's organisation as listings show it, when loaded with the actor (saves a read per write). */
+  org?: ListingOrgView;
 }
 
 /** The listing as the policy sees it; `status` is the effective status (expiry applied). */

@@ -11,8 +11,9 @@ export async function listingOrgs(ids: readonly Types.ObjectId[]): Promise<Map<s
   return new Map(orgs.map((o) => [String(o._id), { id: String(o._id), name: o.name, type: o.type as OrgType, verified: o.verified }]));
 }
 
-export async function listingOrg(id: Types.ObjectId): Promise<ListingOrgView> {
-  return orgOrPlaceholder(await listingOrgs([id]), id);
+/** A listing's organisation; `known` (e.g. the caller's own, loaded with the actor) is used when it is that one. */
+export async function listingOrg(id: Types.ObjectId, known?: ListingOrgView): Promise<ListingOrgView> {
+  return known && known.id === String(id) ? known : orgOrPlaceholder(await listingOrgs([id]), id);
 }
 
 /** An organisation that is missing (never expected) shows as an unverified placeholder, not an error. */

@@ -15,7 +15,7 @@ import { createNeed, needQuality, updateNeed } from './need.service';
 /** A need as the caller may see it. */
 export async function viewNeed(doc: TechNeedRecord, actor: ListingActor | null, now = new Date()) {
   const ref = listingRef('need', doc, now);
-  const view = presentNeed(doc, await listingOrg(doc.org), needDisclosure(disclosureFor(actor, ref), doc.confidentiality), now);
+  const view = presentNeed(doc, await listingOrg(doc.org, actor?.org), needDisclosure(disclosureFor(actor, ref), doc.confidentiality), now);
   return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref), canShare: can(actor, 'share', ref), sharedWith: ref.sharedWith } : view;
 }
 

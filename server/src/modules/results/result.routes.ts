@@ -25,7 +25,7 @@ import { createResult, resultQuality, updateResult } from './result.service';
 /** A result as the caller may see it. */
 export async function viewResult(doc: ResearchResultRecord, actor: ListingActor | null, now = new Date()) {
   const ref = listingRef('result', doc, now);
-  const view = presentResult(doc, await listingOrg(doc.org), disclosureFor(actor, ref), now);
+  const view = presentResult(doc, await listingOrg(doc.org, actor?.org), disclosureFor(actor, ref), now);
   return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref), canShare: can(actor, 'share', ref), sharedWith: ref.sharedWith } : view;
 }
 

@@ -22,4 +22,23 @@ describe('session store without TTL indexes', () => {
     expect(await store.destroyUserSessions('u1')).toBe(1);
     expect(await get(store, 'live')).toBeNull();
   });
+
+  it('moves a rolling session\'s expiry on only when it gains a step, not at every request', async () => {
+    const hour = 3_600_000;
+    const store = new MongooseSessionStore(hour, 0); // step: 1 % of an hour = 36 s
+    const at = Date.now();
+    const sess = (plus: number) => ({ cookie: { expires: new Date(at + hour + plus) }, passport: { user: 'u2' } });
+    const touch = (plus: number) => new Promise<void>((res, rej) => store.touch('rolling', sess(plus) as never, (err) => (err ? rej(err) : res())));
+    const stored = async () => (await SessionModel.findById('rolling').lean())!.expiresAt.getTime();
+    await set(store, 'rolling', sess(0));
+    await touch(1000);
+    await touch(20_000);
+    expect(await stored()).toBe(at + hour);
+    await touch(40_000);
+    expect(await stored()).toBe(at + hour + 40_000);
+    // Another process (no expiry known yet) writes at its first touch.
+    const other = new MongooseSessionStore(hour, 0);
+    await new Promise<void>((res, rej) => other.touch('rolling', sess(41_000) as never, (err) => (err ? rej(err) : res())));
+    expect(await stored()).toBe(at + hour + 41_000);
+  });
 });

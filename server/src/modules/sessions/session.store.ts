@@ -22,9 +22,14 @@ export function expiredSessionsQuery(now: Date): QuerySpec {
 /** express-session store on Mongoose, without TTL indexes: reads ignore expired rows, a sweep deletes them. */
 export class MongooseSessionStore extends session.Store {
   private sweeper: NodeJS.Timeout | undefined;
+  /** The expiry last read or written per session, so a touch that would move it by little is skipped. */
+  private readonly knownExpiry = new Map<string, number>();
+  /** A rolling session's stored expiry is moved on only when it gains at least this much (≤ 1 % of the lifetime, ≤ 5 min). */
+  private readonly touchStepMs: number;
 
   constructor(private readonly defaultTtlMs: number, sweepEveryMs = 10 * 60_000) {
     super();
+    this.touchStepMs = Math.min(defaultTtlMs / 100, 5 * 60_000);
     if (sweepEveryMs > 0) {
       this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), sweepEveryMs);
       this.sweeper.unref();
@@ -52,28 +57,57 @@ export class MongooseSessionStore extends session.Store {
     // A read by _id (and expiry): its cost does not grow with the number of sessions.
     SessionModel.findOne(sessionLookupQuery(sid, new Date()).filter)
       .lean()
-      .then((doc) => cb(null, doc && doc.expiresAt > new Date() ? (JSON.parse(doc.data) as SessionData) : null))
+      .then((doc) => {
+        if (doc && doc.expiresAt > new Date()) {
+          this.remember(sid, doc.expiresAt);
+          cb(null, JSON.parse(doc.data) as SessionData);
+        } else {
+          cb(null, null);
+        }
+      })
       .catch((err: unknown) => cb(err));
   }
 
   override set(sid: string, sess: SessionData, cb?: Cb): void {
     const userId = (sess as { passport?: { user?: string } }).passport?.user ?? null;
-    SessionModel.updateOne(
-      { _id: sid },
-      { $set: { data: JSON.stringify(sess), userId, expiresAt: this.expiry(sess) } },
-      { upsert: true },
-    )
-      .then(() => cb?.())
+    const expiresAt = this.expiry(sess);
+    SessionModel.updateOne({ _id: sid }, { $set: { data: JSON.stringify(sess), userId, expiresAt } }, { upsert: true })
+      .then(() => {
+        this.remember(sid, expiresAt);
+        cb?.();
+      })
       .catch((err: unknown) => cb?.(err));
   }
 
+  /**
+   * Moves a rolling session's expiry on. Every request of a signed-in user touches it: the write is
+   * skipped while the stored expiry is within touchStepMs of the new one (a session ends at most
+   * that much earlier than its cookie says), which spares a database write on nearly every request.
+   */
   override touch(sid: string, sess: SessionData, cb?: Cb): void {
-    SessionModel.updateOne({ _id: sid }, { $set: { expiresAt: this.expiry(sess) } })
-      .then(() => cb?.())
+    const expiresAt = this.expiry(sess);
+    const known = this.knownExpiry.get(sid);
+    if (known !== undefined && expiresAt.getTime() - known < this.touchStepMs) {
+      cb?.();
+      return;
+    }
+    SessionModel.updateOne({ _id: sid }, { $set: { expiresAt } })
+      .then(() => {
+        this.remember(sid, expiresAt);
+        cb?.();
+      })
       .catch((err: unknown) => cb?.(err));
+  }
+
+  private remember(sid: string, expiresAt: Date): void {
+    if (this.knownExpiry.size >= 100_000) {
+      this.knownExpiry.clear(); // bounded: a forgotten session only costs its next touch a write
+    }
+    this.knownExpiry.set(sid, expiresAt.getTime());
   }
 
   override destroy(sid: string, cb?: Cb): void {
+    this.knownExpiry.delete(sid);
     SessionModel.deleteOne({ _id: sid })
       .then(() => cb?.())
       .catch((err: unknown) => cb?.(err));

@@ -10,6 +10,7 @@ import { toSearchHit, PRE_TAG, POST_TAG } from './hits';
 import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
 import { homophoneHit, homophoneQuery, MEILI_DOC_FORMAT, withHiddenFields } from './homophones';
 import { meiliQueryText } from './query-text';
+import { settingsInPlace } from './settings-diff';
 
 export interface MeiliOptions {
   host: string;
@@ -86,8 +87,11 @@ export class MeiliSearchEngine implements SearchEngine {
       }
       await settle(this.client.createIndex(uid, { primaryKey: 'id' }), ['index_already_exists']);
     }
-    // Same settings twice is a no-op for Meilisearch: nothing is re-indexed.
-    await settle(this.client.index(uid).updateSettings(toMeiliSettings(this.config[index])));
+    // Same settings twice is a no-op for Meilisearch (nothing is re-indexed), but a task to wait for.
+    const wanted = toMeiliSettings(this.config[index]);
+    if (!settingsInPlace(await this.client.index(uid).getSettings(), wanted)) {
+      await settle(this.client.index(uid).updateSettings(wanted));
+    }
   }
 
   async upsert(index: IndexName, docs: readonly SearchDocument[]): Promise<void> {

@@ -57,6 +57,17 @@ describe.skipIf(!host)('Meilisearch engine', () => {
       expect(settings.stopWords).toEqual(expect.arrayContaining(['的', '一种']));
     });
 
+    it('sends no settings task when they are in place already (a normal start)', async () => {
+      const updates = async () => (await engine.client.tasks.getTasks({ indexUids: [engine.uid('needs')], types: ['settingsUpdate'], limit: 1000 })).results.length;
+      const before = await updates();
+      await engine.ensureIndex('needs');
+      expect(await updates()).toBe(before);
+      // One setting out of place (an older configuration): the settings are sent again.
+      await engine.client.index(engine.uid('needs')).updateStopWords(['旧']).waitTask();
+      await engine.ensureIndex('needs');
+      expect(await engine.client.index(engine.uid('needs')).getStopWords()).toEqual(expect.arrayContaining(['的', '一种']));
+    });
+
     it('works over the global fetch too', async () => {
       const viaFetch = new MeiliSearchEngine({ host, apiKey, indexPrefix: `${prefix}s_`, http: 'fetch' });
       await viaFetch.upsert('needs', [{ ...RESULT_DOCS[0]!, id: 'n1' }]);
