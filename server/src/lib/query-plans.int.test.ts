@@ -25,6 +25,7 @@ import { subscribersQuery, unannouncedQuery } from '../modules/matching/announce
 import { TechNeedModel } from '../modules/needs/need.model';
 import { NotificationModel } from '../modules/notifications/notification.model';
 import { notificationsQuery, unreadQuery } from '../modules/notifications/notification.service';
+import { approvedMembersQuery } from '../modules/orgs/membership.rules';
 import { OrgModel } from '../modules/orgs/org.model';
 import { orgPageQuery } from '../modules/orgs/org.service';
 import { ResearchResultModel } from '../modules/results/result.model';
@@ -68,7 +69,7 @@ async function seed(): Promise<void> {
     raw(OrgModel as unknown as AnyModel, many(N, (i) => ({ name: `机构${i}`, nameKey: `机构${i}`, type: pick(ORG_TYPES, i), uscc: `U${i}`, city: pick(CITY_CODES, i), verified: i % 4 === 0 }))),
     raw(SessionModel as unknown as AnyModel, many(N, (i) => ({ _id: `sid${i}`, data: '{}', userId: String(pick(users, i)), expiresAt: new Date(now.getTime() + (i - 200) * 60_000) }))),
     raw(LoginAttemptModel as unknown as AnyModel, many(N, (i) => ({ key: `ip:10.0.${i % 250}.1`, at: ago(i) }))),
-    raw(UserModel as unknown as AnyModel, many(N, (i) => ({ email: `u${i}@x.cn`, phone: `139${String(i).padStart(8, '0')}`, passwordHash: 'x', displayName: 'u', role: 'researcher' }))),
+    raw(UserModel as unknown as AnyModel, many(N, (i) => ({ email: `u${i}@x.cn`, phone: `139${String(i).padStart(8, '0')}`, passwordHash: 'x', displayName: 'u', role: 'researcher', org: pick(orgs, i), orgStatus: i % 10 === 0 ? 'pending' : 'active' }))),
   ]);
 }
 
@@ -114,6 +115,7 @@ const cases: Case[] = [
   { name: 'session sweep', model: SessionModel as unknown as AnyModel, spec: expiredSessionsQuery(now) },
   { name: 'login attempts on a key', model: LoginAttemptModel as unknown as AnyModel, spec: attemptsQuery('ip:10.0.7.1', new Date(now.getTime() - 3600_000)), count: true },
   { name: 'login attempts sweep', model: LoginAttemptModel as unknown as AnyModel, spec: oldAttemptsQuery(now) },
+  { name: 'approved members of an organisation', model: UserModel as unknown as AnyModel, spec: approvedMembersQuery(pick(orgs, 7)) },
   { name: 'login by e-mail', model: UserModel as unknown as AnyModel, spec: { filter: { email: 'u7@x.cn' } } },
 ];
 

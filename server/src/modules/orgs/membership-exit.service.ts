@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.service';
 import { notify } from '../notifications/notification.service';
 import { UserModel, type UserDoc } from '../users/user.model';
 import { managersOf } from './membership.service';
-import { membershipRole } from './membership.rules';
+import { isApprovedMember, membershipRole } from './membership.rules';
 import { OrgModel } from './org.model';
 
 const NO_ORG = { org: null, orgStatus: 'active', orgRole: 'member', orgRequestedAt: null } as const;
@@ -33,7 +33,7 @@ export async function withdrawJoinRequest(user: UserDoc, orgId: string, ip: stri
  */
 export async function leaveOrg(user: UserDoc, orgId: string, ip: string, now = new Date()): Promise<UserDoc> {
   const org = await OrgModel.findById(orgId).lean();
-  if (!org || !user.org || String(user.org) !== orgId || user.orgStatus === 'pending') {
+  if (!org || !isApprovedMember(user, orgId)) {
     throw notInOrg();
   }
   const managers = await managersOf(org);
