@@ -1,7 +1,5 @@
-import { ElMessage, ElMessageBox } from 'element-plus';
-import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { errorText } from '../../../i18n';
+import { useConfirmAction } from '../../../composables/useConfirmAction';
 import { useAuthStore } from '../../auth/store';
 import { orgMembershipApi } from '../api';
 
@@ -12,28 +10,16 @@ import { orgMembershipApi } from '../api';
 export function useLeaveOrg() {
   const { t } = useI18n();
   const auth = useAuthStore();
-  const busy = ref(false);
+  const { busy, run } = useConfirmAction();
 
-  async function exit(kind: 'withdraw' | 'leave', org: { id: string; name: string }): Promise<boolean> {
-    const title = kind === 'withdraw' ? t('org.request.withdraw') : t('org.leave.action');
-    const text = kind === 'withdraw' ? t('org.request.withdrawConfirm', { org: org.name }) : t('org.leave.confirm', { org: org.name });
-    try {
-      await ElMessageBox.confirm(text, title, { type: 'warning', confirmButtonText: title, cancelButtonText: t('common.cancel') });
-    } catch {
-      return false; // cancelled
-    }
-    busy.value = true;
-    try {
-      await (kind === 'withdraw' ? orgMembershipApi.withdraw(org.id) : orgMembershipApi.leave(org.id));
-      ElMessage.success(kind === 'withdraw' ? t('org.request.withdrawn') : t('org.leave.done'));
+  function exit(kind: 'withdraw' | 'leave', org: { id: string; name: string }): Promise<boolean> {
+    const withdraw = kind === 'withdraw';
+    const title = withdraw ? t('org.request.withdraw') : t('org.leave.action');
+    const message = withdraw ? t('org.request.withdrawConfirm', { org: org.name }) : t('org.leave.confirm', { org: org.name });
+    return run(org.id, async () => {
+      await (withdraw ? orgMembershipApi.withdraw(org.id) : orgMembershipApi.leave(org.id));
       await auth.load();
-      return true;
-    } catch (err) {
-      ElMessage.error(errorText(err));
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    }, { confirm: { title, message }, done: withdraw ? t('org.request.withdrawn') : t('org.leave.done') });
   }
 
   return { busy, exit };
