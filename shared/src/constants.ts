@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS = [
   'org.join_request',
   'org.member_approve',
   'org.member_reject',
+  'org.join_withdraw',
+  'org.member_leave',
   'org.member_role',
   'org.listings_transfer',
   'org.settings',

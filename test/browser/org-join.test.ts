@@ -6,10 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { enterRegistrationCode, launchBrowser, shoot } from './support';
+import { api, approveAsManager, fillRegistrationJoining, jluManager, submitRegistration } from './org-helpers';
+import { launchBrowser, shoot } from './support';
 
 let platform: RunningPlatform;
 let browser: Browser;
@@ -27,13 +28,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function api(page: Page, path: string): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { credentials: 'same-origin' });
-    return { status: res.status, body: (await res.json()) as unknown };
-  }, path);
-}
-
 describe('joining an organisation in the browser', () => {
   it('register → ask to join 吉林大学 → no rights while pending → the manager approves → the member can act', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -41,22 +35,11 @@ describe('joining an organisation in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${platform.url}/register`);
-    await page.locator('[data-testid=reg-role-researcher]').click();
-    await page.locator('[data-testid=reg-email] input').fill('zhou.laoshi@example.cn');
-    await page.locator('[data-testid=reg-phone] input').fill('13843119876');
-    await page.locator('[data-testid=reg-password] input').fill('Jilin-research-2026');
-    await page.locator('[data-testid=reg-name] input').fill('周老师');
-    await page.locator('[data-testid=reg-org-existing]').click();
-    await page.locator('[data-testid=reg-org-search]').click();
-    await page.keyboard.type('吉林大学');
-    await page.locator('[data-testid=reg-org-option]', { hasText: '吉林大学' }).first().click();
+    await fillRegistrationJoining(page, platform.url, { email: 'zhou.laoshi@example.cn', phone: '13843119876', name: '周老师' }, '吉林大学');
     await shoot(page, 'org-01-register-join');
-    await page.locator('[data-testid=reg-submit]').click();
-    await enterRegistrationCode(page, platform.output, 'zhou.laoshi@example.cn');
+    await submitRegistration(page, platform.output, 'zhou.laoshi@example.cn');
 
     // Pending: the banner says so and what waits; no rights over the university's listings.
-    await expect.poll(() => page.locator('[data-testid=membership-banner]').textContent(), { timeout: 15_000 }).toContain('等待该机构管理员批准');
     await shoot(page, 'org-02-home-pending');
     await page.goto(`${platform.url}/me/listings`);
     await expect.poll(() => page.locator('[data-testid=mine-table-result]').count(), { timeout: 20_000 }).toBe(1);
@@ -64,21 +47,17 @@ describe('joining an organisation in the browser', () => {
     expect((await api(page, '/api/me/results?scope=org')).body).toMatchObject({ total: 0 });
     await page.goto(`${platform.url}/org`);
     await expect.poll(() => page.locator('[data-testid=org-my-status]').textContent(), { timeout: 20_000 }).toContain('待批准');
+    // The request says who decides it, and can be withdrawn.
+    expect(await page.locator('[data-testid=org-request-decider]').textContent()).toContain('吉林大学的机构管理员');
+    expect(await page.locator('[data-testid=org-request-withdraw]').count()).toBe(1);
     await shoot(page, 'org-03-my-org-pending');
 
     // The university's manager (the demo researcher) approves in the UI.
-    const managerContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const manager = await managerContext.newPage();
-    await manager.goto(`${platform.url}/login`);
-    await manager.locator('[data-testid=login-identifier] input').fill('researcher@demo.kezhuan.cn');
-    await manager.locator('[data-testid=login-password] input').fill('Kezhuan2026demo');
-    await manager.locator('[data-testid=login-submit]').click();
-    await expect.poll(() => manager.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+    const manager = await jluManager(browser, platform.url);
     await manager.goto(`${platform.url}/org`);
     await expect.poll(() => manager.locator('[data-testid=org-pending]').textContent(), { timeout: 20_000 }).toContain('周老师');
     await shoot(manager, 'org-04-manager-pending-request');
-    await manager.locator('[data-testid=member-approve]').first().click();
-    await expect.poll(() => manager.locator('[data-testid=org-members]').textContent(), { timeout: 20_000 }).toContain('周老师');
+    await approveAsManager(manager, platform.url, '周老师');
     await shoot(manager, 'org-05-manager-approved');
 
     // The member can now act for the university.
@@ -88,7 +67,7 @@ describe('joining an organisation in the browser', () => {
     expect(((await api(page, '/api/me/results?scope=org')).body as { total: number }).total).toBeGreaterThan(0);
     await shoot(page, 'org-06-member-can-act');
     expect(errors).toEqual([]);
-    await managerContext.close();
+    await manager.context().close();
     await context.close();
   });
 });

@@ -63,3 +63,6 @@ export function usePagedList<T, F extends object>(
 
   return { items, total, page, pageSize, loading, error, load, search, setPage, replaceItem };
 }
+
+/** What `usePagedList` returns, for components that render such a list. */
+export type PagedList<T> = ReturnType<typeof usePagedList<T, object>>;

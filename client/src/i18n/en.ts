@@ -258,6 +258,8 @@ const en: MessageSchema = {
       org_member_approve: 'Member approved',
       org_member_reject: 'Member refused',
       org_member_role: 'Member role changed',
+      org_join_withdraw: 'Request to join withdrawn',
+      org_member_leave: 'Left the organisation',
       org_listings_transfer: 'Listings handed over',
       org_settings: 'Organisation settings changed',
       org_evidence_upload: 'Evidence uploaded',

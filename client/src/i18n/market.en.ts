@@ -167,6 +167,7 @@ export const marketEn: MarketMessages = {
     placeholder_needs: 'Search technology needs: problem, keywords, enterprise…',
     filters: 'Filters',
     clearFilters: 'Clear filters',
+    noFacets: 'Nothing to filter yet. Once something is found you can narrow it by industry, city, maturity and more.',
     showMore: 'Show more ({n})',
     showLess: 'Show less',
     total: '{n} found',

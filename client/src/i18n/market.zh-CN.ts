@@ -165,6 +165,7 @@ const search = {
   placeholder_needs: '搜索技术需求：难题、关键词、企业…',
   filters: '筛选',
   clearFilters: '清除筛选',
+  noFacets: '没有可筛选的条目。找到结果后，可按行业、地区、成熟度等条件缩小范围。',
   showMore: '展开更多（{n}）',
   showLess: '收起',
   total: '共 {n} 条',

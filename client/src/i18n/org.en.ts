@@ -18,6 +18,23 @@ const org = {
     requested: 'The verification of “{org}” is waiting for an administrator.',
     action: 'Open my organisation',
   },
+  request: {
+    title: 'My request to join',
+    org: 'Organisation',
+    requestedAt: 'Sent',
+    decidedBy: 'Decided by',
+    managers: 'Managers of {org}: {names}',
+    admins: 'Platform administrators (the organisation has no manager yet)',
+    waiting: 'Waiting for a decision. You will be notified; until then you may withdraw the request and ask another organisation instead.',
+    withdraw: 'Withdraw request',
+    withdrawConfirm: 'Withdraw your request to join “{org}”? You can then ask another organisation.',
+    withdrawn: 'Request withdrawn',
+  },
+  leave: {
+    action: 'Leave organisation',
+    confirm: 'Leave “{org}”? You will no longer edit its results and needs; what you published stays with the organisation and its managers can hand it to another member.',
+    done: 'You left the organisation',
+  },
   members: {
     title: 'Members',
     pendingTitle: 'Requests to join',

@@ -16,6 +16,23 @@ const org = {
     requested: '“{org}”的认证申请已提交，等待平台管理员审核。',
     action: '查看我的机构',
   },
+  request: {
+    title: '我的加入申请',
+    org: '申请加入',
+    requestedAt: '提交时间',
+    decidedBy: '审批人',
+    managers: '{org}的机构管理员：{names}',
+    admins: '平台管理员（该机构暂无管理员）',
+    waiting: '等待审批。批准后您会收到通知；期间您可以撤回申请，改为申请加入其他机构。',
+    withdraw: '撤回申请',
+    withdrawConfirm: '确定撤回加入“{org}”的申请吗？撤回后可以重新申请加入其他机构。',
+    withdrawn: '申请已撤回',
+  },
+  leave: {
+    action: '退出机构',
+    confirm: '确定退出“{org}”吗？退出后您不能再编辑该机构的成果和需求，您发布的内容仍留在机构，由管理员转交给其他成员。',
+    done: '已退出机构',
+  },
   members: {
     title: '成员',
     pendingTitle: '待处理的加入申请',

@@ -258,6 +258,8 @@ const zhCN = {
       org_member_approve: '批准成员加入',
       org_member_reject: '拒绝成员加入',
       org_member_role: '调整成员角色',
+      org_join_withdraw: '撤回加入申请',
+      org_member_leave: '退出机构',
       org_listings_transfer: '移交发布',
       org_settings: '修改机构设置',
       org_evidence_upload: '上传认证材料',

@@ -31,6 +31,7 @@ import { NotificationModel } from '../modules/notifications/notification.model';
 import { NotificationCounterModel } from '../modules/notifications/notification-counter.model';
 import { countersQuery, unreadQuery } from '../modules/notifications/notification.counters';
 import { notificationsQuery } from '../modules/notifications/notification.service';
+import { approvedMembersQuery } from '../modules/orgs/membership.rules';
 import { OrgModel } from '../modules/orgs/org.model';
 import { orgPageQuery } from '../modules/orgs/org.service';
 import { ResearchResultModel } from '../modules/results/result.model';
@@ -75,7 +76,7 @@ async function seed(): Promise<void> {
     raw(OrgModel as unknown as AnyModel, many(N, (i) => ({ name: `机构${i}`, nameKey: `机构${i}`, type: pick(ORG_TYPES, i), uscc: `U${i}`, city: pick(CITY_CODES, i), verified: i % 4 === 0 }))),
     raw(SessionModel as unknown as AnyModel, many(N, (i) => ({ _id: `sid${i}`, data: '{}', userId: String(pick(users, i)), expiresAt: new Date(now.getTime() + (i - 200) * 60_000) }))),
     raw(LoginAttemptModel as unknown as AnyModel, many(N, (i) => ({ key: `ip:10.0.${i % 250}.1`, at: ago(i) }))),
-    raw(UserModel as unknown as AnyModel, many(N, (i) => ({ email: `u${i}@x.cn`, phone: `139${String(i).padStart(8, '0')}`, passwordHash: 'x', displayName: 'u', role: 'researcher' }))),
+    raw(UserModel as unknown as AnyModel, many(N, (i) => ({ email: `u${i}@x.cn`, phone: `139${String(i).padStart(8, '0')}`, passwordHash: 'x', displayName: 'u', role: 'researcher', org: pick(orgs, i), orgStatus: i % 10 === 0 ? 'pending' : 'active' }))),
     // Pairing (双千): applications over three terms, most approved; requests of 60 enterprises, a third open.
     raw(CommissionerModel as unknown as AnyModel, many(N, (i) => ({
       user: new Types.ObjectId(), org: pick(orgs, i), term: 2025 + (i % 3), status: i % 10 < 7 ? 'approved' : pick(['awaiting_endorsement', 'awaiting_review', 'returned'], i),
@@ -136,6 +137,7 @@ const cases: Case[] = [
   { name: 'session sweep', model: SessionModel as unknown as AnyModel, spec: expiredSessionsQuery(now) },
   { name: 'login attempts on a key', model: LoginAttemptModel as unknown as AnyModel, spec: attemptsQuery('ip:10.0.7.1', new Date(now.getTime() - 3600_000)), count: true },
   { name: 'login attempts sweep', model: LoginAttemptModel as unknown as AnyModel, spec: oldAttemptsQuery(now) },
+  { name: 'approved members of an organisation', model: UserModel as unknown as AnyModel, spec: approvedMembersQuery(pick(orgs, 7)) },
   { name: 'login by e-mail', model: UserModel as unknown as AnyModel, spec: { filter: { email: 'u7@x.cn' } } },
   // Pairing (双千)
   { name: 'commissioner directory', model: C, spec: directoryQuery({}, new Date('2026-06-01')), count: true },

@@ -17,12 +17,25 @@ export const orgRole = z.enum(ORG_ROLES);
 export const MEMBERSHIP_STATUSES = ['pending', 'active'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
-/** An account's place in its organisation, as the account itself sees it. */
-export const membershipView = z.object({ orgRole, status: z.enum(MEMBERSHIP_STATUSES) });
+/**
+ * An account's place in its organisation, as the account itself sees it. While the request is
+ * pending it also says when it was sent and who decides it: the organisation's managers (named)
+ * or, when it has none, the platform's administrators.
+ */
+export const membershipView = z.object({
+  orgRole,
+  status: z.enum(MEMBERSHIP_STATUSES),
+  requestedAt: z.string().nullable().optional(),
+  decidedBy: z.object({ kind: z.enum(['managers', 'admins']), names: z.array(z.string()) }).nullable().optional(),
+});
 export type MembershipView = z.infer<typeof membershipView>;
 
 /** Ask to join an existing organisation (an account without one, e.g. after a rejection). */
 export const joinOrgInput = z.strictObject({ orgId: objectId });
+
+/** Withdraw one's own pending request, or leave the organisation; names it so a stale page cannot act on another. */
+export const membershipExitInput = z.strictObject({ orgId: objectId });
+export type MembershipExitInput = z.infer<typeof membershipExitInput>;
 
 /** A member (or applicant) as the organisation's managers and administrators see him. */
 export const memberView = z.object({

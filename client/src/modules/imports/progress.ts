@@ -85,13 +85,4 @@ export function durationParts(ms: number): { key: 'ms' | 'seconds' | 'minutes'; 
   return { key: 'minutes', params: { m: Math.floor(seconds / 60), s: seconds % 60 } };
 }
 
-/** A file size in B, KB or MB (1024-based, one decimal above a kilobyte). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) {
-    return `${bytes} B`;
-  }
-  if (bytes < 1024 * 1024) {
-    return `${(bytes / 1024).toFixed(1)} KB`;
-  }
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes } from '../../utils/bytes';

@@ -6,6 +6,8 @@ const id = (v: string) => encodeURIComponent(v);
 /** Memberships and the verification application of an organisation. */
 export const orgMembershipApi = {
   join: (orgId: string) => api.post<MeView>('/orgs/join', { orgId }),
+  withdraw: (orgId: string) => api.post<MeView>('/orgs/join/withdraw', { orgId }),
+  leave: (orgId: string) => api.post<MeView>('/orgs/leave', { orgId }),
   members: (orgId: string) => api.get<MemberView[]>(`/orgs/${id(orgId)}/members`),
   decide: (orgId: string, userId: string, approve: boolean, note?: string) =>
     api.post<{ ok: true }>(`/orgs/${id(orgId)}/members/${id(userId)}/decision`, note ? { approve, note } : { approve }),

@@ -2,6 +2,7 @@ import { idParams, listingShareInput, listingShareView, type ListingKind } from 
 import type { Model } from 'mongoose';
 import type { ApiRouter } from '../../lib/api-router';
 import { createError } from '../../lib/errors';
+import { approvedMemberFilter } from '../orgs/membership.rules';
 import { UserModel } from '../users/user.model';
 import { requireListingActor } from './listing.actor';
 import type { ListingRecord } from './listing.fields';
@@ -20,7 +21,7 @@ export function listingShareRoutes<T extends ListingRecord>(api: ApiRouter, kind
     handler: async ({ params, body }, req) => {
       const actor = await requireListingActor(req);
       return withListing(model, kind, params.id, actor, 'share', new Date(), async (doc) => {
-        const colleagues = await UserModel.find({ _id: { $in: body.userIds }, org: doc.org, orgStatus: { $ne: 'pending' } }, { displayName: 1 }).lean();
+        const colleagues = await UserModel.find({ ...approvedMemberFilter(doc.org), _id: { $in: body.userIds } }, { displayName: 1 }).lean();
         if (colleagues.length !== body.userIds.length) {
           throw createError('VALIDATION_FAILED', {
             fields: [{ path: 'body.userIds', code: 'not_member', message: '只能共享给本机构已批准的成员', messageEn: 'Share only with approved members of the organisation' }],

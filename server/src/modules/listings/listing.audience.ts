@@ -5,6 +5,7 @@
  */
 import type { Types } from 'mongoose';
 import { notify, type NotificationInput } from '../notifications/notification.service';
+import { approvedMembersQuery } from '../orgs/membership.rules';
 import { UserModel } from '../users/user.model';
 
 /** At most this many members of one organisation are told (a notice, not a mailing list). */
@@ -15,7 +16,8 @@ const MAX_MEMBERS = 200;
  * request to join is pending hears nothing of the organisation's listings).
  */
 export async function orgMembers(org: Types.ObjectId | string): Promise<Types.ObjectId[]> {
-  const users = await UserModel.find({ org, role: { $ne: 'admin' }, orgStatus: { $ne: 'pending' } }, { _id: 1 }).sort({ _id: 1 }).limit(MAX_MEMBERS).lean();
+  const { filter, sort } = approvedMembersQuery(org);
+  const users = await UserModel.find(filter, { _id: 1 }).sort(sort).limit(MAX_MEMBERS).lean();
   return users.map((u) => u._id);
 }
 

@@ -2,6 +2,7 @@
 import type { HistoryEntryView, ListingOrgView, OrgType, QualityAssessment } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { OrgModel } from '../orgs/org.model';
+import { UserModel } from '../users/user.model';
 import { effectiveStatus, expiresAt } from './lifecycle';
 import type { ListingRecord } from './listing.fields';
 
@@ -51,4 +52,10 @@ export function presentOwnerExtras(doc: ListingRecord, quality: QualityAssessmen
     createdAt: doc.createdAt.toISOString(),
     quality,
   };
+}
+
+/** The listing's owner, named, for those who choose whom it is shared with (the dialog leaves him out). */
+export async function presentListingOwner(owner: Types.ObjectId): Promise<{ id: string; name: string }> {
+  const user = await UserModel.findById(owner, { displayName: 1 }).lean();
+  return { id: String(owner), name: user?.displayName ?? '' };
 }

@@ -6,6 +6,7 @@ import {
   memberDecisionInput,
   memberParams,
   memberRoleInput,
+  membershipExitInput,
   memberView,
   meView,
   ROLE_ORG_TYPES,
@@ -15,6 +16,7 @@ import type { ApiRouter } from '../../lib/api-router';
 import { currentUser } from '../../lib/auth-guard';
 import { createError } from '../../lib/errors';
 import { presentMe } from '../users/user.presenter';
+import { leaveOrg, withdrawJoinRequest } from './membership-exit.service';
 import { decideMembership, listMembers, requestMembership, setMemberRole, transferListings } from './membership.service';
 import { getOrg } from './org.service';
 
@@ -35,6 +37,18 @@ export function membershipRoutes(api: ApiRouter): void {
       }
       return presentMe(await requestMembership(user, org, req.ip ?? ''));
     },
+  });
+  api.add({
+    method: 'post', path: '/orgs/join/withdraw', tag: 'organisations', access: 'user',
+    summary: 'Withdraw one\'s own pending request to join (audited); the account may then ask another organisation',
+    body: membershipExitInput, response: meView,
+    handler: async ({ body }, req) => presentMe(await withdrawJoinRequest(currentUser(req), body.orgId, req.ip ?? '')),
+  });
+  api.add({
+    method: 'post', path: '/orgs/leave', tag: 'organisations', access: 'user',
+    summary: 'Leave one\'s organisation (approved members; the last manager cannot; audited, managers are told)',
+    body: membershipExitInput, response: meView,
+    handler: async ({ body }, req) => presentMe(await leaveOrg(currentUser(req), body.orgId, req.ip ?? '')),
   });
   api.add({
     method: 'get', path: '/orgs/:id/members', tag: 'organisations', access: 'user',

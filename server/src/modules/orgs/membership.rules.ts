@@ -1,6 +1,7 @@
 /** Small rules about memberships shared by the policy, presenters and services. */
 import type { OrgRole } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
+import type { QuerySpec } from '../../lib/query-spec';
 
 interface MemberFields {
   _id: Types.ObjectId;
@@ -21,4 +22,22 @@ export function membershipRole(user: MemberFields, orgCreatedBy?: Types.ObjectId
     return 'manager';
   }
   return 'member';
+}
+
+/**
+ * The one definition of an approved member of `org` as a filter on accounts: in the organisation
+ * and not an applicant whose request is pending. Add conditions with a spread.
+ */
+export function approvedMemberFilter(org: Types.ObjectId | string) {
+  return { org, orgStatus: { $ne: 'pending' as const } };
+}
+
+/** The same rule on an account already loaded. */
+export function isApprovedMember(user: { org?: Types.ObjectId | null; orgStatus?: string | null }, org: Types.ObjectId | string): boolean {
+  return Boolean(user.org && String(user.org) === String(org) && user.orgStatus !== 'pending');
+}
+
+/** The approved people of an organisation, oldest account first (administrators never belong to one). Runs on the `org` index. */
+export function approvedMembersQuery(org: Types.ObjectId | string): QuerySpec {
+  return { filter: { ...approvedMemberFilter(org), role: { $ne: 'admin' } }, sort: { _id: 1 } };
 }

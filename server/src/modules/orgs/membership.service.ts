@@ -10,7 +10,7 @@ import { TechNeedModel } from '../needs/need.model';
 import { notify } from '../notifications/notification.service';
 import { ResearchResultModel } from '../results/result.model';
 import { UserModel, type UserDoc } from '../users/user.model';
-import { membershipRole } from './membership.rules';
+import { approvedMemberFilter, isApprovedMember, membershipRole } from './membership.rules';
 import { OrgModel } from './org.model';
 
 type OrgLean = { _id: Types.ObjectId; name: string; verified: boolean; createdBy?: Types.ObjectId | null; emailDomains?: string[] };
@@ -35,7 +35,7 @@ export async function requireOrgManager(user: UserDoc, orgId: string): Promise<v
 
 /** The approved managers of an organisation (its creator counts as one). */
 export async function managersOf(org: OrgLean): Promise<Types.ObjectId[]> {
-  const managers = await UserModel.find({ org: org._id, orgRole: 'manager', orgStatus: { $ne: 'pending' } }, { _id: 1 }).lean();
+  const managers = await UserModel.find({ ...approvedMemberFilter(org._id), orgRole: 'manager' }, { _id: 1 }).lean();
   const ids = managers.map((m) => m._id);
   if (org.createdBy && !ids.some((id) => id.equals(org.createdBy as Types.ObjectId))) {
     ids.push(org.createdBy);
@@ -157,7 +157,7 @@ export async function decideMembership(actor: UserDoc, orgId: string, userId: st
 export async function setMemberRole(actor: UserDoc, orgId: string, userId: string, orgRole: OrgRole, ip: string): Promise<UserDoc> {
   await requireOrgManager(actor, orgId);
   const org = await OrgModel.findById(orgId).lean();
-  const target = await UserModel.findOne({ _id: userId, org: orgId, orgStatus: { $ne: 'pending' } });
+  const target = await UserModel.findOne({ ...approvedMemberFilter(orgId), _id: userId });
   if (!org || !target) {
     throw createError('NOT_FOUND');
   }
@@ -180,11 +180,11 @@ export async function setMemberRole(actor: UserDoc, orgId: string, userId: strin
 /** The organisation's accounts: managers and administrators see pending requests too. */
 export async function listMembers(actor: UserDoc, orgId: string): Promise<MemberView[]> {
   const manager = await mayManageOrg(actor, orgId);
-  if (!manager && !(actor.org && String(actor.org) === orgId && actor.orgStatus !== 'pending')) {
+  if (!manager && !isApprovedMember(actor, orgId)) {
     throw createError('FORBIDDEN');
   }
   const org = await OrgModel.findById(orgId, { createdBy: 1 }).lean();
-  const filter = manager ? { org: orgId } : { org: orgId, orgStatus: { $ne: 'pending' as const } };
+  const filter = manager ? { org: orgId } : approvedMemberFilter(orgId);
   const users = await UserModel.find(filter).sort({ orgStatus: -1, displayName: 1 }).limit(500);
   return users.map((u) => ({
     id: String(u._id),
@@ -200,7 +200,7 @@ export async function listMembers(actor: UserDoc, orgId: string): Promise<Member
 /** Hands every listing `from` owns in the organisation to `to` (an approved member), e.g. when someone leaves. */
 export async function transferListings(actor: UserDoc, orgId: string, from: string, to: string, ip: string) {
   await requireOrgManager(actor, orgId);
-  const receiver = await UserModel.exists({ _id: to, org: orgId, orgStatus: { $ne: 'pending' } });
+  const receiver = await UserModel.exists({ ...approvedMemberFilter(orgId), _id: to });
   if (!receiver) {
     throw createError('VALIDATION_FAILED', { fields: [{ path: 'body.to', code: 'not_member', message: '接收人须为本机构已批准的成员', messageEn: 'The receiver must be an approved member of the organisation' }] });
   }

@@ -63,8 +63,12 @@ describe('who may create and edit a research result', () => {
     expect(shared.body.sharedWith).toEqual([{ id: String(colleagueUser._id), name: colleagueUser.displayName }]);
     expect((await owner.put(`${path}/share`, { userIds: [String((await buildUser())._id)] })).status).toBe(400);
     // The owner's view says whom it is shared with and that he may change it; the colleague may not.
-    expect((await owner.get(path)).body).toMatchObject({ canShare: true, sharedWith: [String(colleagueUser._id)] });
-    expect((await colleague.get(path)).body).toMatchObject({ canEdit: true, canShare: false });
+    // It names the owner, whom the sharing dialog leaves out; those who cannot share are not told.
+    expect((await owner.get(path)).body).toMatchObject({ canShare: true, sharedWith: [String(colleagueUser._id)], owner: { id: String(researcher._id), name: researcher.displayName } });
+    expect((await manager.get(path)).body.owner).toEqual({ id: String(researcher._id), name: researcher.displayName });
+    const colleagueView = (await colleague.get(path)).body;
+    expect(colleagueView).toMatchObject({ canEdit: true, canShare: false });
+    expect(colleagueView.owner).toBeUndefined();
     const edited = await colleague.patch(path, { title: '同单位成员修改的标题' });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: '同单位成员修改的标题', status: 'submitted' });

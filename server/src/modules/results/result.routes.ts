@@ -12,7 +12,7 @@ import type { ApiRouter } from '../../lib/api-router';
 import type { TransitionAction } from '../listings/lifecycle';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
 import { can, disclosureFor, type ListingActor } from '../listings/listing.policy';
-import { listingOrg } from '../listings/listing.presenter';
+import { listingOrg, presentListingOwner } from '../listings/listing.presenter';
 import type { ListingRouteDeps } from '../listings/listing.routes';
 import { listMine } from '../listings/listing.queries';
 import { listingShareRoutes } from '../listings/listing-share.routes';
@@ -26,7 +26,11 @@ import { createResult, resultQuality, updateResult } from './result.service';
 export async function viewResult(doc: ResearchResultRecord, actor: ListingActor | null, now = new Date()) {
   const ref = listingRef('result', doc, now);
   const view = presentResult(doc, await listingOrg(doc.org, actor?.org), disclosureFor(actor, ref), now);
-  return view.disclosure === 'full' ? { ...view, canEdit: can(actor, 'edit', ref), canShare: can(actor, 'share', ref), sharedWith: ref.sharedWith } : view;
+  if (view.disclosure !== 'full') {
+    return view;
+  }
+  const canShare = can(actor, 'share', ref);
+  return { ...view, canEdit: can(actor, 'edit', ref), canShare, sharedWith: ref.sharedWith, ...(canShare ? { owner: await presentListingOwner(doc.owner) } : {}) };
 }
 
 const TRANSITIONS: { action: Extract<TransitionAction, 'submit' | 'withdraw' | 'confirm'>; summary: string }[] = [
