@@ -3,7 +3,7 @@
  * parts of a commissioner–request pair, each with its sentence in Chinese and English.
  */
 import { z } from 'zod';
-import { objectId } from './common';
+import { objectId, pagination } from './common';
 import { commissionerTerm } from './commissioner';
 
 /** The parts of a pair's score, in the order the review table shows them. */
@@ -105,3 +105,45 @@ export const pairingRunCompareView = z.object({
 });
 
 export const pairingCompareQuery = z.strictObject({ a: objectId, b: objectId });
+
+/** Add a pair by hand, or give a paired request another commissioner (a swap). */
+export const pairingPairSetInput = z.strictObject({ request: objectId, commissioner: objectId });
+export type PairingPairSetInput = z.infer<typeof pairingPairSetInput>;
+
+export const pairingRunPairParams = z.strictObject({ id: objectId, pairId: objectId });
+
+/** The administrator's view after a manual edit: the pair (none after a removal) and the new total. */
+export const pairingEditView = z.object({ pair: pairingRunPairView.nullable(), total: z.number(), pairs: z.number() });
+
+/** A side's answer to a confirmed pairing; declining needs a reason. */
+export const pairingAnswerInput = z
+  .strictObject({ accept: z.boolean(), reason: z.string().trim().max(500).optional() })
+  .refine((v) => v.accept || (v.reason ?? '').length >= 2, { path: ['reason'], message: 'kz.decline_reason' });
+export type PairingAnswerInput = z.infer<typeof pairingAnswerInput>;
+
+export const PAIRING_STATUSES = ['proposed', 'confirmed', 'accepted', 'declined'] as const;
+
+const answerView = z.object({ accepted: z.boolean(), reason: z.string().nullable(), at: z.string() }).nullable();
+
+/** A pairing as either side sees it ("my pairings"). */
+export const pairingView = z.object({
+  id: objectId,
+  term: z.number(),
+  status: z.enum(PAIRING_STATUSES),
+  request: z.object({ id: objectId, title: z.string(), city: z.string(), county: z.string().nullable() }),
+  enterprise: named,
+  commissioner: named,
+  score: z.number(),
+  parts: z.array(pairingScorePartView),
+  commissionerAnswer: answerView,
+  enterpriseAnswer: answerView,
+  confirmedAt: z.string().nullable(),
+  /** The side the caller may still answer for, if any. */
+  mayAnswer: z.enum(['commissioner', 'enterprise']).nullable(),
+});
+export type PairingView = z.infer<typeof pairingView>;
+
+export const pairingRunListQuery = z.strictObject({ term: commissionerTerm });
+export const myPairingsQuery = z.strictObject({ side: z.enum(['commissioner', 'enterprise']), ...pagination });
+export const pairingConfirmView = z.object({ run: pairingRunView, confirmed: z.number(), dropped: z.number() });
+export const pairingRunPairsView = z.object({ run: pairingRunView, items: z.array(pairingRunPairView) });
