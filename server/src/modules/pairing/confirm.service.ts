@@ -106,7 +106,7 @@ export async function answerPairing(user: UserDoc, id: string, input: PairingAns
   const updated = await PairingModel.findOneAndUpdate(
     { _id: pairing._id, status: 'confirmed', [field]: null },
     { $set: { [field]: answer, ...(input.accept ? {} : { status: 'declined' }) } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<PairingRecord>();
   if (!updated) {
     throw createError('INVALID_STATE', { message: '这一方已经答复过，或配对已结束', messageEn: 'This side has answered already, or the pairing is closed' });
@@ -116,7 +116,7 @@ export async function answerPairing(user: UserDoc, id: string, input: PairingAns
     // Back to the pool: the next run sees the request open again, and the commissioner's place is free.
     await ServiceRequestModel.updateOne({ _id: pairing.request, status: 'paired' }, { $set: { status: 'open', openedAt: new Date() } });
   } else if (updated.commissionerAnswer?.accepted && updated.enterpriseAnswer?.accepted) {
-    final = (await PairingModel.findOneAndUpdate({ _id: pairing._id, status: 'confirmed' }, { $set: { status: 'accepted' } }, { new: true }).lean<PairingRecord>()) ?? updated;
+    final = (await PairingModel.findOneAndUpdate({ _id: pairing._id, status: 'confirmed' }, { $set: { status: 'accepted' } }, { returnDocument: 'after' }).lean<PairingRecord>()) ?? updated;
   }
   await notifyOtherSide(final, side, input);
   return (await presentFor(user, [final]))[0]!;

@@ -48,7 +48,8 @@ const inRun = (ids: readonly Types.ObjectId[], id: string) => ids.some((x) => St
 /**
  * Pairs a request of the run with a commissioner of the run by hand: a new pair for an unpaired
  * request, or a swap of its commissioner. Refused (409, with the reason in a sentence) when the pair
- * is forbidden under the run's options or the commissioner has no place left.
+ * is forbidden under the run's options (checked first: the reason matters most), or the commissioner
+ * has no place left in this run.
  */
 export async function setPair(admin: UserDoc, runId: string, input: PairingPairSetInput, ip: string) {
   const run = await findRun(runId);
@@ -72,23 +73,23 @@ export async function setPair(admin: UserDoc, runId: string, input: PairingPairS
     throw createError('CONFLICT', { message: '该需求已与这位特派员配对', messageEn: 'The request is already paired with this commissioner' });
   }
   const held = load.get(String(commissioner._id)) ?? 0;
-  if (held + inThisRun.length >= commissioner.capacity) {
-    throw createError('CONFLICT', {
-      message: `特派员的服务名额已满（共 ${commissioner.capacity} 家，本轮已安排 ${inThisRun.length} 家）`,
-      messageEn: `The commissioner has no place left (${commissioner.capacity} in all, ${inThisRun.length} in this run)`,
-    });
-  }
   const discipline = request.need ? ((await needDisciplines([request])).get(String(request.need)) ?? null) : null;
   const scorer = new PairScorer([toScoreCommissioner(commissioner, held)], [toScoreRequest(request, discipline)], run.options);
   const a = scorer.assess(0, 0);
   if (!a.ok) {
     throw createError('CONFLICT', { message: `不能这样配对：${a.zh}`, messageEn: `This pair is not allowed: ${a.en}` });
   }
+  if (held + inThisRun.length >= commissioner.capacity) {
+    throw createError('CONFLICT', {
+      message: `特派员的服务名额已满（共 ${commissioner.capacity} 家，本轮已安排 ${inThisRun.length} 家）`,
+      messageEn: `The commissioner has no place left (${commissioner.capacity} in all, ${inThisRun.length} in this run)`,
+    });
+  }
   const fields = { commissioner: commissioner._id, commissionerUser: commissioner.user, score: a.score, parts: a.parts, manual: true };
   let pair: PairingRecord | null;
   if (current) {
     // Conditional on the old commissioner: two administrators editing at once cannot both win.
-    pair = await PairingModel.findOneAndUpdate({ _id: current._id, commissioner: current.commissioner }, { $set: fields }, { new: true }).lean<PairingRecord>();
+    pair = await PairingModel.findOneAndUpdate({ _id: current._id, commissioner: current.commissioner }, { $set: fields }, { returnDocument: 'after' }).lean<PairingRecord>();
     if (!pair) {
       throw createError('CONFLICT', { message: '该配对刚被修改，请刷新', messageEn: 'The pair was just changed; reload' });
     }
