@@ -128,8 +128,10 @@ describe('pairing runs', () => {
       const com = [s.a, s.b, s.c].find((x) => idOf(x.doc) === p.commissioner.id)!;
       expect(com.doc.serveCities).toContain(req.city);
     }
-    const actions = await AuditModel.find({ action: 'pairing.run_start' }).lean();
-    expect(actions).toHaveLength(4);
+    expect(await AuditModel.countDocuments({ action: 'pairing.run_start' })).toBe(4);
+    // The audit log names the run (term and start), not its id.
+    const log = await ad.get('/api/admin/audit?action=pairing.run_start');
+    expect(log.body.items[0].target.name).toMatch(new RegExp(`^${term} 年度配对（`));
   });
 
   it('are refused to non-administrators, and options are validated with field messages', async () => {

@@ -38,7 +38,7 @@ export function pairingRoutes(api: ApiRouter): void {
   api.add({
     method: 'post', path: '/admin/pairing-runs', tag: TAG, access: ['admin'], status: 202,
     summary: 'Start a pairing run over the open requests and approved commissioners of a term (runs in the background; follow GET or the pairing:progress event)',
-    body: pairingRunInput, response: pairingRunView,
+    body: pairingRunInput, response: pairingRunView, errors: ['INVALID_STATE'],
     handler: async ({ body }, req) => {
       const admin = currentUser(req);
       assertMayRun(admin);
@@ -81,7 +81,7 @@ export function pairingRoutes(api: ApiRouter): void {
   api.add({
     method: 'put', path: '/admin/pairing-runs/:id/pairs', tag: TAG, access: ['admin'],
     summary: 'Pair a request with a commissioner by hand, or swap its commissioner (re-checked: capacity, conflicts, the run rules); answers with the new total',
-    params: idParams, body: pairingPairSetInput, response: pairingEditView,
+    params: idParams, body: pairingPairSetInput, response: pairingEditView, errors: ['CONFLICT'],
     handler: async ({ params, body }, req) => editView(await setPair(currentUser(req), params.id, body, req.ip ?? '')),
   });
   api.add({
