@@ -79,6 +79,8 @@ export interface PartFit {
   en: string;
 }
 
+const UNKNOWN = 2;
+
 /** Distance at which "prefer nearby" halves the distance part. */
 export const NEARBY_HALF_KM = 100;
 
@@ -234,6 +236,7 @@ export class PairScorer {
   private readonly matchers: ((term: string) => boolean)[];
   /** Per distinct term: for each commissioner, 1 when his text has it, 0 when not. */
   private readonly mentions = new Map<string, Uint8Array>();
+  private readonly termRows: (Uint8Array[] | undefined)[] = [];
 
   constructor(
     readonly commissioners: readonly ScoreCommissioner[],
@@ -254,18 +257,42 @@ export class PairScorer {
     return this.terms[i]!;
   }
 
+  /** Per request, the mention rows of its terms (shared between requests with the same term). */
+  private rowsOf(i: number): Uint8Array[] {
+    let rows = this.termRows[i];
+    if (!rows) {
+      rows = this.terms[i]!.map((t) => {
+        let row = this.mentions.get(t);
+        if (!row) {
+          row = new Uint8Array(this.commissioners.length).fill(UNKNOWN);
+          this.mentions.set(t, row);
+        }
+        return row;
+      });
+      this.termRows[i] = rows;
+    }
+    return rows;
+  }
+
+  /** Does the commissioner's text have request i's k-th term? Worked out once per (term, commissioner). */
+  private mentioned(i: number, k: number, j: number): boolean {
+    const row = this.rowsOf(i)[k]!;
+    if (row[j] === UNKNOWN) {
+      row[j] = this.matchers[j]!(this.terms[i]![k]!) ? 1 : 0;
+    }
+    return row[j] === 1;
+  }
+
   private found(i: number, j: number): string[] {
-    return this.terms[i]!.filter((t) => {
-      let row = this.mentions.get(t);
-      if (!row) {
-        row = new Uint8Array(this.commissioners.length).fill(2);
-        this.mentions.set(t, row);
-      }
-      if (row[j] === 2) {
-        row[j] = this.matchers[j]!(t) ? 1 : 0;
-      }
-      return row[j] === 1;
-    });
+    return this.terms[i]!.filter((_, k) => this.mentioned(i, k, j));
+  }
+
+  private foundCount(i: number, j: number): number {
+    let n = 0;
+    for (let k = 0; k < this.terms[i]!.length; k++) {
+      n += this.mentioned(i, k, j) ? 1 : 0;
+    }
+    return n;
   }
 
   /** Why the pair may not be made before its score is known, or null. */
@@ -306,8 +333,14 @@ export class PairScorer {
     return score < this.options.minScore ? forbid('below_min') : { ok: true, score, parts };
   }
 
-  /** The pair's score, NaN when forbidden (what the assignment engine reads). */
+  /**
+   * The pair's score, NaN when forbidden (what the assignment engine reads). Most pairs of a run share
+   * no key term: that test, cached per term, comes first, so they cost a few lookups and no sentence.
+   */
   score(i: number, j: number): number {
+    if (this.placesLeft(j) === 0 || (this.foundCount(i, j) < MIN_TERMS_FOUND && !this.requests[i]!.preferred.some((p) => same(p, this.commissioners[j]!.id)))) {
+      return NaN;
+    }
     const a = this.assess(i, j);
     return a.ok ? a.score : NaN;
   }
