@@ -31,6 +31,8 @@ export function setPairingProgressPublisher(p: PairingProgressPublisher | undefi
 /** Rows of the score matrix between two progress reports (and yields to the event loop). */
 const ROWS_PER_STEP = 50;
 const PUSH_EVERY_MS = 250;
+/** A run takes seconds (README: ~2 s for 1,000 × 1,000); one running for this long was interrupted. */
+const STALE_RUN_MS = 15 * 60_000;
 
 /** Runs in flight in this process, so tests and shutdown can wait for them. */
 const inFlight = new Map<string, Promise<void>>();
@@ -137,6 +139,11 @@ async function execute(run: PairingRunRecord): Promise<void> {
 /** Starts a run of the term (one at a time per term); 409 while another is still running. */
 export async function startRun(admin: UserDoc, input: PairingRunInput, ip: string): Promise<PairingRunRecord> {
   const { term, ...options } = input;
+  // A run still "running" long after any run could finish was cut off by a restart: mark it failed.
+  await PairingRunModel.updateMany(
+    { term, status: 'running', startedAt: { $lt: new Date(Date.now() - STALE_RUN_MS) } },
+    { $set: { status: 'failed', error: 'interrupted (the server stopped during the run)', finishedAt: new Date() } },
+  );
   if (await PairingRunModel.exists({ term, status: 'running' })) {
     throw createError('INVALID_STATE', { message: '本服务期已有一轮配对正在运行', messageEn: 'A pairing run of this term is still running' });
   }
