@@ -15,7 +15,7 @@ import { CommissionerModel } from '../modules/commissioners/commissioner.model';
 import { directoryQuery, myApplicationsQuery, orgApplicationsQuery, reviewQueueQuery as commissionerQueueQuery } from '../modules/commissioners/commissioner.queries';
 import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
 import { PairingModel } from '../modules/pairing/pairing.model';
-import { approvedOfTermQuery, commissionerPairingsQuery, livePairingsQuery, orgPairingsQuery, runPairsQuery, runsOfTermQuery } from '../modules/pairing/pairing.queries';
+import { approvedOfTermQuery, commissionerPairingsQuery, declinedPairingsQuery, livePairingsQuery, orgPairingsQuery, runPairsQuery, runsOfTermQuery } from '../modules/pairing/pairing.queries';
 import { PairingRunModel } from '../modules/pairing/run.model';
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
@@ -156,6 +156,7 @@ const cases: Case[] = [
   { name: 'pairing runs of a term', model: PairingRunModel as unknown as AnyModel, spec: runsOfTermQuery(2026) },
   { name: "a pairing run's pairs", model: PairingModel as unknown as AnyModel, spec: runPairsQuery(runs[4]!), count: true },
   { name: 'places held in a term (pairing run input)', model: PairingModel as unknown as AnyModel, spec: livePairingsQuery(2026), count: true },
+  { name: 'pairs declined in a term (pairing run input)', model: PairingModel as unknown as AnyModel, spec: declinedPairingsQuery(2026) },
   { name: "a commissioner's pairings", model: PairingModel as unknown as AnyModel, spec: commissionerPairingsQuery(users[7]!), count: true },
   { name: "an enterprise's pairings", model: PairingModel as unknown as AnyModel, spec: orgPairingsQuery(orgs[3]!), count: true },
 ];

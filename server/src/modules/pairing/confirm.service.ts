@@ -16,7 +16,7 @@ import { pairingNames } from './pairing.names';
 import { commissionerPairingsQuery, orgPairingsQuery } from './pairing.queries';
 import { loadsOfTerm } from './run.inputs';
 import { PairingRunModel } from './run.model';
-import { answerSide, assertPairingParty, type PairingSide } from './pairing.policy';
+import { answerSide, assertMayRun, assertPairingParty, type PairingSide } from './pairing.policy';
 import { presentPairing } from './run.presenter';
 import { findRun, runPairs } from './review.service';
 import { CommissionerModel } from '../commissioners/commissioner.model';
@@ -52,6 +52,7 @@ async function notifyPaired(pairs: PairingRecord[]): Promise<void> {
  * filled his places (another run confirmed meanwhile), are dropped and counted; the rest are confirmed.
  */
 export async function confirmRun(admin: UserDoc, runId: string, ip: string): Promise<{ confirmed: number; dropped: number }> {
+  assertMayRun(admin);
   const run = await findRun(runId);
   const claimed = await PairingRunModel.findOneAndUpdate({ _id: run._id, status: 'proposed' }, { $set: { status: 'confirmed', confirmedAt: new Date(), confirmedBy: admin._id } }).lean();
   if (!claimed) {

@@ -11,7 +11,7 @@ import { testApp, useTestDb, type Client } from '../../testing/harness';
 import { signedInAs } from '../../testing/listing-factories';
 import { buildPairGraph } from './assignment';
 import { bruteForceBest } from './assignment/testing';
-import { loadRunInputs } from './run.inputs';
+import { loadRunInputs, loadsOfTerm } from './run.inputs';
 import { PairingModel } from './pairing.model';
 import { PairingRunModel } from './run.model';
 import { runSettled } from './run.service';
@@ -79,6 +79,7 @@ async function run(c: Client, body: Record<string, unknown> = {}) {
 
 const pairsOf = async (c: Client, id: string) => (await c.get(`/api/admin/pairing-runs/${id}/pairs`)).body.items as PairingRunPairView[];
 const idOf = (x: { _id: Types.ObjectId }) => String(x._id);
+const key = (p: PairingRunPairView) => `${p.request.id}:${p.commissioner.id}`;
 
 describe('pairing runs', () => {
   // A run reads every open request and approved commissioner of the term: each test starts from its own.
@@ -99,7 +100,6 @@ describe('pairing runs', () => {
     expect(r.totals.pairs).toBe(4);
 
     const pairs = await pairsOf(ad, r.id);
-    const key = (p: PairingRunPairView) => `${p.request.id}:${p.commissioner.id}`;
     // 甲 declared a stake in the first enterprise: never paired with its request; nobody fits 水稻育种.
     expect(pairs.map(key)).not.toContain(`${idOf(s.r1)}:${idOf(s.a.doc)}`);
     expect(pairs.map((p) => p.request.id)).not.toContain(idOf(s.r5));
@@ -211,9 +211,14 @@ describe('pairing runs', () => {
     const accepted = await (await signedInAs(app, who.user)).post(`/api/pairings/${other.id}/answer`, { accept: true });
     expect(accepted.body.status).toBe('accepted');
 
-    // The next run sees the declined request again, and 甲's freed place.
+    // The next run sees the declined request again (甲's place is free: he holds nothing now), but does not
+    // propose 甲 for it again; by hand, the same pair is refused with the reason.
+    expect((await loadsOfTerm(term)).get(idOf(s.a.doc))).toBeUndefined();
     const next = await run(ad);
-    const nextPairs = await pairsOf(ad, next.id);
-    expect(nextPairs.map((p) => p.request.id)).toContain(idOf(s.r2));
+    expect((await ad.get(`/api/admin/pairing-runs/${next.id}`)).body.inputs).toMatchObject({ requests: 2, commissioners: 3 });
+    expect((await pairsOf(ad, next.id)).map(key)).not.toContain(`${idOf(s.r2)}:${idOf(s.a.doc)}`);
+    const again = await ad.put(`/api/admin/pairing-runs/${next.id}/pairs`, { request: idOf(s.r2), commissioner: idOf(s.a.doc) });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('这一配对本期已被谢绝过');
   });
 });

@@ -18,6 +18,11 @@ export function livePairingsQuery(term: number): QuerySpec {
   return { filter: { term, status: { $in: LIVE_PAIRING_STATUSES } } };
 }
 
+/** Pairings declined in a term (not proposed again) → {term, status}. */
+export function declinedPairingsQuery(term: number): QuerySpec {
+  return { filter: { term, status: 'declined' } };
+}
+
 const ANSWERED_OR_OPEN = { $in: ['confirmed', 'accepted', 'declined'] };
 
 /** A commissioner's pairings (not the proposals of unconfirmed runs), newest first → {commissionerUser, status, confirmedAt}. */

@@ -12,8 +12,9 @@ import { ServiceRequestModel, type ServiceRequestRecord } from '../service-reque
 import type { UserDoc } from '../users/user.model';
 import { PairingModel, type PairingRecord } from './pairing.model';
 import { runPairsQuery } from './pairing.queries';
-import { loadsOfTerm, needDisciplines, toScoreCommissioner, toScoreRequest } from './run.inputs';
+import { declinedPairs, loadsOfTerm, needDisciplines, toScoreCommissioner, toScoreRequest } from './run.inputs';
 import { PairingRunModel, type PairingRunRecord } from './run.model';
+import { assertMayRun } from './pairing.policy';
 import { PairScorer } from './score';
 
 export async function findRun(id: string): Promise<PairingRunRecord> {
@@ -52,6 +53,7 @@ const inRun = (ids: readonly Types.ObjectId[], id: string) => ids.some((x) => St
  * has no place left in this run.
  */
 export async function setPair(admin: UserDoc, runId: string, input: PairingPairSetInput, ip: string) {
+  assertMayRun(admin);
   const run = await findRun(runId);
   assertProposed(run);
   if (!inRun(run.inputs.requests, input.request) || !inRun(run.inputs.commissioners, input.commissioner)) {
@@ -74,7 +76,8 @@ export async function setPair(admin: UserDoc, runId: string, input: PairingPairS
   }
   const held = load.get(String(commissioner._id)) ?? 0;
   const discipline = request.need ? ((await needDisciplines([request])).get(String(request.need)) ?? null) : null;
-  const scorer = new PairScorer([toScoreCommissioner(commissioner, held)], [toScoreRequest(request, discipline)], run.options);
+  const declined = (await declinedPairs(run.term)).get(String(request._id)) ?? [];
+  const scorer = new PairScorer([toScoreCommissioner(commissioner, held)], [toScoreRequest(request, discipline, declined)], run.options);
   const a = scorer.assess(0, 0);
   if (!a.ok) {
     throw createError('CONFLICT', { message: `不能这样配对：${a.zh}`, messageEn: `This pair is not allowed: ${a.en}` });
@@ -105,6 +108,7 @@ export async function setPair(admin: UserDoc, runId: string, input: PairingPairS
 
 /** Removes a proposed pair by hand (its request stays open for the next run). */
 export async function removePair(admin: UserDoc, runId: string, pairId: string, ip: string) {
+  assertMayRun(admin);
   const run = await findRun(runId);
   assertProposed(run);
   const removed = await PairingModel.findOneAndDelete({ _id: pairId, run: run._id, status: 'proposed' }).lean<PairingRecord>();

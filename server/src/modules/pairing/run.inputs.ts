@@ -10,7 +10,7 @@ import { TechNeedModel } from '../needs/need.model';
 import { ServiceRequestModel, type ServiceRequestRecord } from '../service-requests/service-request.model';
 import { requestsInStatusQuery } from '../service-requests/service-request.queries';
 import { PairingModel } from './pairing.model';
-import { approvedOfTermQuery, livePairingsQuery } from './pairing.queries';
+import { approvedOfTermQuery, declinedPairingsQuery, livePairingsQuery } from './pairing.queries';
 import type { ScoreCommissioner, ScoreRequest } from './score';
 
 export interface RunCommissioner extends ScoreCommissioner {
@@ -33,8 +33,9 @@ export function toScoreCommissioner(c: CommissionerRecord, load: number): RunCom
   };
 }
 
-export function toScoreRequest(r: ServiceRequestRecord, discipline: string | null): RunRequest {
+export function toScoreRequest(r: ServiceRequestRecord, discipline: string | null, declined: readonly Types.ObjectId[] = []): RunRequest {
   return {
+    declined,
     id: r._id, org: r.org, owner: r.owner, excluded: r.excluded, preferred: r.preferred, title: r.title, problem: r.problem,
     keywords: r.keywords, industry: r.industry, discipline, city: r.city, county: r.county,
   };
@@ -51,6 +52,19 @@ export async function loadsOfTerm(term: number, only?: Types.ObjectId[]): Promis
   return load;
 }
 
+/**
+ * Pairs declined this term, by request: a declined commissioner is not proposed for the same request again
+ * (the request goes back to the pool for someone else).
+ */
+export async function declinedPairs(term: number): Promise<Map<string, Types.ObjectId[]>> {
+  const declined = await PairingModel.find(declinedPairingsQuery(term).filter, { request: 1, commissioner: 1 }).lean();
+  const byRequest = new Map<string, Types.ObjectId[]>();
+  for (const p of declined) {
+    byRequest.set(String(p.request), [...(byRequest.get(String(p.request)) ?? []), p.commissioner]);
+  }
+  return byRequest;
+}
+
 /** Disciplines of the needs requests were made from (a request has none of its own). */
 export async function needDisciplines(requests: readonly ServiceRequestRecord[]): Promise<Map<string, string | null>> {
   const ids = requests.flatMap((r) => (r.need ? [r.need] : []));
@@ -59,16 +73,17 @@ export async function needDisciplines(requests: readonly ServiceRequestRecord[])
 }
 
 export async function loadRunInputs(term: number): Promise<{ commissioners: RunCommissioner[]; requests: RunRequest[] }> {
-  const [commissioners, requests, load] = await Promise.all([
+  const [commissioners, requests, load, declined] = await Promise.all([
     CommissionerModel.find(approvedOfTermQuery(term).filter).lean<CommissionerRecord[]>(),
     ServiceRequestModel.find(requestsInStatusQuery('open').filter).lean<ServiceRequestRecord[]>(),
     loadsOfTerm(term),
+    declinedPairs(term),
   ]);
   const disciplines = await needDisciplines(requests);
   commissioners.sort(byId);
   requests.sort((a, b) => (a.openedAt?.getTime() ?? 0) - (b.openedAt?.getTime() ?? 0) || byId(a, b));
   return {
     commissioners: commissioners.map((c) => toScoreCommissioner(c, load.get(String(c._id)) ?? 0)),
-    requests: requests.map((r) => toScoreRequest(r, r.need ? (disciplines.get(String(r.need)) ?? null) : null)),
+    requests: requests.map((r) => toScoreRequest(r, r.need ? (disciplines.get(String(r.need)) ?? null) : null, declined.get(String(r._id)))),
   };
 }

@@ -17,6 +17,7 @@ import { PairingModel } from './pairing.model';
 import { loadRunInputs, type RunCommissioner, type RunRequest } from './run.inputs';
 import { PairingRunModel, type PairingRunRecord } from './run.model';
 import { presentRun } from './run.presenter';
+import { assertMayRun } from './pairing.policy';
 import { PairScorer } from './score';
 
 /** Where run progress goes live (Socket.io); set by the realtime layer at start-up. */
@@ -138,6 +139,7 @@ async function execute(run: PairingRunRecord): Promise<void> {
 
 /** Starts a run of the term (one at a time per term); 409 while another is still running. */
 export async function startRun(admin: UserDoc, input: PairingRunInput, ip: string): Promise<PairingRunRecord> {
+  assertMayRun(admin);
   const { term, ...options } = input;
   // A run still "running" long after any run could finish was cut off by a restart: mark it failed.
   await PairingRunModel.updateMany(

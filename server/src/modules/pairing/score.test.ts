@@ -101,6 +101,7 @@ describe('PairScorer', () => {
     expect(reason({ org: 'ent' }, {})).toBe('own_org');
     expect(reason({ stakes: ['ent'] }, {})).toBe('stake');
     expect(reason({}, { excluded: ['c1'] })).toBe('excluded');
+    expect(reason({}, { declined: ['c1'] })).toBe('declined');
     expect(reason({ load: 2 }, {})).toBe('full');
     expect(reason({ cities: ['222400'] }, {}, 'same_city')).toBe('region');
     expect(reason({ cities: ['222400'] }, {}, 'nearby')).toBeNull();

@@ -53,6 +53,8 @@ export interface ScoreRequest extends ConflictRequest {
   city: string;
   county: string | null;
   preferred: readonly unknown[];
+  /** Commissioners whose pairing with this request was declined (by either side) this term. */
+  declined?: readonly unknown[];
 }
 
 export interface ScoreOptions {
@@ -61,11 +63,12 @@ export interface ScoreOptions {
   minScore: number;
 }
 
-export type ForbiddenReason = keyof typeof CONFLICT_REASONS | 'region' | 'no_common_terms' | 'full' | 'below_min';
+export type ForbiddenReason = keyof typeof CONFLICT_REASONS | 'declined' | 'region' | 'no_common_terms' | 'full' | 'below_min';
 
 /** Sentences for the forbidden pairs that are not conflicts of interest. */
 export const FORBIDDEN_REASONS: Record<ForbiddenReason, { zh: string; en: string }> = {
   ...CONFLICT_REASONS,
+  declined: { zh: '这一配对本期已被谢绝过', en: 'This pairing was declined earlier this term' },
   region: { zh: '本轮只在同一市（州）内配对，特派员不服务企业所在的市（州）', en: "This run pairs within a city only, and the commissioner does not serve the enterprise's city" },
   no_common_terms: { zh: '特派员的专长与企业的问题没有共同的关键词', en: "The commissioner's expertise shares no key term with the enterprise's problem" },
   full: { zh: '特派员本期服务名额已满', en: 'The commissioner has no place left this term' },
@@ -301,6 +304,7 @@ export class PairScorer {
     const r = this.requests[i]!;
     return (
       conflictReason(c, r) ??
+      ((r.declined ?? []).some((d) => same(d, c.id)) ? 'declined' : null) ??
       (this.placesLeft(j) === 0 ? 'full' : null) ??
       (this.options.regionRule === 'same_city' && !region.sameCity ? 'region' : null) ??
       // The recommendations' relevance floor; a commissioner the enterprise named is considered anyway.
