@@ -27,6 +27,7 @@ import { savedSearchRoutes } from './modules/saved-searches/saved-search.routes'
 import { statsRoutes } from './modules/stats/stats.routes';
 import { commissionerRoutes } from './modules/commissioners/commissioner.routes';
 import { serviceRequestRoutes } from './modules/service-requests/service-request.routes';
+import { pairingRoutes } from './modules/pairing/pairing.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -112,6 +113,8 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   // Pairing (双千): commissioner applications and directory, enterprise service requests.
   commissionerRoutes(api);
   serviceRequestRoutes(api);
+  // Pairing runs (双千): run, review, confirm; both sides answer.
+  pairingRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -94,5 +94,10 @@ export const AUDIT_ACTIONS = [
   'service_request.open',
   'service_request.withdraw',
   'service_request.close',
+  // Pairing runs (双千): started, edited by hand, confirmed.
+  'pairing.run_start',
+  'pairing.pair_set',
+  'pairing.pair_remove',
+  'pairing.run_confirm',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

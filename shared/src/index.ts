@@ -22,3 +22,4 @@ export * from './schemas/membership';
 export * from './geo';
 export * from './schemas/commissioner';
 export * from './schemas/service-request';
+export * from './schemas/pairing';

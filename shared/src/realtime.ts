@@ -1,5 +1,6 @@
 import type { ImportJobView } from './schemas/import';
 import type { NotificationView } from './schemas/notification';
+import type { PairingRunView } from './schemas/pairing';
 
 /** Events the server sends over Socket.io (typed on both sides). */
 export interface ServerToClientEvents {
@@ -7,6 +8,8 @@ export interface ServerToClientEvents {
   'notification:unread': (payload: { unread: number }) => void;
   /** Progress of a bulk import, to the administrator who started it. */
   'import:progress': (job: ImportJobView) => void;
+  /** Progress of a pairing run (双千), to the administrator who started it. */
+  'pairing:progress': (run: PairingRunView) => void;
 }
 
 /** Events the client sends (none yet; chat and presence come with deal rooms). */

@@ -278,6 +278,10 @@ const en: MessageSchema = {
       service_request_open: 'Service request opened',
       service_request_withdraw: 'Service request withdrawn',
       service_request_close: 'Service request closed',
+      pairing_run_start: 'Pairing run started',
+      pairing_pair_set: 'Pair set by hand',
+      pairing_pair_remove: 'Pair removed by hand',
+      pairing_run_confirm: 'Pairing run confirmed',
     },
   },
   about: {

@@ -14,6 +14,9 @@ import { auditQuery } from '../modules/audit/audit.service';
 import { CommissionerModel } from '../modules/commissioners/commissioner.model';
 import { directoryQuery, myApplicationsQuery, orgApplicationsQuery, reviewQueueQuery as commissionerQueueQuery } from '../modules/commissioners/commissioner.queries';
 import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
+import { PairingModel } from '../modules/pairing/pairing.model';
+import { approvedOfTermQuery, commissionerPairingsQuery, declinedPairingsQuery, livePairingsQuery, orgPairingsQuery, runPairsQuery, runsOfTermQuery } from '../modules/pairing/pairing.queries';
+import { PairingRunModel } from '../modules/pairing/run.model';
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
@@ -54,6 +57,7 @@ const ago = (i: number) => new Date(now.getTime() - (i % 400) * day - i * 1000);
 const orgs = Array.from({ length: 60 }, () => new Types.ObjectId());
 const users = Array.from({ length: 100 }, () => new Types.ObjectId());
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+const runs = Array.from({ length: 30 }, () => new Types.ObjectId());
 /** 85 % published (a few past the 180 days), the rest draft, submitted, withdrawn. */
 const statusOf = (i: number) => (i % 20 === 0 ? 'submitted' : i % 20 === 1 ? 'draft' : i % 20 === 2 ? 'withdrawn' : 'published');
 
@@ -86,6 +90,12 @@ async function seed(): Promise<void> {
     raw(ServiceRequestModel as unknown as AnyModel, many(N, (i) => ({
       org: pick(orgs, i), owner: pick(users, i), status: pick(['draft', 'open', 'open', 'withdrawn', 'closed'], i), title: `r${i}`, problem: 'p', industry: 'C36',
       city: pick(CITY_CODES, i), urgency: 'normal', need: i % 4 === 0 ? new Types.ObjectId() : null, openedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    // Pairing runs (双千): 30 runs over three terms, their pairs in every status.
+    raw(PairingRunModel as unknown as AnyModel, many(N, (i) => ({ term: 2025 + (i % 3), status: pick(['proposed', 'confirmed', 'failed'], i), startedBy: pick(users, i), startedAt: ago(i) }))),
+    raw(PairingModel as unknown as AnyModel, many(N, (i) => ({
+      run: runs[i % runs.length], term: 2025 + (i % 3), status: pick(['proposed', 'proposed', 'confirmed', 'accepted', 'declined'], i), request: new Types.ObjectId(),
+      org: pick(orgs, i), owner: pick(users, i), commissioner: new Types.ObjectId(), commissionerUser: pick(users, i + 3), score: i % 100, confirmedAt: ago(i), createdAt: ago(i),
     }))),
   ]);
 }
@@ -150,6 +160,13 @@ const cases: Case[] = [
   { name: "an enterprise's open service requests", model: S, spec: orgRequestsQuery(orgs[3]!, 'open'), count: true },
   { name: 'open service requests (pairing pool)', model: S, spec: requestsInStatusQuery('open'), count: true },
   { name: "a need's live service request", model: S, spec: liveFromNeedQuery(users[7]!) },
+  { name: 'approved commissioners of a term (pairing run input)', model: C, spec: approvedOfTermQuery(2026), count: true },
+  { name: 'pairing runs of a term', model: PairingRunModel as unknown as AnyModel, spec: runsOfTermQuery(2026) },
+  { name: "a pairing run's pairs", model: PairingModel as unknown as AnyModel, spec: runPairsQuery(runs[4]!), count: true },
+  { name: 'places held in a term (pairing run input)', model: PairingModel as unknown as AnyModel, spec: livePairingsQuery(2026), count: true },
+  { name: 'pairs declined in a term (pairing run input)', model: PairingModel as unknown as AnyModel, spec: declinedPairingsQuery(2026) },
+  { name: "a commissioner's pairings", model: PairingModel as unknown as AnyModel, spec: commissionerPairingsQuery(users[7]!), count: true },
+  { name: "an enterprise's pairings", model: PairingModel as unknown as AnyModel, spec: orgPairingsQuery(orgs[3]!), count: true },
 ];
 
 let skip = '';

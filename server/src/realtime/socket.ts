@@ -5,6 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import { logger } from '../lib/logger';
 import { setImportProgressPublisher } from '../modules/imports/import.service';
 import { setNotificationPublisher, unreadCount } from '../modules/notifications/notification.service';
+import { setPairingProgressPublisher } from '../modules/pairing/run.service';
 import { setSocketTerminator } from '../modules/sessions/session-end';
 import { UserModel } from '../modules/users/user.model';
 
@@ -87,5 +88,6 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
     },
   });
   setImportProgressPublisher({ push: (userId, job) => io.to(userRoom(userId)).emit('import:progress', job) });
+  setPairingProgressPublisher({ push: (userId, run) => io.to(userRoom(userId)).emit('pairing:progress', run) });
   return io;
 }

@@ -55,6 +55,9 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.commissioner_term': { zh: '只能申请今年或明年的服务期', en: 'Apply for this year or next year only' },
   'kz.stake_org': { zh: '利益关联单位须为平台上的企业', en: 'Declared stakes must be enterprises on the platform' },
   'kz.commissioner_ref': { zh: '须为本服务期已批准的科技特派员', en: 'Must be an approved commissioner of a current term' },
+  'kz.pairing_weight': { zh: '权重须为 0–100 的整数', en: 'A weight is a whole number from 0 to 100' },
+  'kz.pairing_weights_zero': { zh: '至少一项权重须大于 0', en: 'At least one weight must be above 0' },
+  'kz.decline_reason': { zh: '谢绝时请说明理由', en: 'Give a reason when declining' },
 };
 
 type Issue = z.core.$ZodIssue;

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { CommissionerModel } from '../commissioners/commissioner.model';
 import { TechNeedModel } from '../needs/need.model';
 import { ServiceRequestModel } from '../service-requests/service-request.model';
+import { PairingRunModel } from '../pairing/run.model';
 import { OrgModel } from '../orgs/org.model';
 import { ResearchResultModel } from '../results/result.model';
 import { UserModel } from '../users/user.model';
@@ -53,5 +54,10 @@ async function pairingTargetNames(targets: readonly Target[], names: Map<string,
   }
   for (const r of requests) {
     names.set(`service_request:${String(r._id)}`, r.title);
+  }
+  // Pairing runs read "term run of date" (a run has no name of its own).
+  const runs = idsOf('pairing_run').length ? await PairingRunModel.find({ _id: { $in: idsOf('pairing_run') } }, { term: 1, startedAt: 1 }).lean() : [];
+  for (const r of runs) {
+    names.set(`pairing_run:${String(r._id)}`, `${r.term} 年度配对（${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC）`);
   }
 }

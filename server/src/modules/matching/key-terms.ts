@@ -53,6 +53,14 @@ function synonymIn(hay: string, synonym: string): boolean {
 
 /** The key terms (or one of their close synonyms) that occur in a text. */
 export function termsFoundIn(terms: readonly string[], text: string): string[] {
-  const hay = normalizeText(text);
-  return terms.filter((t) => hay.includes(t) || (synonyms[t] ?? []).some((s) => synonymIn(hay, s)));
+  return terms.filter(termMatcher(normalizeText(text)));
+}
+
+/**
+ * A test "does this key term (or a close synonym) occur in the text", for a text normalised once
+ * (`normalizeText`) and asked about many terms: the pairing run checks every request's terms against
+ * every commissioner's expertise with the same rule as the recommendations.
+ */
+export function termMatcher(normalizedText: string): (term: string) => boolean {
+  return (t) => normalizedText.includes(t) || (synonyms[t] ?? []).some((s) => synonymIn(normalizedText, s));
 }

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:pairing -- --db`: the whole run through the run service against a real database (the
+ * embedded FerretDB 2 on PostgreSQL/DocumentDB, started in a temporary folder): the instance is stored
+ * as approved commissioners and open requests, then `startRun` reads, scores, solves and stores it and
+ * records its own timings, which this prints.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pairingRunInput } from '@kezhuan/shared';
+import mongoose, { Types } from 'mongoose';
+import { connectDb } from '../../lib/db';
+import { startEmbeddedDatabase } from '../../supervisor/ferretdb';
+import { CommissionerModel } from '../commissioners/commissioner.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
+import { UserModel } from '../users/user.model';
+import type { RealInstance } from './bench-real';
+import { PairingRunModel, type PairingRunRecord } from './run.model';
+import { runSettled, startRun } from './run.service';
+
+export async function benchRunOnDb(inst: RealInstance, term: number): Promise<{ run: PairingRunRecord; seedMs: number; wallMs: number; db: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kz-bench-'));
+  const db = await startEmbeddedDatabase({ dataDir: dir });
+  try {
+    await connectDb(db.uri, 'bench_pairing');
+    const t0 = performance.now();
+    const ids = new Map<string, Types.ObjectId>();
+    const idOf = (key: string) => ids.get(key) ?? ids.set(key, new Types.ObjectId()).get(key)!;
+    const now = new Date();
+    const commissioners = inst.commissioners.map((c) => ({
+      _id: idOf(c.id), user: new Types.ObjectId(), org: idOf(`org:${c.org}`), term, status: 'approved', expertise: c.expertise, keywords: c.keywords,
+      disciplines: c.disciplines, industries: c.industries, cities: c.cities, counties: c.counties, serveCities: c.cities, capacity: c.capacity,
+      stakes: c.stakes.map((s) => idOf(`org:${String(s)}`)), orgStakes: [], submittedAt: now, approvedAt: now, createdAt: now, updatedAt: now,
+    }));
+    const requests = inst.requests.map((r, i) => ({
+      org: idOf(`org:${r.org}`), owner: new Types.ObjectId(), status: 'open', title: r.title, problem: r.problem, industry: r.industry, city: r.city,
+      county: r.county, keywords: r.keywords, urgency: 'normal', preferred: r.preferred.map((p) => idOf(String(p))), excluded: r.excluded.map((p) => idOf(String(p))),
+      need: null, openedAt: new Date(now.getTime() - 1_000_000 + i), createdAt: now, updatedAt: now,
+    }));
+    for (let k = 0; k < commissioners.length; k += 500) {
+      await CommissionerModel.collection.insertMany(commissioners.slice(k, k + 500));
+    }
+    for (let k = 0; k < requests.length; k += 500) {
+      await ServiceRequestModel.collection.insertMany(requests.slice(k, k + 500));
+    }
+    const admin = await UserModel.create({ email: 'bench@kezhuan.test', phone: '13900000000', displayName: 'bench', role: 'admin', passwordHash: 'x', org: null });
+    const seedMs = performance.now() - t0;
+    const t1 = performance.now();
+    const started = await startRun(admin, pairingRunInput.parse({ term }), '127.0.0.1');
+    await runSettled(String(started._id));
+    const wallMs = performance.now() - t1;
+    const run = (await PairingRunModel.findById(started._id).lean<PairingRunRecord>())!;
+    return { run, seedMs, wallMs, db: db.description };
+  } finally {
+    await mongoose.disconnect().catch(() => undefined);
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
