@@ -28,6 +28,7 @@ import { statsRoutes } from './modules/stats/stats.routes';
 import { commissionerRoutes } from './modules/commissioners/commissioner.routes';
 import { serviceRequestRoutes } from './modules/service-requests/service-request.routes';
 import { pairingRoutes } from './modules/pairing/pairing.routes';
+import { serviceLogRoutes } from './modules/service-log/service.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -115,6 +116,8 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   serviceRequestRoutes(api);
   // Pairing runs (双千): run, review, confirm; both sides answer.
   pairingRoutes(api);
+  // Service of accepted pairings (双千): agreement, log, review, rating, programme summary.
+  serviceLogRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -99,5 +99,12 @@ export const AUDIT_ACTIONS = [
   'pairing.pair_set',
   'pairing.pair_remove',
   'pairing.run_confirm',
+  // Service of accepted pairings (双千): agreement, log, review, rating.
+  'service.agreement_draft',
+  'service.agreement_confirm',
+  'service.entry_log',
+  'service.entry_confirm',
+  'service.entry_dispute',
+  'service.rate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

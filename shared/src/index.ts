@@ -23,3 +23,4 @@ export * from './geo';
 export * from './schemas/commissioner';
 export * from './schemas/service-request';
 export * from './schemas/pairing';
+export * from './schemas/service-log';

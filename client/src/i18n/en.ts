@@ -282,6 +282,12 @@ const en: MessageSchema = {
       pairing_pair_set: 'Pair set by hand',
       pairing_pair_remove: 'Pair removed by hand',
       pairing_run_confirm: 'Pairing run confirmed',
+      service_agreement_draft: 'Service agreement drafted',
+      service_agreement_confirm: 'Service agreement confirmed',
+      service_entry_log: 'Service work logged',
+      service_entry_confirm: 'Service entry confirmed',
+      service_entry_dispute: 'Service entry disputed',
+      service_rate: 'Commissioner service rated',
     },
   },
   about: {

@@ -282,6 +282,12 @@ const zhCN = {
       pairing_pair_set: '手动调整配对',
       pairing_pair_remove: '手动移除配对',
       pairing_run_confirm: '确认配对结果',
+      service_agreement_draft: '起草服务协议',
+      service_agreement_confirm: '确认服务协议',
+      service_entry_log: '记录服务工作',
+      service_entry_confirm: '确认服务记录',
+      service_entry_dispute: '对服务记录提出异议',
+      service_rate: '评价特派员服务',
     },
   },
   about: {

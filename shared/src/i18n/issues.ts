@@ -58,6 +58,12 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.pairing_weight': { zh: '权重须为 0–100 的整数', en: 'A weight is a whole number from 0 to 100' },
   'kz.pairing_weights_zero': { zh: '至少一项权重须大于 0', en: 'At least one weight must be above 0' },
   'kz.decline_reason': { zh: '谢绝时请说明理由', en: 'Give a reason when declining' },
+  // Service of a pairing (双千).
+  'kz.service_date': { zh: '日期格式须为 YYYY-MM-DD', en: 'A date is written YYYY-MM-DD' },
+  'kz.service_dates_order': { zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  'kz.service_hours': { zh: '工时须为 0.5–24 小时，以半小时计', en: 'Hours are from 0.5 to 24, in half hours' },
+  'kz.dispute_reason': { zh: '提出异议时请说明理由', en: 'Give a reason when disputing' },
+  'kz.service_rating': { zh: '评分须为 1–5 的整数', en: 'A rating is a whole number from 1 to 5' },
 };
 
 type Issue = z.core.$ZodIssue;

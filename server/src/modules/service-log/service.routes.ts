@@ -1,0 +1,65 @@
+import {
+  idParams,
+  pairingServiceView,
+  serviceAgreementInput,
+  serviceEntryInput,
+  serviceEntryParams,
+  serviceEntryReviewInput,
+  serviceEntryView,
+  serviceRatingInput,
+  serviceSummaryQuery,
+  serviceSummaryView,
+} from '@kezhuan/shared';
+import type { ApiRouter } from '../../lib/api-router';
+import { currentUser } from '../../lib/auth-guard';
+import { requireListingActor } from '../listings/listing.actor';
+import { confirmAgreement, draftAgreement, logEntry, pairingService, rateService, reviewEntry } from './service.service';
+import { serviceSummary } from './service.summary';
+
+const TAG = 'pairing';
+
+/** The service of accepted pairings (双千): agreement, log of visits and work, review, rating; the programme summary. */
+export function serviceLogRoutes(api: ApiRouter): void {
+  api.add({
+    method: 'get', path: '/pairings/:id/service', tag: TAG, access: 'user',
+    summary: "An accepted pairing's service: agreement, log (newest first) and totals (only confirmed entries count); both sides and administrators",
+    params: idParams, response: pairingServiceView,
+    handler: ({ params }, req) => pairingService(currentUser(req), params.id),
+  });
+  api.add({
+    method: 'put', path: '/pairings/:id/agreement', tag: TAG, access: 'user',
+    summary: 'The commissioner drafts or redrafts the service agreement: goals, planned visits and hours, period within the term',
+    params: idParams, body: serviceAgreementInput, response: pairingServiceView, errors: ['INVALID_STATE'],
+    handler: ({ params, body }, req) => draftAgreement(currentUser(req), params.id, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/pairings/:id/agreement/confirm', tag: TAG, access: 'user',
+    summary: "The enterprise side (the request's owner or a manager) confirms the drafted agreement",
+    params: idParams, response: pairingServiceView, errors: ['INVALID_STATE'],
+    handler: ({ params }, req) => confirmAgreement(currentUser(req), params.id, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/pairings/:id/service-entries', tag: TAG, access: 'user', status: 201,
+    summary: 'The commissioner logs a visit or work (date within the agreement, 0.5–24 h, problems, outcomes, optional result/need link; attachments not yet supported)',
+    params: idParams, body: serviceEntryInput, response: serviceEntryView, errors: ['INVALID_STATE'],
+    handler: async ({ params, body }, req) => logEntry(currentUser(req), await requireListingActor(req), params.id, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/pairings/:id/service-entries/:entryId/review', tag: TAG, access: 'user',
+    summary: 'The enterprise side confirms an entry, or disputes it with a reason (disputed hours do not count)',
+    params: serviceEntryParams, body: serviceEntryReviewInput, response: serviceEntryView, errors: ['INVALID_STATE'],
+    handler: ({ params, body }, req) => reviewEntry(currentUser(req), params.id, params.entryId, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/pairings/:id/rating', tag: TAG, access: 'user',
+    summary: 'The enterprise side rates the service (1–5 and a comment), once, after at least one confirmed entry',
+    params: idParams, body: serviceRatingInput, response: pairingServiceView, errors: ['INVALID_STATE', 'CONFLICT'],
+    handler: ({ params, body }, req) => rateService(currentUser(req), params.id, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'get', path: '/admin/service-summary', tag: TAG, access: ['admin'],
+    summary: 'Programme figures of a term: commissioners signed up, enterprises served, active pairings, confirmed hours, mean rating; by city and by industry',
+    query: serviceSummaryQuery, response: serviceSummaryView,
+    handler: ({ query }) => serviceSummary(query.term),
+  });
+}
