@@ -17,6 +17,8 @@ import { ServiceRequestModel } from '../modules/service-requests/service-request
 import { PairingModel } from '../modules/pairing/pairing.model';
 import { approvedOfTermQuery, commissionerPairingsQuery, declinedPairingsQuery, livePairingsQuery, orgPairingsQuery, runPairsQuery, runsOfTermQuery } from '../modules/pairing/pairing.queries';
 import { PairingRunModel } from '../modules/pairing/run.model';
+import { ServiceAgreementModel, ServiceEntryModel } from '../modules/service-log/service.model';
+import { activePairingsQuery, agreementOfPairingQuery, confirmedOfTermQuery, pairingLogQuery, termAgreementsQuery } from '../modules/service-log/service.queries';
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
@@ -97,6 +99,9 @@ async function seed(): Promise<void> {
       run: runs[i % runs.length], term: 2025 + (i % 3), status: pick(['proposed', 'proposed', 'confirmed', 'accepted', 'declined'], i), request: new Types.ObjectId(),
       org: pick(orgs, i), owner: pick(users, i), commissioner: new Types.ObjectId(), commissionerUser: pick(users, i + 3), score: i % 100, confirmedAt: ago(i), createdAt: ago(i),
     }))),
+    // Service of accepted pairings (双千): agreements and log entries of 30 pairings over three terms.
+    raw(ServiceAgreementModel as unknown as AnyModel, many(N, (i) => ({ pairing: new Types.ObjectId(), term: 2025 + (i % 3), org: pick(orgs, i), commissioner: new Types.ObjectId(), status: pick(['draft', 'confirmed'], i), goals: 'g', plannedVisits: 4, plannedHours: 20, startsOn: '2026-01-01', endsOn: '2026-12-31', rating: null }))),
+    raw(ServiceEntryModel as unknown as AnyModel, many(N, (i) => ({ pairing: runs[i % runs.length], term: 2025 + (i % 3), by: pick(users, i), date: ago(i).toISOString().slice(0, 10), hours: 2, problems: 'p', outcomes: 'o', status: pick(['logged', 'confirmed', 'disputed'], i), createdAt: ago(i) }))),
   ]);
 }
 
@@ -167,6 +172,12 @@ const cases: Case[] = [
   { name: 'pairs declined in a term (pairing run input)', model: PairingModel as unknown as AnyModel, spec: declinedPairingsQuery(2026) },
   { name: "a commissioner's pairings", model: PairingModel as unknown as AnyModel, spec: commissionerPairingsQuery(users[7]!), count: true },
   { name: "an enterprise's pairings", model: PairingModel as unknown as AnyModel, spec: orgPairingsQuery(orgs[3]!), count: true },
+  // Service of accepted pairings (双千)
+  { name: "a pairing's service agreement", model: ServiceAgreementModel as unknown as AnyModel, spec: agreementOfPairingQuery(runs[4]!) },
+  { name: "a pairing's service log", model: ServiceEntryModel as unknown as AnyModel, spec: pairingLogQuery(runs[4]!), count: true },
+  { name: 'service agreements of a term (summary)', model: ServiceAgreementModel as unknown as AnyModel, spec: termAgreementsQuery(2026) },
+  { name: 'confirmed service entries of a term (summary)', model: ServiceEntryModel as unknown as AnyModel, spec: confirmedOfTermQuery(2026) },
+  { name: 'active pairings of a term (summary)', model: PairingModel as unknown as AnyModel, spec: activePairingsQuery(2026) },
 ];
 
 let skip = '';
