@@ -21,7 +21,7 @@ async function paired(city: CityCode = '220100', industry: IndustryCode = 'C36')
   const cUser = await buildUser({ role: 'researcher', org: univ._id });
   const now = new Date();
   const com = await CommissionerModel.create({
-    user: cUser._id, org: univ._id, term, status: 'approved', disciplines: ['430'], industries: [industry], cities: [city], serveCities: [city], capacity: 2, submittedAt: now, approvedAt: now,
+    user: cUser._id, org: univ._id, term, status: 'approved', expertise: '高分子材料改性', disciplines: ['430'], industries: [industry], cities: [city], serveCities: [city], capacity: 2, submittedAt: now, approvedAt: now,
   });
   const ent = await buildOrg({ type: 'enterprise', verified: true });
   const owner = await buildUser({ role: 'enterprise', org: ent._id });
