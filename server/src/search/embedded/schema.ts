@@ -13,7 +13,8 @@ import type Database from 'better-sqlite3';
  * - `<ix>_suggest`: completion candidates with their document frequency.
  */
 
-const SCHEMA_VERSION = 1;
+/** 2: tokens without jieba's HMM (the stored tokens changed). */
+const SCHEMA_VERSION = 2;
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 export interface IndexLayout {
