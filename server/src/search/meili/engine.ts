@@ -233,15 +233,15 @@ export class MeiliSearchEngine implements SearchEngine {
       page: 1,
       hitsPerPage: RELAX_WINDOW,
     };
+    // What the full query cannot do without: its rarest word and every phrase (Meilisearch never drops one).
+    const required = sent.terms.filter((t) => t.phrase || t === r);
+    const others = sent.terms.filter((t) => !required.includes(t));
     const { results } = await this.client.multiSearch({
-      queries: [
-        { ...window, q: fullText, facets: params.facets },
-        { ...window, q: meiliQueryText({ ...sent, terms: sent.terms.filter((t) => t !== r) }) },
-      ],
+      queries: [{ ...window, q: fullText, facets: params.facets }, ...(others.length > 0 ? [{ ...window, q: meiliQueryText({ ...sent, terms: others }) }] : [])],
     });
     const [full, rest] = results as unknown as [
       { hits: Record<string, unknown>[]; totalHits: number; facetDistribution?: Record<string, Record<string, number>> },
-      { hits: Record<string, unknown>[] },
+      { hits: Record<string, unknown>[] } | undefined,
     ];
     const weight = new Map(sent.terms.map((t) => [t.text, idf(stats.n, stats.df.get(t.text) ?? 0)]));
     const rank = (raw: Record<string, unknown>) => {
@@ -249,8 +249,9 @@ export class MeiliSearchEngine implements SearchEngine {
       return { raw, text, cov: coverage(sent, text, weight) };
     };
     const seen = new Set(full.hits.map((h) => String(h.id)));
-    const onlyRarest = { ...sent, terms: [r] };
-    const extra = rest.hits.map(rank).filter((h) => !seen.has(String(h.raw.id)) && matchedTermsIn(onlyRarest, h.text).length === 0);
+    const needed = { ...sent, terms: required };
+    // Listings the full query cannot find: those lacking one of the required terms.
+    const extra = (rest?.hits ?? []).map(rank).filter((h) => !seen.has(String(h.raw.id)) && matchedTermsIn(needed, h.text).length < required.length);
     const { merged, extraIn } = mergeRanked(full.hits.map(rank), extra, RELAX_WINDOW);
     const from = (query.page - 1) * query.pageSize;
     const to = from + query.pageSize;
