@@ -6,7 +6,9 @@ import type Database from 'better-sqlite3';
  * SQLite layout of one index of the embedded engine:
  * - `<ix>_docs`: one row per document (id, `_v`, JSON), plus a column per single-valued filter or
  *   sort attribute (`f_<name>`, indexed);
- * - `<ix>_multi`: (attr, value, rid) for multi-valued filter attributes (transferModes …);
+ * - `<ix>_multi`: (attr, value, rid) for multi-valued filter attributes (transferModes …), and under
+ *   `=<attr>` the whole normalised values of the short text attributes (a title, each keyword), for
+ *   the exact-match boost;
  * - `<ix>_fts`: contentless FTS5, one column per searchable attribute (c0, c1 … in config order)
  *   holding jieba tokens separated by spaces, and `py`, the pinyin used for homophone typos;
  * - `<ix>_vocab`: the FTS vocabulary (typo candidates, and whether a query word exists at all);
@@ -67,6 +69,7 @@ export function layoutOf(config: IndexConfig): IndexLayout {
     filterable: config.filterable,
     sortable: config.sortable,
     homophones: config.typoTolerance.homophones.attributes,
+    exact: exactAttributes(config),
     // Synonym terms are jieba dictionary words and stop words are not stored: both change tokens.
     synonyms: config.synonyms,
     stopWords: config.stopWords,
@@ -84,6 +87,12 @@ export function layoutOf(config: IndexConfig): IndexLayout {
     hash: createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16),
   };
 }
+
+/** Attributes whose whole value a query may equal (a title, a keyword): searchable and short. */
+export const exactAttributes = (config: IndexConfig) => config.suggest.filter((a) => config.searchable.some((s) => s.name === a));
+
+/** The side-table key of an attribute's whole values (never a filter attribute's name). */
+export const exactKey = (attr: string) => `=${attr}`;
 
 /** Creates the engine's meta table (index name → layout hash). */
 export function createMeta(db: Database.Database): void {

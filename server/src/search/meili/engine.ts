@@ -30,6 +30,8 @@ const BATCH = 5_000;
 /** Waiting for indexing tasks: large imports take minutes. */
 const TASK_WAIT = { timeout: 30 * 60_000, interval: 50 };
 const CROP_WORDS = 50;
+/** Relaxed queries of a long query: without its rarest word, then without the next rarest too, … */
+const MAX_RELAXATIONS = 3;
 
 /** Throws when a finished task did not succeed (error code and message of Meilisearch). */
 function assertSucceeded(task: Task, allowed: readonly string[] = []): void {
@@ -233,15 +235,17 @@ export class MeiliSearchEngine implements SearchEngine {
       page: 1,
       hitsPerPage: RELAX_WINDOW,
     };
-    // What the full query cannot do without: its rarest word and every phrase (Meilisearch never drops one).
+    // What the full query cannot do without: its rarest word and every phrase (Meilisearch never
+    // drops one). The relaxed queries go without them, then also without the next rarest words.
     const required = sent.terms.filter((t) => t.phrase || t === r);
-    const others = sent.terms.filter((t) => !required.includes(t));
+    const others = [...sent.terms.filter((t) => !required.includes(t))].sort((a, b) => (stats.df.get(a.text) ?? 0) - (stats.df.get(b.text) ?? 0));
+    const relaxed = Array.from({ length: Math.min(MAX_RELAXATIONS, others.length) }, (_, k) => others.slice(k));
     const { results } = await this.client.multiSearch({
-      queries: [{ ...window, q: fullText, facets: params.facets }, ...(others.length > 0 ? [{ ...window, q: meiliQueryText({ ...sent, terms: others }) }] : [])],
+      queries: [{ ...window, q: fullText, facets: params.facets }, ...relaxed.map((terms) => ({ ...window, q: meiliQueryText({ ...sent, terms: sent.terms.filter((t) => terms.includes(t)) }) }))],
     });
-    const [full, rest] = results as unknown as [
+    const [full, ...rest] = results as unknown as [
       { hits: Record<string, unknown>[]; totalHits: number; facetDistribution?: Record<string, Record<string, number>> },
-      { hits: Record<string, unknown>[] } | undefined,
+      ...{ hits: Record<string, unknown>[] }[],
     ];
     const weight = new Map(sent.terms.map((t) => [t.text, idf(stats.n, stats.df.get(t.text) ?? 0)]));
     const rank = (raw: Record<string, unknown>) => {
@@ -250,8 +254,17 @@ export class MeiliSearchEngine implements SearchEngine {
     };
     const seen = new Set(full.hits.map((h) => String(h.id)));
     const needed = { ...sent, terms: required };
-    // Listings the full query cannot find: those lacking one of the required terms.
-    const extra = (rest?.hits ?? []).map(rank).filter((h) => !seen.has(String(h.raw.id)) && matchedTermsIn(needed, h.text).length < required.length);
+    // Listings the full query cannot find (those lacking a required term), by the rarity they cover.
+    const extra: ReturnType<typeof rank>[] = [];
+    for (const raw of rest.flatMap((res) => res.hits)) {
+      const id = String(raw.id);
+      const hit = seen.has(id) ? undefined : rank(raw);
+      seen.add(id);
+      if (hit && matchedTermsIn(needed, hit.text).length < required.length) {
+        extra.push(hit);
+      }
+    }
+    extra.sort((a, b) => b.cov - a.cov);
     const { merged, extraIn } = mergeRanked(full.hits.map(rank), extra, RELAX_WINDOW);
     const from = (query.page - 1) * query.pageSize;
     const to = from + query.pageSize;
