@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FilterKind, IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, type FilterKind, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 
 /**
@@ -87,9 +87,6 @@ export function layoutOf(config: IndexConfig): IndexLayout {
     hash: createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16),
   };
 }
-
-/** Attributes whose whole value a query may equal (a title, a keyword): searchable and short. */
-export const exactAttributes = (config: IndexConfig) => config.suggest.filter((a) => config.searchable.some((s) => s.name === a));
 
 /** The side-table key of an attribute's whole values (never a filter attribute's name). */
 export const exactKey = (attr: string) => `=${attr}`;

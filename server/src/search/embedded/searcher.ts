@@ -1,4 +1,4 @@
-import { TIE_BREAK, type IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, TIE_BREAK, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
@@ -9,7 +9,7 @@ import type { SearchHit, SearchQuery, SearchResult } from '../types';
 import { checkQuery } from '../validate';
 import { filterSql, type SqlWhere } from './filters';
 import { exactTerms, textColumns, typoTerms, Vocabulary, type MatchTerm } from './fts';
-import { col, exactAttributes, exactKey, ident, type IndexLayout } from './schema';
+import { col, exactKey, ident, type IndexLayout } from './schema';
 
 type Params = (string | number)[];
 

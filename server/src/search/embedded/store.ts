@@ -1,4 +1,4 @@
-import type { IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 import { hanSyllables } from '../text/pinyin';
 import { indexTokens } from '../text/segment';
@@ -6,7 +6,7 @@ import { suggestionCandidates, textsOf } from '../text/terms';
 import type { SearchDocument } from '../types';
 import { assertDocument } from '../validate';
 import { normalizeText } from '../text/normalize';
-import { col, exactAttributes, exactKey, ident, type IndexLayout } from './schema';
+import { col, exactKey, ident, type IndexLayout } from './schema';
 
 /** Value stored in a single-valued filter column: numbers for numeric attributes, text otherwise. */
 function columnValue(kind: 'keyword' | 'keywords' | 'number', value: unknown): string | number | null {
