@@ -268,7 +268,10 @@ export class MeiliSearchEngine implements SearchEngine {
     const { merged, extraIn } = mergeRanked(full.hits.map(rank), extra, RELAX_WINDOW);
     const from = (query.page - 1) * query.pageSize;
     const to = from + query.pageSize;
-    const hits = merged.slice(from, to).map((h) => localHit(h.raw, config, plan));
+    // Inside the window, the rarity covered first (ties keep the merge order): Meilisearch's own
+    // order counts words as it segments them, and a listing it ranks low may cover every query word.
+    const ordered = merged.map((h, i) => ({ h, i })).sort((a, b) => b.h.cov - a.h.cov || a.i - b.i).map((x) => x.h);
+    const hits = ordered.slice(from, to).map((h) => localHit(h.raw, config, plan));
     if (to > RELAX_WINDOW && full.totalHits > RELAX_WINDOW - extraIn) {
       // Past the window: the full query continues after the listings the window took from it.
       const start = Math.max(from, RELAX_WINDOW);
