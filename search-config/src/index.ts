@@ -12,6 +12,6 @@ export type {
   SortSpec,
   TypoToleranceConfig,
 } from './types';
-export { SEARCH_CONFIG, TIE_BREAK } from './indexes';
+export { SEARCH_CONFIG, TIE_BREAK, exactAttributes } from './indexes';
 export { STOP_WORDS, SYNONYM_GROUPS, isAbbreviation } from './vocabulary';
 export { MEILI_HIDDEN, MEILI_LOCALES, synonymMap, toMeiliSettings, type MeiliSettings } from './meili';

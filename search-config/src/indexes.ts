@@ -109,5 +109,11 @@ const needs: IndexConfig = {
   maxTotalHits: 10_000,
 };
 
+/**
+ * Attributes whose whole value a query may equal (a title, a keyword): the searchable ones among
+ * the suggestion attributes. Both engines rank such a listing first (exactness).
+ */
+export const exactAttributes = (config: IndexConfig): string[] => config.suggest.filter((a) => config.searchable.some((s) => s.name === a));
+
 /** Settings of every index, read by both engines. */
 export const SEARCH_CONFIG: Readonly<Record<IndexName, IndexConfig>> = { results, needs };

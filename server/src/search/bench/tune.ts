@@ -7,6 +7,9 @@
  *
  *   npx tsx server/src/search/bench/tune.ts --dir /tmp/kz-tune [--engines embedded,meili]
  *     [--types keyword,known,institution,clc] [--sample 1000] [--reindex] [--misses 10] [--without-keywords]
+ *     [--blind title|keywords]  eval:search's long-query checks: that field not searchable; `title`
+ *                               sends every paper's title as the query, `keywords` the known-item queries
+ *     [--half even|odd]         only the queries of even / odd position (tune on one half, report the other)
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,7 +21,7 @@ import { EmbeddedSearchEngine } from '../embedded/engine';
 import { MeiliSearchEngine } from '../meili/engine';
 import type { SearchEngine } from '../types';
 import { buildChinaxiv } from './chinaxiv-import';
-import { benchConfig, chinaxivPapers, selectQrels, type QueryType } from './corpus';
+import { benchConfig, chinaxivPapers, configWithout, selectQrels, type Qrel, type QueryType } from './corpus';
 import { startHarness } from './harness';
 import { markdownTable, scoreRanking, Tally } from './metrics';
 
@@ -31,27 +34,43 @@ const { values: args } = parseArgs({
     reindex: { type: 'boolean', default: false },
     misses: { type: 'string', default: '0' },
     'without-keywords': { type: 'boolean', default: false },
+    blind: { type: 'string', default: '' },
+    half: { type: 'string', default: '' },
   },
 });
 mkdirSync(args.dir, { recursive: true });
-const { types, qrels } = selectQrels(args.types, Number(args.sample));
+const blind = args.blind;
 const papers = chinaxivPapers();
-// A fixed clock keeps the documents identical between runs.
-const data = buildChinaxiv(papers, new Date('2026-06-01T00:00:00Z'));
+const picked = blind ? selectQrels(blind === 'title' ? '' : 'known', Number(args.sample)) : selectQrels(args.types, Number(args.sample));
+const types: QueryType[] = blind ? ['keywords->paper(known-item)'] : picked.types;
+let qrels: Qrel[] = picked.qrels;
+if (blind === 'title') {
+  const n = Number(args.sample);
+  const all = papers.map((p) => ({ qid: `t-${p.id}`, query: p.title, type: 'keywords->paper(known-item)' as const, relevant: [p.id] }));
+  qrels = n > 0 && n < all.length ? all.filter((_, i) => i % Math.ceil(all.length / n) === 0) : all;
+}
+if (args.half) {
+  qrels = qrels.filter((_, i) => i % 2 === (args.half === 'even' ? 0 : 1));
+}
+// Today's midnight (UTC) keeps the documents identical between runs of a day, and unexpired: a
+// fixed date let every listing expire months later, and the queries then found nothing.
+const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+const data = buildChinaxiv(papers, today);
 const orgs = new Map(data.orgs.map((o) => [String(o._id), o]));
-const docs = data.results.map((r) => toSearchDocument(r as unknown as ResearchResultRecord, orgs.get(String(r.org))!, new Date('2026-06-02T00:00:00Z')));
+const docs = data.results.map((r) => toSearchDocument(r as unknown as ResearchResultRecord, orgs.get(String(r.org))!, new Date(today.getTime() + 3_600_000)));
 const paperOf = new Map([...data.idOf].map(([paper, id]) => [id, paper]));
 const titleOf = new Map(papers.map((p) => [p.id, p.title]));
 
 const noKw = args['without-keywords'];
-const config = benchConfig(noKw);
+const config = blind ? configWithout(blind) : benchConfig(noKw);
+const tag = blind ? `-blind-${blind}` : noKw ? '-nokw' : '';
 const harness = await startHarness({ meili: args.engines.includes('meili'), dir: args.dir });
 const engines: [string, SearchEngine][] = [];
 if (args.engines.includes('embedded')) {
-  engines.push(['embedded', new EmbeddedSearchEngine({ file: `${args.dir}/embedded${noKw ? '-nokw' : ''}.sqlite`, config })]);
+  engines.push(['embedded', new EmbeddedSearchEngine({ file: `${args.dir}/embedded${tag}.sqlite`, config })]);
 }
 if (args.engines.includes('meili') && harness.meili.host !== null) {
-  engines.push(['Meilisearch', new MeiliSearchEngine({ host: harness.meili.host, apiKey: harness.meili.key, indexPrefix: noKw ? 'kz_tune_nokw_' : 'kz_tune_', config })]);
+  engines.push(['Meilisearch', new MeiliSearchEngine({ host: harness.meili.host, apiKey: harness.meili.key, indexPrefix: `kz_tune${tag.replace(/-/g, '_')}_`, config })]);
 }
 const rows: string[][] = types.map((t) => [t]);
 try {

@@ -12,6 +12,20 @@ describe('embedded engine', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kz-embedded-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('ranks first a listing whose keyword or title is the whole query (exactness)', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    await engine.upsert('results', [
+      // 小麦 in the title (inside 冬小麦) and three times in the summary: BM25 alone ranks it first.
+      buildResultDoc({ id: 'w1', title: '冬小麦抗旱品种选育', keywords: ['冬小麦', '抗旱'], summary: '小麦抗旱，小麦节水，小麦增产。' }),
+      buildResultDoc({ id: 'w2', title: '盐胁迫对幼苗生长的影响', keywords: ['小麦', '盐胁迫'], summary: '幼苗在盐胁迫下的生长。' }),
+      buildResultDoc({ id: 'w3', title: '小麦', keywords: ['育种'], summary: '一个以作物为题的成果。' }),
+    ]);
+    const r = await engine.query('results', { q: '小麦', page: 1, pageSize: 5 });
+    expect(r.hits.map((h) => h.id).slice(0, 2).sort()).toEqual(['w2', 'w3']);
+    expect(r.hits[2]?.id).toBe('w1');
+    await engine.close();
+  });
+
   it('keeps its documents in the file across close and reopen', async () => {
     const file = join(dir, 'search', 'embedded.sqlite');
     const first = new EmbeddedSearchEngine({ file });

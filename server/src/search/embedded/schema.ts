@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { FilterKind, IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, type FilterKind, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 
 /**
  * SQLite layout of one index of the embedded engine:
  * - `<ix>_docs`: one row per document (id, `_v`, JSON), plus a column per single-valued filter or
  *   sort attribute (`f_<name>`, indexed);
- * - `<ix>_multi`: (attr, value, rid) for multi-valued filter attributes (transferModes …);
+ * - `<ix>_multi`: (attr, value, rid) for multi-valued filter attributes (transferModes …), and under
+ *   `=<attr>` the whole normalised values of the short text attributes (a title, each keyword), for
+ *   the exact-match boost;
  * - `<ix>_fts`: contentless FTS5, one column per searchable attribute (c0, c1 … in config order)
  *   holding jieba tokens separated by spaces, and `py`, the pinyin used for homophone typos;
  * - `<ix>_vocab`: the FTS vocabulary (typo candidates, and whether a query word exists at all);
  * - `<ix>_suggest`: completion candidates with their document frequency.
  */
 
-const SCHEMA_VERSION = 1;
+/** 2: tokens without jieba's HMM (the stored tokens changed). */
+const SCHEMA_VERSION = 2;
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 export interface IndexLayout {
@@ -66,6 +69,7 @@ export function layoutOf(config: IndexConfig): IndexLayout {
     filterable: config.filterable,
     sortable: config.sortable,
     homophones: config.typoTolerance.homophones.attributes,
+    exact: exactAttributes(config),
     // Synonym terms are jieba dictionary words and stop words are not stored: both change tokens.
     synonyms: config.synonyms,
     stopWords: config.stopWords,
@@ -83,6 +87,9 @@ export function layoutOf(config: IndexConfig): IndexLayout {
     hash: createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16),
   };
 }
+
+/** The side-table key of an attribute's whole values (never a filter attribute's name). */
+export const exactKey = (attr: string) => `=${attr}`;
 
 /** Creates the engine's meta table (index name → layout hash). */
 export function createMeta(db: Database.Database): void {

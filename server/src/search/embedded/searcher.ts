@@ -1,4 +1,4 @@
-import { TIE_BREAK, type IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, TIE_BREAK, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
@@ -9,7 +9,7 @@ import type { SearchHit, SearchQuery, SearchResult } from '../types';
 import { checkQuery } from '../validate';
 import { filterSql, type SqlWhere } from './filters';
 import { exactTerms, textColumns, typoTerms, Vocabulary, type MatchTerm } from './fts';
-import { col, ident, type IndexLayout } from './schema';
+import { col, exactKey, ident, type IndexLayout } from './schema';
 
 type Params = (string | number)[];
 
@@ -25,6 +25,8 @@ interface Pass {
 const loneChar = (t: MatchTerm) => [...t.text].length === 1 && /\p{Script=Han}/u.test(t.text);
 
 const PINYIN_WEIGHT = 0.5;
+/** BM25 factor of a listing whose title or a keyword equals the whole query. */
+const EXACT_BOOST = 2;
 
 /** Queries of one index of the embedded engine. */
 export class IndexSearcher {
@@ -80,7 +82,7 @@ export class IndexSearcher {
     for (const f of query.facets ?? []) {
       facets[f] = total === 0 ? {} : this.facet(f, matched ? undefined : pass, where, matched);
     }
-    const rows = total > 0 ? this.page(query, pass, where) : [];
+    const rows = total > 0 ? this.page(query, pass, where, plan.normalized) : [];
     const terms = plan.terms.map((t) => t.text);
     return { hits: rows.map((r) => this.hit(r, plan, pass)), total, page: query.page, pageSize: query.pageSize, facets, terms };
   }
@@ -165,7 +167,7 @@ export class IndexSearcher {
     return Object.fromEntries(rows.map((r) => [String(r.value), r.n]));
   }
 
-  private page(query: SearchQuery, pass: Pass | undefined, where: SqlWhere): { json: string }[] {
+  private page(query: SearchQuery, pass: Pass | undefined, where: SqlWhere, normalized: string): { json: string }[] {
     const f = this.from(pass, where);
     const select = ['d.json AS json'];
     const order: string[] = [];
@@ -187,10 +189,19 @@ export class IndexSearcher {
     }
     if (pass) {
       const near = pass.mode === 'all' && pass.terms.length > 1 ? nearExpr(pass.terms, textColumns(this.l)) : undefined;
-      // Terms close together (a phrase split by the user or by jieba) rank higher.
-      select.push(`bm25(${fts}, ${this.weights})${near ? ` * (CASE WHEN ${inMatch} THEN 2 ELSE 1 END)` : ''} AS score`);
+      // Terms close together (a phrase split by the user or by jieba) rank higher; so does a
+      // listing whose title or one of whose keywords is the whole query (Meilisearch's exactness).
+      const exact = exactAttributes(this.config).map(exactKey);
+      const isExact = `d.rid IN (SELECT rid FROM ${ident(this.l.multi)} WHERE attr IN (${exact.map(() => '?').join(', ')}) AND value = ?)`;
+      select.push(
+        `bm25(${fts}, ${this.weights})${near ? ` * (CASE WHEN ${inMatch} THEN 2 ELSE 1 END)` : ''}` +
+          `${exact.length > 0 ? ` * (CASE WHEN ${isExact} THEN ${EXACT_BOOST} ELSE 1 END)` : ''} AS score`,
+      );
       if (near) {
         extra.push(near);
+      }
+      if (exact.length > 0) {
+        extra.push(...exact, normalized);
       }
       order.push('score');
     }

@@ -1,11 +1,12 @@
-import type { IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, type IndexConfig } from '@kezhuan/search-config';
 import type Database from 'better-sqlite3';
 import { hanSyllables } from '../text/pinyin';
 import { indexTokens } from '../text/segment';
 import { suggestionCandidates, textsOf } from '../text/terms';
 import type { SearchDocument } from '../types';
 import { assertDocument } from '../validate';
-import { col, ident, type IndexLayout } from './schema';
+import { normalizeText } from '../text/normalize';
+import { col, exactKey, ident, type IndexLayout } from './schema';
 
 /** Value stored in a single-valued filter column: numbers for numeric attributes, text otherwise. */
 function columnValue(kind: 'keyword' | 'keywords' | 'number', value: unknown): string | number | null {
@@ -80,6 +81,11 @@ export class IndexStore {
     for (const attr of this.l.multiValued) {
       for (const v of new Set(multiValues(doc[attr]))) {
         this.insertMulti.run(attr, v, rid);
+      }
+    }
+    for (const attr of exactAttributes(this.config)) {
+      for (const v of new Set(textsOf(doc[attr]).map((t) => normalizeText(t).trim()))) {
+        this.insertMulti.run(exactKey(attr), v, rid);
       }
     }
     for (const [norm, display] of suggestionCandidates(doc, this.config.suggest)) {

@@ -11,6 +11,8 @@ import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
 import { homophoneHit, homophoneQuery, MEILI_DOC_FORMAT, withHiddenFields } from './homophones';
 import { meiliQueryText } from './query-text';
 import { settingsInPlace } from './settings-diff';
+import { coverage, idf, localHit, mergeRanked, rarest, RELAX_WINDOW, searchableText } from './relaxed';
+import { matchedTermsIn } from '../text/terms';
 
 export interface MeiliOptions {
   host: string;
@@ -29,6 +31,8 @@ const BATCH = 5_000;
 /** Waiting for indexing tasks: large imports take minutes. */
 const TASK_WAIT = { timeout: 30 * 60_000, interval: 50 };
 const CROP_WORDS = 50;
+/** Relaxed queries of a long query: without its rarest word, then without the next rarest too, … */
+const MAX_RELAXATIONS = 3;
 
 /** Throws when a finished task did not succeed (error code and message of Meilisearch). */
 function assertSucceeded(task: Task, allowed: readonly string[] = []): void {
@@ -146,7 +150,21 @@ export class MeiliSearchEngine implements SearchEngine {
     } satisfies SearchParams;
     const ix = this.client.index(this.uid(index));
     const visible = [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords];
-    let res = await ix.search(q, { ...params, attributesToSearchOn: visible });
+    // How many listings contain each word: a word none contains is left out of the query (under
+    // `frequency` Meilisearch keeps the rarest word to the end, so it would find nothing), and the
+    // rarest word is the one a second query goes without.
+    let sent = plan;
+    if (q && plan.terms.length >= 2) {
+      const stats = await this.termStats(index, plan, visible);
+      const live = plan.terms.filter((t) => (stats.df.get(t.text) ?? 0) > 0);
+      if (live.length > 0 && live.length < plan.terms.length) {
+        sent = { ...plan, terms: live };
+      }
+      if (live.length >= 2 && !query.sort) {
+        return this.relaxedQuery(index, query, plan, sent, stats, { ...params, attributesToSearchOn: visible }, started);
+      }
+    }
+    let res = await ix.search(meiliQueryText(sent), { ...params, attributesToSearchOn: visible });
     let hits = res.hits.map((h) => toSearchHit(h, config, plan));
     // Meilisearch never drops a phrase: when the single characters of one (磁流变) occur nowhere
     // together, ask for the other words alone (partial matches, never the characters one by one).
@@ -175,6 +193,109 @@ export class MeiliSearchEngine implements SearchEngine {
     return {
       hits,
       total: res.totalHits,
+      page: query.page,
+      pageSize: query.pageSize,
+      facets,
+      engine: this.kind,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      terms: plan.terms.map((t) => t.text),
+    };
+  }
+
+  /** The number of listings and, for each term, how many listings contain it (one request). */
+  private async termStats(index: IndexName, plan: QueryPlan, visible: string[]): Promise<{ n: number; df: Map<string, number> }> {
+    const base = { indexUid: this.uid(index), attributesToSearchOn: visible, locales: [...MEILI_LOCALES] as Locale[], page: 1, hitsPerPage: 0 };
+    const { results } = await this.client.multiSearch({
+      queries: [{ ...base, q: '' }, ...plan.terms.map((t) => ({ ...base, q: meiliQueryText({ ...plan, terms: [t] }), matchingStrategy: 'all' as const }))],
+    });
+    const total = (i: number) => Number((results[i] as { totalHits?: number }).totalHits ?? 0);
+    return { n: total(0), df: new Map(plan.terms.map((t, i) => [t.text, total(i + 1)])) };
+  }
+
+  /**
+   * A query of two or more words without an explicit sort: the full query and the query without its
+   * rarest word, merged in the first RELAX_WINDOW positions by the rarity of the words each listing
+   * contains (see relaxed.ts); past the window, the full query's own pages.
+   */
+  private async relaxedQuery(
+    index: IndexName,
+    query: SearchQuery,
+    plan: QueryPlan,
+    sent: QueryPlan,
+    stats: { n: number; df: Map<string, number> },
+    params: SearchParams & { attributesToSearchOn: string[] },
+    started: number,
+  ): Promise<SearchResult> {
+    const config = this.config[index];
+    const r = rarest(sent.terms, stats.df)!;
+    const fullText = meiliQueryText(sent);
+    const window = {
+      indexUid: this.uid(index),
+      filter: params.filter,
+      attributesToSearchOn: params.attributesToSearchOn,
+      attributesToRetrieve: params.attributesToRetrieve,
+      locales: params.locales,
+      matchingStrategy: 'frequency' as const,
+      page: 1,
+      hitsPerPage: RELAX_WINDOW,
+    };
+    // What the full query cannot do without: its rarest word and every phrase (Meilisearch never
+    // drops one). The relaxed queries go without them, then also without the next rarest words.
+    const required = sent.terms.filter((t) => t.phrase || t === r);
+    const others = [...sent.terms.filter((t) => !required.includes(t))].sort((a, b) => (stats.df.get(a.text) ?? 0) - (stats.df.get(b.text) ?? 0));
+    const relaxed = Array.from({ length: Math.min(MAX_RELAXATIONS, others.length) }, (_, k) => others.slice(k));
+    const { results } = await this.client.multiSearch({
+      queries: [{ ...window, q: fullText, facets: params.facets }, ...relaxed.map((terms) => ({ ...window, q: meiliQueryText({ ...sent, terms: sent.terms.filter((t) => terms.includes(t)) }) }))],
+    });
+    const [full, ...rest] = results as unknown as [
+      { hits: Record<string, unknown>[]; totalHits: number; facetDistribution?: Record<string, Record<string, number>> },
+      ...{ hits: Record<string, unknown>[] }[],
+    ];
+    const weight = new Map(sent.terms.map((t) => [t.text, idf(stats.n, stats.df.get(t.text) ?? 0)]));
+    const rank = (raw: Record<string, unknown>) => {
+      const text = searchableText(raw, config);
+      return { raw, text, cov: coverage(sent, text, weight) };
+    };
+    const seen = new Set(full.hits.map((h) => String(h.id)));
+    const needed = { ...sent, terms: required };
+    // Listings the full query cannot find (those lacking a required term), by the rarity they cover.
+    const extra: ReturnType<typeof rank>[] = [];
+    for (const raw of rest.flatMap((res) => res.hits)) {
+      const id = String(raw.id);
+      const hit = seen.has(id) ? undefined : rank(raw);
+      seen.add(id);
+      if (hit && matchedTermsIn(needed, hit.text).length < required.length) {
+        extra.push(hit);
+      }
+    }
+    extra.sort((a, b) => b.cov - a.cov);
+    const { merged, extraIn } = mergeRanked(full.hits.map(rank), extra, RELAX_WINDOW);
+    const from = (query.page - 1) * query.pageSize;
+    const to = from + query.pageSize;
+    // Inside the window, the rarity covered first (ties keep the merge order): Meilisearch's own
+    // order counts words as it segments them, and a listing it ranks low may cover every query word.
+    const ordered = merged.map((h, i) => ({ h, i })).sort((a, b) => b.h.cov - a.h.cov || a.i - b.i).map((x) => x.h);
+    const hits = ordered.slice(from, to).map((h) => localHit(h.raw, config, plan));
+    if (to > RELAX_WINDOW && full.totalHits > RELAX_WINDOW - extraIn) {
+      // Past the window: the full query continues after the listings the window took from it.
+      const start = Math.max(from, RELAX_WINDOW);
+      const tail = await this.client.index(this.uid(index)).search(fullText, {
+        ...params,
+        page: undefined,
+        hitsPerPage: undefined,
+        facets: [],
+        offset: start - extraIn,
+        limit: to - start,
+      });
+      hits.push(...tail.hits.map((h) => toSearchHit(h, config, plan)));
+    }
+    const facets: Record<string, Record<string, number>> = {};
+    for (const f of query.facets ?? []) {
+      facets[f] = { ...(full.facetDistribution?.[f] ?? {}) };
+    }
+    return {
+      hits,
+      total: full.totalHits + extraIn,
       page: query.page,
       pageSize: query.pageSize,
       facets,

@@ -14,9 +14,9 @@ import type { SearchDocument, SearchHit } from '../types';
 /**
  * The shape of the documents this code sends, stored with each (`_f`): a document of another shape
  * (sent before the hidden fields existed) reports version -1, so a reconciliation re-sends it.
- * 2: listings carry `expiresAt` (filtered at query time).
+ * 2: listings carry `expiresAt` (filtered at query time). 3: sub-words without jieba's HMM.
  */
-export const MEILI_DOC_FORMAT = 2;
+export const MEILI_DOC_FORMAT = 3;
 
 /** Hard separator between texts, so a pinyin phrase never spans two keywords. */
 const BETWEEN = '. ';

@@ -43,10 +43,12 @@ function words(raw: readonly string[]): string[] {
 
 /**
  * Tokens stored for a text: jieba's search mode (whole words plus the shorter words inside them, so
- * 材料 finds 复合材料 and 纤维 finds 碳纤维), normalised, without stop words.
+ * 材料 finds 复合材料 and 纤维 finds 碳纤维), normalised, without stop words. Without HMM, as the
+ * queries: the HMM glues unknown character runs into guessed words that depend on the context
+ * (细胞外囊泡 → 细胞|外囊|泡), which the query's segmentation (细胞|外|囊|泡) then never meets.
  */
 export function indexTokens(text: string): string[] {
-  return words(jieba().cutForSearch(normalizeText(text), true)).filter((t) => !STOP.has(t));
+  return words(jieba().cutForSearch(normalizeText(text), false)).filter((t) => !STOP.has(t));
 }
 
 /**

@@ -1,0 +1,91 @@
+import type { IndexConfig } from '@kezhuan/search-config';
+import { highlight, SNIPPET_CHARS } from '../text/highlight';
+import { normalizeText } from '../text/normalize';
+import type { QueryPlan, QueryTerm } from '../text/query-plan';
+import { matchedTermsIn, planNeedles, textsOf } from '../text/terms';
+import type { SearchHit } from '../types';
+import { withoutHiddenFields } from './homophones';
+
+/**
+ * Meilisearch's `frequency` strategy drops the commonest words first and never the rarest: a
+ * listing without the query's rarest word is not found at all, however much else of a long query it
+ * says. The engine therefore also asks for the query without its rarest word and merges the
+ * listings that lack that word into the first RELAX_WINDOW positions, ranked as the embedded
+ * engine ranks partial matches: by the rarity (BM25 IDF) of the query words each contains.
+ *
+ * Paging stays stable: the window is fixed, the full query's own order is kept inside it, and past
+ * it the full query continues where the window left it (shifted by the listings merged in).
+ */
+export const RELAX_WINDOW = 100;
+
+/** BM25's IDF of a word found in `df` of `n` documents. */
+export const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** The document's searchable text, normalised: what a term is looked for in. */
+export function searchableText(raw: Record<string, unknown>, config: IndexConfig): string {
+  return normalizeText(config.searchable.flatMap((a) => textsOf(raw[a.name])).join('\n'));
+}
+
+/** Sum of the weights of the plan's terms the text contains. */
+export function coverage(plan: QueryPlan, text: string, weight: ReadonlyMap<string, number>): number {
+  return matchedTermsIn(plan, text).reduce((sum, t) => sum + (weight.get(t) ?? 0), 0);
+}
+
+export interface Ranked {
+  raw: Record<string, unknown>;
+  cov: number;
+}
+
+/**
+ * Merges the full query's hits (in Meilisearch's order) with the hits that lack the rarest word:
+ * one of the latter goes first when it covers strictly more of the query's rarity. Neither list is
+ * reordered, so the full query's hits keep their relative order.
+ */
+export function mergeRanked(full: readonly Ranked[], extra: readonly Ranked[], limit: number): { merged: Ranked[]; extraIn: number } {
+  const merged: Ranked[] = [];
+  let i = 0;
+  let j = 0;
+  let extraIn = 0;
+  while (merged.length < limit && (i < full.length || j < extra.length)) {
+    const a = full[i];
+    const b = extra[j];
+    if (b && (!a || b.cov > a.cov)) {
+      merged.push(b);
+      j++;
+      extraIn++;
+    } else {
+      merged.push(a!);
+      i++;
+    }
+  }
+  return { merged, extraIn };
+}
+
+/** A hit built from a retrieved document, marked as the embedded engine marks its hits. */
+export function localHit(raw: Record<string, unknown>, config: IndexConfig, plan: QueryPlan): SearchHit {
+  const { _formatted, _matchesPosition, _rankingScore, ...stored } = raw;
+  void _formatted;
+  void _matchesPosition;
+  void _rankingScore;
+  const doc = withoutHiddenFields(stored);
+  const needles = planNeedles(plan);
+  const highlights: Record<string, string> = {};
+  for (const attr of config.searchable) {
+    const texts = textsOf(doc[attr.name]);
+    if (texts.length > 0) {
+      highlights[attr.name] = texts.map((x) => highlight(x, needles, attr.snippet ? SNIPPET_CHARS : undefined).html).join('、');
+    }
+  }
+  return { id: String(doc.id), doc, highlights, matchedTerms: matchedTermsIn(plan, searchableText(doc, config)) };
+}
+
+/** The term the full query cannot do without under `frequency`: the one fewest documents contain. */
+export function rarest(terms: readonly QueryTerm[], df: ReadonlyMap<string, number>): QueryTerm | undefined {
+  let best: QueryTerm | undefined;
+  for (const t of terms) {
+    if (!best || (df.get(t.text) ?? 0) < (df.get(best.text) ?? 0)) {
+      best = t;
+    }
+  }
+  return best;
+}
