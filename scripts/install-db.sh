@@ -7,7 +7,8 @@
 #   postgresql-15-postgis-3, libpcre2-8-0 (NOT postgresql-15-cron: too old for DocumentDB).
 # - DocumentDB 0.107-0, pgvector 0.8.0 and pg_cron 1.6.3 (.so, .control, .sql) copied from
 #   ../shared/vendor/documentdb (or $DOCUMENTDB_VENDOR_DIR) into PostgreSQL's folders when a file
-#   there is missing or differs (compared by sha256), so running it again changes nothing.
+#   there is missing or differs (compared byte for byte), so running it again changes nothing. Without
+#   that folder, the DocumentDB project's Debian 12 package is fetched from its GitHub release.
 # Usage: install-db.sh [--strict]   (--strict: exit 1 when something is missing and cannot be installed)
 set -euo pipefail
 strict=0
@@ -53,6 +54,21 @@ extdir="$("$pgbin/pg_config" --sharedir)/extension"
 if [ ! -d "$vendor/lib" ] || [ ! -d "$vendor/extension" ]; then
   if [ -f "$pkglib/pg_documentdb.so" ] && [ -f "$extdir/documentdb.control" ]; then
     exit 0 # installed some other way (e.g. the DocumentDB project's Debian packages)
+  fi
+  # No vendored build: try the DocumentDB project's own Debian 12 package from its GitHub release
+  # (apt resolves its dependencies); when that cannot be fetched or installed, say what to do.
+  if [ $is_root -eq 1 ] && command -v apt-get >/dev/null 2>&1 && command -v curl >/dev/null 2>&1; then
+    deb="deb12-postgresql-15-documentdb_0.107-0_$(dpkg --print-architecture).deb"
+    url="https://github.com/documentdb/documentdb/releases/download/v0.107-0/$deb"
+    echo "[db] no vendored DocumentDB in $vendor: fetching the DocumentDB project's package $url"
+    tmp="$(mktemp -d)"
+    if curl -fsSL --retry 2 --max-time 300 -o "$tmp/$deb" "$url" && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tmp/$deb" >/dev/null; then
+      rm -rf "$tmp"
+      echo "[db] installed DocumentDB 0.107-0 from $deb"
+      exit 0
+    fi
+    rm -rf "$tmp"
+    echo "[db] could not fetch or install $deb" >&2
   fi
   give_up "the DocumentDB extension for PostgreSQL 15 is not installed and its files are not in $vendor.
 [db] Install the DocumentDB project's Debian packages for PostgreSQL 15 (https://github.com/documentdb/documentdb/releases:
