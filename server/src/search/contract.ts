@@ -159,6 +159,10 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         buildResultDoc({ id: 'q5', title: '水稻病虫害绿色防控', keywords: ['防控'] }),
         buildResultDoc({ id: 'q6', title: '体液检测新方法', summary: '细胞外囊泡是近年来新兴的研究领域。' }),
         buildResultDoc({ id: 'q7', title: '细胞培养技术', summary: '细胞培养基的优化。' }),
+        // A paper searched by its own keywords. The query reads 球菌|酶重组|表达: jieba glues the
+        // lone 酶 to the next word, a phrase spanning two keywords of q8 that only q9 has as written.
+        buildResultDoc({ id: 'q8', title: '溶葡球菌酶的诱变育种', keywords: ['溶葡球菌酶', '重组表达', '诱变'] }),
+        buildResultDoc({ id: 'q9', title: '酶重组表达技术', keywords: ['重组表达'] }),
       ];
       beforeAll(async () => {
         await engine.upsert('results', docs);
@@ -189,6 +193,15 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         const r = await search('细胞外囊泡');
         expect(ids(r)[0]).toBe('q6');
         expect(r.hits[0]?.matchedTerms).toEqual(r.terms);
+      });
+
+      it('ranks first the listing that has every word of the query, even where a phrase of the query spans two of its keywords', async () => {
+        const r = await search('球菌酶 重组表达');
+        expect(r.terms).toEqual(['球菌', '酶重组', '表达']);
+        expect(ids(r)[0]).toBe('q8');
+        expect(r.hits[0]?.matchedTerms).toEqual(r.terms);
+        // q9 has the phrase as written but not 球菌.
+        expect(ids(r).indexOf('q9')).toBeGreaterThan(0);
       });
 
       it('pages through a relaxed long query showing every listing once', async () => {

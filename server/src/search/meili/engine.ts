@@ -11,7 +11,7 @@ import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
 import { homophoneHit, homophoneQuery, MEILI_DOC_FORMAT, withHiddenFields } from './homophones';
 import { meiliQueryText } from './query-text';
 import { settingsInPlace } from './settings-diff';
-import { coverage, idf, localHit, mergeRanked, rarest, RELAX_WINDOW, searchableText } from './relaxed';
+import { coverage, idf, localHit, rarest, relaxedWindow, RELAX_WINDOW, searchableText, type TermStats } from './relaxed';
 import { matchedTermsIn } from '../text/terms';
 
 export interface MeiliOptions {
@@ -155,12 +155,14 @@ export class MeiliSearchEngine implements SearchEngine {
     // rarest word is the one a second query goes without.
     let sent = plan;
     if (q && plan.terms.length >= 2) {
-      const stats = await this.termStats(index, plan, visible);
+      const stats = await this.termStats(index, plan, visible, params.filter);
       const live = plan.terms.filter((t) => (stats.df.get(t.text) ?? 0) > 0);
       if (live.length > 0 && live.length < plan.terms.length) {
         sent = { ...plan, terms: live };
       }
-      if (live.length >= 2 && !query.sort) {
+      // As the embedded engine: partial matches only when fewer than minHits listings have every
+      // word. Otherwise Meilisearch's own order (exactness, proximity, attribute) ranks them.
+      if (live.length >= 2 && !query.sort && stats.whole < config.typoTolerance.homophones.minHits) {
         return this.relaxedQuery(index, query, plan, sent, stats, { ...params, attributesToSearchOn: visible }, started);
       }
     }
@@ -202,14 +204,22 @@ export class MeiliSearchEngine implements SearchEngine {
     };
   }
 
-  /** The number of listings and, for each term, how many listings contain it (one request). */
-  private async termStats(index: IndexName, plan: QueryPlan, visible: string[]): Promise<{ n: number; df: Map<string, number> }> {
+  /**
+   * The number of listings, how many listings contain each term, and how many (of those the
+   * filters keep) contain every word of the query (one request).
+   */
+  private async termStats(index: IndexName, plan: QueryPlan, visible: string[], filter: SearchParams['filter']): Promise<TermStats> {
     const base = { indexUid: this.uid(index), attributesToSearchOn: visible, locales: [...MEILI_LOCALES] as Locale[], page: 1, hitsPerPage: 0 };
+    const all = 'all' as const;
     const { results } = await this.client.multiSearch({
-      queries: [{ ...base, q: '' }, ...plan.terms.map((t) => ({ ...base, q: meiliQueryText({ ...plan, terms: [t] }), matchingStrategy: 'all' as const }))],
+      queries: [
+        { ...base, q: '' },
+        { ...base, q: meiliQueryText(plan), matchingStrategy: all, filter },
+        ...plan.terms.map((t) => ({ ...base, q: meiliQueryText({ ...plan, terms: [t] }), matchingStrategy: all })),
+      ],
     });
     const total = (i: number) => Number((results[i] as { totalHits?: number }).totalHits ?? 0);
-    return { n: total(0), df: new Map(plan.terms.map((t, i) => [t.text, total(i + 1)])) };
+    return { n: total(0), whole: total(1), df: new Map(plan.terms.map((t, i) => [t.text, total(i + 2)])) };
   }
 
   /**
@@ -222,7 +232,7 @@ export class MeiliSearchEngine implements SearchEngine {
     query: SearchQuery,
     plan: QueryPlan,
     sent: QueryPlan,
-    stats: { n: number; df: Map<string, number> },
+    stats: TermStats,
     params: SearchParams & { attributesToSearchOn: string[] },
     started: number,
   ): Promise<SearchResult> {
@@ -258,23 +268,26 @@ export class MeiliSearchEngine implements SearchEngine {
     };
     const seen = new Set(full.hits.map((h) => String(h.id)));
     const needed = { ...sent, terms: required };
-    // Listings the full query cannot find (those lacking a required term), by the rarity they cover.
+    // Listings the full query cannot find, by the rarity they cover. When every match of the full
+    // query is in hand, that is every other listing found: exact, whatever Meilisearch made of the
+    // query. A text test would say more than Meilisearch matched: the phrase 地咸水 of 防护林地
+    // 咸水滴灌 spans two keywords, and 克鲁维 is one word inside 克鲁维酵母; the paper that has
+    // every word was then left out of both lists. Beyond that, those lacking a required term (the
+    // full query's later pages cannot show them again).
+    const complete = full.totalHits <= full.hits.length;
     const extra: ReturnType<typeof rank>[] = [];
     for (const raw of rest.flatMap((res) => res.hits)) {
       const id = String(raw.id);
       const hit = seen.has(id) ? undefined : rank(raw);
       seen.add(id);
-      if (hit && matchedTermsIn(needed, hit.text).length < required.length) {
+      if (hit && (complete || matchedTermsIn(needed, hit.text).length < required.length)) {
         extra.push(hit);
       }
     }
     extra.sort((a, b) => b.cov - a.cov);
-    const { merged, extraIn } = mergeRanked(full.hits.map(rank), extra, RELAX_WINDOW);
+    const { window: ordered, extraIn } = relaxedWindow(full.hits.map(rank), extra, stats.whole, RELAX_WINDOW);
     const from = (query.page - 1) * query.pageSize;
     const to = from + query.pageSize;
-    // Inside the window, the rarity covered first (ties keep the merge order): Meilisearch's own
-    // order counts words as it segments them, and a listing it ranks low may cover every query word.
-    const ordered = merged.map((h, i) => ({ h, i })).sort((a, b) => b.h.cov - a.h.cov || a.i - b.i).map((x) => x.h);
     const hits = ordered.slice(from, to).map((h) => localHit(h.raw, config, plan));
     if (to > RELAX_WINDOW && full.totalHits > RELAX_WINDOW - extraIn) {
       // Past the window: the full query continues after the listings the window took from it.

@@ -61,6 +61,29 @@ export function mergeRanked(full: readonly Ranked[], extra: readonly Ranked[], l
   return { merged, extraIn };
 }
 
+/**
+ * The first `limit` positions of a relaxed query. The full query's first `whole` hits have every
+ * word (Meilisearch's `words` rule ranks them first): they keep Meilisearch's order (exactness,
+ * proximity, attribute) and stay ahead of every listing that lacks a word, however the local
+ * coverage counts it (a substring test, blind to how Meilisearch matched: sub-words, typos,
+ * synonyms). Behind them, the full query's partial matches and the listings only the relaxed
+ * queries found, by the rarity they cover (ties keep the merge order). The full query's hits in
+ * the window are its first ones, so past the window it continues at its offset minus `extraIn`.
+ */
+export function relaxedWindow(full: readonly Ranked[], extra: readonly Ranked[], whole: number, limit: number): { window: Ranked[]; extraIn: number } {
+  const head = full.slice(0, Math.max(0, Math.min(whole, limit)));
+  const { merged, extraIn } = mergeRanked(full.slice(head.length), extra, limit - head.length);
+  const rest = merged.map((h, i) => ({ h, i })).sort((a, b) => b.h.cov - a.h.cov || a.i - b.i).map((x) => x.h);
+  return { window: [...head, ...rest], extraIn };
+}
+
+/** Listings in the index, listings containing each term, listings (filtered) containing every word. */
+export interface TermStats {
+  n: number;
+  df: Map<string, number>;
+  whole: number;
+}
+
 /** A hit built from a retrieved document, marked as the embedded engine marks its hits. */
 export function localHit(raw: Record<string, unknown>, config: IndexConfig, plan: QueryPlan): SearchHit {
   const { _formatted, _matchesPosition, _rankingScore, ...stored } = raw;
