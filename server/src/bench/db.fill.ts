@@ -20,6 +20,7 @@ import { UserModel } from '../modules/users/user.model';
 import { hashPassword } from '../modules/auth/password';
 import { validNeedInput, validResultInput } from '../testing/listing-factories';
 import { randomUscc } from '../testing/factories';
+import { mulberry32 } from '../lib/prng';
 
 export interface FillSizes {
   orgs: number;
@@ -36,17 +37,8 @@ export function scaled(f: number): FillSizes {
   return { orgs: s(FULL.orgs), users: s(FULL.users), results: s(FULL.results), needs: s(FULL.needs), notifications: s(FULL.notifications) };
 }
 
-/** mulberry32: small, seeded, good enough to spread data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a fill is reproducible (mulberry32). */
+export const prng = mulberry32;
 
 export const BENCH_PASSWORD = 'Bench-password-2026';
 
