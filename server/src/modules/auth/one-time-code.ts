@@ -20,6 +20,15 @@ export interface CodeRules {
   resendAfterMs: number;
 }
 
+/** The schema fields every stored code has (the models add who it is for). */
+export const oneTimeCodeFields = {
+  codeHash: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  expiresAt: { type: Date, required: true },
+  failures: { type: Number, default: 0 },
+  usedAt: { type: Date, default: null },
+} as const;
+
 /** Who a code is for: an account's id, or an address not yet registered (registration). */
 type Subject = Types.ObjectId | string;
 

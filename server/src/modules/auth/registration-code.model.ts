@@ -1,4 +1,5 @@
 import { Schema, model } from 'mongoose';
+import { oneTimeCodeFields } from './one-time-code';
 
 /**
  * A registration code sent to an email address that no account holds yet: only its hash is kept.
@@ -7,11 +8,7 @@ import { Schema, model } from 'mongoose';
 const registrationCodeSchema = new Schema(
   {
     email: { type: String, required: true, index: true },
-    codeHash: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true },
-    failures: { type: Number, default: 0 },
-    usedAt: { type: Date, default: null },
+    ...oneTimeCodeFields,
   },
   { versionKey: false },
 );
