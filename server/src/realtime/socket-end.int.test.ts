@@ -1,38 +1,21 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ServerToClientEvents } from '@kezhuan/shared';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notify } from '../modules/notifications/notification.service';
 import { buildUser, TEST_PASSWORD } from '../testing/factories';
-import { testApp, useTestDb } from '../testing/harness';
+import { useTestDb } from '../testing/harness';
+import { listenWithRealtime } from '../testing/realtime-server';
 import { TestOutbox } from '../testing/outbox';
 import { openSocket, sessionCookie } from '../testing/socket-client';
-import { attachRealtime, type KezhuanIo } from './socket';
 
 useTestDb();
 
-let server: Server;
-let io: KezhuanIo;
-let url: string;
 const outbox = new TestOutbox();
-
-beforeAll(async () => {
-  const app = testApp({ messaging: outbox });
-  server = createServer(app);
-  io = attachRealtime(server, app.locals.sessionMiddleware);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await io.close();
-  server.closeAllConnections();
-});
+const live = listenWithRealtime({ messaging: outbox });
 
 /** A connected socket of the session `cookie`. */
 async function connected(cookie: string): Promise<Socket<ServerToClientEvents>> {
-  const s = openSocket(url, { cookie });
+  const s = openSocket(live.url, { cookie });
   await new Promise<void>((resolve, reject) => {
     s.once('connect', resolve);
     s.once('connect_error', reject);
@@ -54,16 +37,16 @@ async function stillReceives(s: Socket<ServerToClientEvents>, userId: unknown): 
 }
 
 async function post(path: string, cookie: string, body: unknown): Promise<Response> {
-  const s = await fetch(`${url}/api/auth/session`, { headers: { cookie } });
+  const s = await fetch(`${live.url}/api/auth/session`, { headers: { cookie } });
   const { csrfToken } = (await s.json()) as { csrfToken: string };
-  return fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+  return fetch(`${live.url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
 }
 
 describe('sockets end with their session', () => {
   it('disconnects the sockets of a session that logs out, not those of the account’s other sessions', async () => {
     const u = await buildUser();
-    const cookieA = await sessionCookie(url, u.email);
-    const cookieB = await sessionCookie(url, u.email);
+    const cookieA = await sessionCookie(live.url, u.email);
+    const cookieB = await sessionCookie(live.url, u.email);
     const a = await connected(cookieA);
     const b = await connected(cookieB);
     try {
@@ -81,8 +64,8 @@ describe('sockets end with their session', () => {
 
   it('disconnects the other sessions’ sockets when the password changes, keeping the changer’s', async () => {
     const u = await buildUser();
-    const mine = await sessionCookie(url, u.email);
-    const other = await sessionCookie(url, u.email);
+    const mine = await sessionCookie(live.url, u.email);
+    const other = await sessionCookie(live.url, u.email);
     const keep = await connected(mine);
     const lose = await connected(other);
     try {
@@ -99,10 +82,10 @@ describe('sockets end with their session', () => {
 
   it('disconnects every socket of an account that resets its password or is disabled', async () => {
     const u = await buildUser();
-    const s1 = await connected(await sessionCookie(url, u.email));
+    const s1 = await connected(await sessionCookie(live.url, u.email));
     try {
       const gone = disconnected(s1);
-      const anon = await fetch(`${url}/api/auth/session`);
+      const anon = await fetch(`${live.url}/api/auth/session`);
       const cookie = anon.headers.get('set-cookie')?.split(';')[0] ?? '';
       await post('/api/auth/password-reset', cookie, { identifier: u.email });
       const code = outbox.codeFor(u.email);
@@ -114,13 +97,13 @@ describe('sockets end with their session', () => {
 
     const v = await buildUser();
     const admin = await buildUser({ role: 'admin' });
-    const s2 = await connected(await sessionCookie(url, v.email));
+    const s2 = await connected(await sessionCookie(live.url, v.email));
     try {
       const gone = disconnected(s2);
-      const adminCookie = await sessionCookie(url, admin.email);
-      const s = await fetch(`${url}/api/auth/session`, { headers: { cookie: adminCookie } });
+      const adminCookie = await sessionCookie(live.url, admin.email);
+      const s = await fetch(`${live.url}/api/auth/session`, { headers: { cookie: adminCookie } });
       const { csrfToken } = (await s.json()) as { csrfToken: string };
-      const res = await fetch(`${url}/api/admin/users/${String(v._id)}/disabled`, {
+      const res = await fetch(`${live.url}/api/admin/users/${String(v._id)}/disabled`, {
         method: 'PATCH',
         headers: { cookie: adminCookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
         body: JSON.stringify({ disabled: true }),

@@ -1,34 +1,17 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ServerToClientEvents } from '@kezhuan/shared';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notify } from '../modules/notifications/notification.service';
 import { buildUser } from '../testing/factories';
-import { testApp, useTestDb } from '../testing/harness';
+import { useTestDb } from '../testing/harness';
+import { listenWithRealtime } from '../testing/realtime-server';
 import { openSocket, sessionCookie } from '../testing/socket-client';
-import { attachRealtime, type KezhuanIo } from './socket';
 
 useTestDb();
 
-let server: Server;
-let io: KezhuanIo;
-let url: string;
+const live = listenWithRealtime();
 
-beforeAll(async () => {
-  const app = testApp();
-  server = createServer(app);
-  io = attachRealtime(server, app.locals.sessionMiddleware);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await io.close();
-  server.closeAllConnections();
-});
-
-const open = (headers: Record<string, string>) => openSocket(url, headers);
+const open = (headers: Record<string, string>) => openSocket(live.url, headers);
 
 function next<E extends keyof ServerToClientEvents>(s: Socket<ServerToClientEvents>, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve) => s.once(event as never, resolve as never));
@@ -39,9 +22,9 @@ describe('live notifications over Socket.io', () => {
     const alice = await buildUser();
     const bob = await buildUser();
     await notify(alice._id, { kind: 'system', title: '欢迎', titleEn: 'Welcome', key: 'welcome' });
-    const a = open({ cookie: await sessionCookie(url, alice.email) });
+    const a = open({ cookie: await sessionCookie(live.url, alice.email) });
     const aUnread = next(a, 'notification:unread');
-    const b = open({ cookie: await sessionCookie(url, bob.email) });
+    const b = open({ cookie: await sessionCookie(live.url, bob.email) });
     const bUnread = next(b, 'notification:unread');
     try {
       expect(await aUnread).toEqual({ unread: 1 });
@@ -67,7 +50,7 @@ describe('live notifications over Socket.io', () => {
     await expect(new Promise((_, reject) => anon.on('connect_error', reject))).rejects.toThrow('UNAUTHENTICATED');
     anon.close();
     const u = await buildUser();
-    const cross = open({ cookie: await sessionCookie(url, u.email), origin: 'https://evil.example' });
+    const cross = open({ cookie: await sessionCookie(live.url, u.email), origin: 'https://evil.example' });
     await expect(new Promise((_, reject) => cross.on('connect_error', reject))).rejects.toBeTruthy();
     cross.close();
   });

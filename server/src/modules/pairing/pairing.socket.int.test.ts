@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pairingRunInput, type PairingRunView } from '@kezhuan/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachRealtime, type KezhuanIo } from '../../realtime/socket';
+import { describe, expect, it } from 'vitest';
 import { buildOrg, buildUser } from '../../testing/factories';
-import { testApp, useTestDb } from '../../testing/harness';
+import { useTestDb } from '../../testing/harness';
+import { listenWithRealtime } from '../../testing/realtime-server';
 import { openSocket, sessionCookie } from '../../testing/socket-client';
 import { CommissionerModel } from '../commissioners/commissioner.model';
 import { currentTerm } from '../commissioners/commissioner.queries';
@@ -14,22 +12,7 @@ import { runSettled, startRun } from './run.service';
 
 useTestDb();
 
-let server: Server;
-let io: KezhuanIo;
-let url: string;
-
-beforeAll(async () => {
-  const app = testApp();
-  server = createServer(app);
-  io = attachRealtime(server, app.locals.sessionMiddleware);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await io.close();
-  server.closeAllConnections();
-});
+const live = listenWithRealtime();
 
 describe('pairing run over Socket.io', () => {
   it('pushes the run progress to the administrator who started it, and the confirmed pairing to the commissioner', async () => {
@@ -49,7 +32,7 @@ describe('pairing run over Socket.io', () => {
 
     // Connected once the server has sent the unread count (listened for before it can arrive).
     const connected = async (email: string) => {
-      const s = openSocket(url, { cookie: await sessionCookie(url, email) });
+      const s = openSocket(live.url, { cookie: await sessionCookie(live.url, email) });
       await new Promise((r) => s.once('notification:unread', r));
       return s;
     };
