@@ -1,6 +1,7 @@
 import type { NotificationView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import { dbFlavour } from '../../lib/db';
 import type { QuerySpec } from '../../lib/query-spec';
 import { correctCount, countOneRead, countStored, exactWhenSmall, readCounts } from './notification.counters';
 import { NotificationModel } from './notification.model';
@@ -59,7 +60,9 @@ async function findPage(userId: Types.ObjectId, unread: boolean, skip: number, l
     return NotificationModel.find(filter).sort(sort).skip(skip).limit(limit).lean();
   };
   const now = Date.now();
-  for (const [i, days] of PAGE_WINDOWS_DAYS.entries()) {
+  // MongoDB walks the {user, createdAt} index in order and stops at the page: windows only add reads there.
+  const windows = dbFlavour() === 'mongodb' ? [] : PAGE_WINDOWS_DAYS;
+  for (const [i, days] of windows.entries()) {
     if (i > 0 && (await total()) < LONG_HISTORY) {
       break;
     }
