@@ -77,6 +77,9 @@ describe('commissioner application in the browser', () => {
     await page.locator('[data-testid=cm-availability] input').fill('寒暑假可驻企');
     expect(await page.locator('[data-testid=region-chosen-222400]').textContent()).toBe('全市');
     await shoot(page, 'cm-01-apply-form-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, 'cm-01b-apply-form-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.locator('[data-testid=cm-submit]').click();
     await expect.poll(() => page.locator('[data-testid=cm-app-status]').textContent(), { timeout: 20_000 }).toBe('待所在单位推荐');
     await shoot(page, 'cm-02-awaiting-endorsement');

@@ -60,7 +60,7 @@ describe('RegionPicker', () => {
     expect(open).toHaveLength(1);
     setLocale('en', false);
     await nextTick();
-    expect(wrapper.get('[data-testid=region-chosen-222400]').text()).toBe('Whole city');
+    expect(wrapper.get('[data-testid=region-chosen-222400]').text()).toBe('All counties');
     expect(wrapper.text()).toContain("Nong'an County");
   });
 });
