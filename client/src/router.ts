@@ -8,6 +8,7 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import { useAuthStore } from './modules/auth/store';
+import { commissionerRoutes } from './routes.commissioners';
 import { marketplaceRoutes } from './routes.marketplace';
 
 declare module 'vue-router' {
@@ -67,6 +68,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'imports.title' },
   },
   ...marketplaceRoutes,
+  ...commissionerRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

@@ -15,17 +15,17 @@ function nav() {
 describe('header navigation', () => {
   it('offers search to everyone and sign-in to visitors', () => {
     const { paths } = nav();
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/login', '/register']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/login', '/register']);
   });
 
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/me/listings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/me/listings']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/admin/review', '/admin/orgs', '/admin/imports']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports']);
   });
 
   it('lights up the section a page belongs to', async () => {
@@ -40,6 +40,9 @@ describe('header navigation', () => {
     expect(await at('/admin/review?kind=need')).toBe('/admin/review');
     expect(await at('/admin/orgs')).toBe('/admin/orgs');
     expect(await at('/admin/imports')).toBe('/admin/imports');
+    expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');
+    expect(await at('/admin/commissioners')).toBe('/admin/commissioners');
+    expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');
     expect(await at('/about')).toBe('/about');
-  });
+  }, 30_000); // each push loads a lazy page: the default 5 s runs out when the 2-core machine is busy
 });

@@ -15,6 +15,8 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/needs/', '/search/needs'],
   ['/search', '/search/results'],
   ['/results/', '/search/results'],
+  ['/commissioners', '/commissioners'],
+  ['/admin/commissioners', '/admin/commissioners'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin', '/admin/orgs'],
@@ -31,6 +33,7 @@ export function useNavEntries() {
       { path: '/', labelKey: 'nav.home', testid: 'nav-home' },
       { path: '/search/results', labelKey: 'nav.searchResults', testid: 'nav-search-results' },
       { path: '/search/needs', labelKey: 'nav.searchNeeds', testid: 'nav-search-needs' },
+      { path: '/commissioners', labelKey: 'cm.nav', testid: 'nav-commissioners' },
     ];
     if (!auth.loaded) {
       return list;
@@ -40,6 +43,7 @@ export function useNavEntries() {
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });
+      list.push({ path: '/admin/commissioners', labelKey: 'cm.navAdmin', testid: 'nav-admin-commissioners' });
       list.push({ path: '/admin/orgs', labelKey: 'nav.adminOrgs', testid: 'nav-admin-orgs' });
       list.push({ path: '/admin/imports', labelKey: 'nav.imports', testid: 'nav-admin-imports' });
     }

@@ -73,6 +73,9 @@ export type CommissionerReviewInput = z.infer<typeof commissionerReviewInput>;
 /** The administrator's and a manager's queues. */
 export const commissionerApplicationsQuery = z.strictObject({
   status: z.enum(COMMISSIONER_STATUSES).optional(),
+  term: commissionerTerm.optional(),
+  /** Applications offering to serve this city (whole or any of its counties). */
+  city: cityCode.optional(),
   ...pagination,
 });
 
@@ -108,12 +111,15 @@ export const commissionerApplicationView = z.object({
 });
 export type CommissionerApplicationView = z.infer<typeof commissionerApplicationView>;
 
+/** Places left: his capacity less his live (confirmed or accepted) pairings of the term. */
+const capacityLeft = z.number().int();
+
 /** A commissioner in the public directory: no stakes, no contact, no history. */
-export const commissionerCardView = z.object(publicCommissionerFields);
+export const commissionerCardView = z.object({ ...publicCommissionerFields, capacityLeft });
 export type CommissionerCardView = z.infer<typeof commissionerCardView>;
 
 /** The public profile: the card and his published results on the platform. */
-export const commissionerProfileView = z.object({ ...publicCommissionerFields, results: z.array(resultPublicView) });
+export const commissionerProfileView = z.object({ ...publicCommissionerFields, capacityLeft, results: z.array(resultPublicView) });
 export type CommissionerProfileView = z.infer<typeof commissionerProfileView>;
 
 /** Directory filters: expertise text, region (a county matches commissioners serving it or its whole city), industry, discipline, term. */

@@ -42,7 +42,7 @@ export const HOME_CARDS: Record<Role, readonly HomeCard[]> = {
     PROFILE,
   ],
   commissioner: [
-    { key: 'joinCommissioner', icon: Promotion },
+    { key: 'joinCommissioner', icon: Promotion, to: '/commissioners/applications' },
     { key: 'publishResult', icon: DocumentAdd, to: '/results/new' },
     { key: 'myResults', icon: Collection, to: '/me/listings?tab=result' },
     { key: 'findNeeds', icon: Tickets, to: '/search/needs' },

@@ -1,8 +1,9 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { AuditModel } from '../audit/audit.model';
 import { NotificationModel } from '../notifications/notification.model';
+import { PairingModel } from '../pairing/pairing.model';
 import { buildOrg, buildUser } from '../../testing/factories';
 import { testApp, useTestDb } from '../../testing/harness';
 import { buildResult, signedInAs } from '../../testing/listing-factories';
@@ -148,7 +149,45 @@ describe('commissioner application: apply → endorse → approve → public pro
     expect(await ids(`term=${TERM}`)).toContain(id);
     expect(await ids(`term=${TERM + 1}`)).not.toContain(id);
     const card = (await p.manager.get(`/api/commissioners?term=${TERM}`)).body.items.find((c: { id: string }) => c.id === id);
-    expect(Object.keys(card).sort()).toEqual(['availability', 'capacity', 'cities', 'counties', 'disciplines', 'expertise', 'id', 'industries', 'keywords', 'name', 'org', 'term', 'title']);
+    expect(Object.keys(card).sort()).toEqual(['availability', 'capacity', 'capacityLeft', 'cities', 'counties', 'disciplines', 'expertise', 'id', 'industries', 'keywords', 'name', 'org', 'term', 'title']);
+    expect(card.capacityLeft).toBe(3);
+  });
+
+  it('counts the places left from live pairings only, on the card and the profile', async () => {
+    const p = await programme();
+    const id = (await p.applicant.post('/api/commissioner-applications', application()).then((r) => r.body)).id as string;
+    await p.manager.post(`/api/commissioner-applications/${id}/endorsement`, { endorse: true });
+    await p.admin.post(`/api/commissioner-applications/${id}/review`, { decision: 'approve' });
+    const pairing = (status: string) => ({
+      run: new Types.ObjectId(), term: TERM, status, request: new Types.ObjectId(), org: new Types.ObjectId(), owner: new Types.ObjectId(),
+      commissioner: new Types.ObjectId(id), commissionerUser: p.applicantUser._id, score: 50,
+    });
+    // Two hold a place; a proposal and a declined pairing do not; another term's pairing does not.
+    await PairingModel.insertMany([pairing('confirmed'), pairing('accepted'), pairing('proposed'), pairing('declined'), { ...pairing('accepted'), term: TERM + 1 }]);
+    const card = (await request(app).get(`/api/commissioners?term=${TERM}`)).body.items.find((c: { id: string }) => c.id === id);
+    expect(card.capacityLeft).toBe(1);
+    expect((await request(app).get(`/api/commissioners/${id}`)).body.capacityLeft).toBe(1);
+  });
+});
+
+describe("the administrator's queue", () => {
+  it('narrows by status, term and city served (whole or a county of it)', async () => {
+    const p = await programme();
+    const id = (await p.applicant.post('/api/commissioner-applications', application()).then((r) => r.body)).id as string;
+    await p.manager.post(`/api/commissioner-applications/${id}/endorsement`, { endorse: true });
+    const ids = async (qs: string) => {
+      const res = await p.admin.get(`/api/admin/commissioner-applications?${qs}`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: string }[]).map((a) => a.id);
+    };
+    expect(await ids('')).toContain(id);
+    expect(await ids(`term=${TERM}`)).toContain(id);
+    expect(await ids(`term=${TERM - 1}`)).not.toContain(id);
+    expect(await ids('city=220200')).toContain(id); // 吉林市, whole
+    expect(await ids('city=220100')).toContain(id); // 长春: 绿园区 only
+    expect(await ids('city=220300')).not.toContain(id);
+    expect(await ids('status=approved')).not.toContain(id);
+    expect((await p.admin.get('/api/admin/commissioner-applications?city=999999')).status).toBe(400);
   });
 });
 

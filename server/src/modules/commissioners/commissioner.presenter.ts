@@ -24,8 +24,8 @@ export async function loadNames(docs: readonly CommissionerRecord[], withStakes:
   return { people: new Map(users.map((u) => [String(u._id), { name: u.displayName, title: u.title ?? '' }])), orgs };
 }
 
-/** The public card: no stakes, no endorsement, no contact. */
-export function presentCommissionerCard(d: CommissionerRecord, names: Names): CommissionerCardView {
+/** The public card: no stakes, no endorsement, no contact (the places left are counted by the caller). */
+export function presentCommissionerCard(d: CommissionerRecord, names: Names): Omit<CommissionerCardView, 'capacityLeft'> {
   const person = names.people.get(String(d.user)) ?? { name: '', title: '' };
   return {
     id: String(d._id),

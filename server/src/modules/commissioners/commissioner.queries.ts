@@ -1,5 +1,5 @@
 /** The commissioner page queries, built here and explained by lib/query-plans.int.test.ts. */
-import { cityOfRegion, type CommissionerDirectoryQuery, type CommissionerStatus } from '@kezhuan/shared';
+import { cityOfRegion, type CityCode, type CommissionerDirectoryQuery, type CommissionerStatus } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import type { QuerySpec } from '../../lib/query-spec';
 
@@ -38,14 +38,22 @@ export function directoryQuery(q: Omit<CommissionerDirectoryQuery, 'page' | 'pag
   };
 }
 
-/** The administrator's queue, oldest submission first → index {status, submittedAt}. */
-export function reviewQueueQuery(status: CommissionerStatus = 'awaiting_review'): QuerySpec {
-  return { filter: { status }, sort: { submittedAt: 1 } };
+/** Narrowing of a queue: a term, and a city served (whole or in part: `serveCities`). */
+export interface QueueNarrowing {
+  term?: number;
+  city?: CityCode;
+}
+
+const narrowing = (n: QueueNarrowing) => ({ ...(n.term ? { term: n.term } : {}), ...(n.city ? { serveCities: n.city } : {}) });
+
+/** The administrator's queue, oldest submission first → index {status, submittedAt} (term and city filter its rows). */
+export function reviewQueueQuery(status: CommissionerStatus = 'awaiting_review', n: QueueNarrowing = {}): QuerySpec {
+  return { filter: { status, ...narrowing(n) }, sort: { submittedAt: 1 } };
 }
 
 /** An organisation's applications (to endorse, by default) → index {org, status, submittedAt}. */
-export function orgApplicationsQuery(org: Types.ObjectId | string, status: CommissionerStatus = 'awaiting_endorsement'): QuerySpec {
-  return { filter: { org, status }, sort: { submittedAt: 1 } };
+export function orgApplicationsQuery(org: Types.ObjectId | string, status: CommissionerStatus = 'awaiting_endorsement', n: QueueNarrowing = {}): QuerySpec {
+  return { filter: { org, status, ...narrowing(n) }, sort: { submittedAt: 1 } };
 }
 
 /** A person's own applications, latest term first → index {user, term}. */

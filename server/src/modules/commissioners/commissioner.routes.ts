@@ -81,7 +81,7 @@ export function commissionerRoutes(api: ApiRouter): void {
     method: 'get', path: '/admin/commissioner-applications', tag: TAG, access: ['admin'],
     summary: 'Applications in one status (awaiting review by default), oldest first',
     query: commissionerApplicationsQuery, response: paginated(commissionerApplicationView),
-    handler: async ({ query }) => page(reviewQueueQuery(query.status), query),
+    handler: async ({ query }) => page(reviewQueueQuery(query.status, query), query),
   });
   api.add({
     method: 'get', path: '/orgs/:id/commissioner-applications', tag: TAG, access: 'user',
@@ -91,7 +91,7 @@ export function commissionerRoutes(api: ApiRouter): void {
       if (!(await mayManageOrg(currentUser(req), params.id))) {
         throw createError('FORBIDDEN');
       }
-      return page(orgApplicationsQuery(params.id, query.status), query);
+      return page(orgApplicationsQuery(params.id, query.status, query), query);
     },
   });
   api.add({

@@ -33,17 +33,26 @@ async function mountHome() {
   return mount(HomePage, { global: { plugins: [i18n, router, ElementPlus] } });
 }
 
-/** The API as the home page calls it: counts and (empty) newest listings. */
+/** My commissioner applications as the fake API answers them (the home page's commissioner block). */
+let myApplications: unknown[] = [];
+
+/** The API as the home page calls it: counts, (empty) newest listings, my applications and pairings. */
 function fakeApi(): void {
   vi.stubGlobal('fetch', (input: string) => {
-    const body = String(input).includes('/api/stats')
+    const url = String(input);
+    const body = url.includes('/api/stats')
       ? { results: 1234, needs: 56, verifiedOrgs: 7, byCity: { '222400': 9 }, at: '2026-01-01T00:00:00.000Z' }
-      : { hits: [], total: 0, page: 1, pageSize: 5, facets: {}, engine: 'embedded', tookMs: 1 };
+      : url.includes('/api/me/commissioner-applications')
+        ? myApplications
+        : url.includes('/api/me/pairings')
+          ? { items: [], total: 2, page: 1, pageSize: 1 }
+          : { hits: [], total: 0, page: 1, pageSize: 5, facets: {}, engine: 'embedded', tookMs: 1 };
     return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
   });
 }
 
 beforeEach(() => {
+  myApplications = [];
   fakeApi();
   setActivePinia(createPinia());
   setLocale('zh-CN', false);
@@ -84,11 +93,37 @@ describe('HomePage', () => {
     expect(wrapper.find('[data-testid=coming-soon]').exists()).toBe(false);
   });
 
-  it('marks what is not built yet as coming soon (the commissioner sign-up)', async () => {
+  it('marks what is not built yet as coming soon, and links the commissioner sign-up', async () => {
     useAuthStore().user = userAs('commissioner', '张华');
     const wrapper = await mountHome();
-    expect(wrapper.get('[data-testid=home-card-joinCommissioner]').text()).toContain('即将上线');
+    expect(wrapper.get('[data-testid=home-card-joinCommissioner]').text()).not.toContain('即将上线');
     expect(wrapper.get('[data-testid=home-card-findNeeds]').text()).not.toContain('即将上线');
+    useAuthStore().user = userAs('intermediary', '赵经理');
+    await nextTick();
+    expect(wrapper.get('[data-testid=home-card-matchService]').text()).toContain('即将上线');
+  });
+
+  it("shows a researcher who has not applied the commissioner programme, and an approved one his term and pairings", async () => {
+    useAuthStore().user = userAs('researcher', '李教授');
+    const none = await mountHome();
+    await vi.waitFor(() => expect(none.find('[data-testid=cm-home]').exists()).toBe(true));
+    expect(none.get('[data-testid=cm-home]').text()).toContain('尚未申请');
+    expect(none.find('[data-testid=cm-home-status]').exists()).toBe(false);
+
+    myApplications = [{ id: 'a'.repeat(24), term: 2027, status: 'approved' }];
+    const approved = await mountHome();
+    await vi.waitFor(() => expect(approved.find('[data-testid=cm-home-pairings]').exists()).toBe(true));
+    expect(approved.get('[data-testid=cm-home-status]').text()).toBe('已获批');
+    expect(approved.get('[data-testid=cm-home-pairings]').text()).toBe('当前结对 2 个');
+    expect(approved.get('[data-testid=cm-home-my-pairings]').element.closest('a')?.getAttribute('href')).toBe('/me/pairings');
+  });
+
+  it('leaves the commissioner block off an enterprise account that never applied', async () => {
+    useAuthStore().user = userAs('enterprise', '企业甲');
+    const wrapper = await mountHome();
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=home-greeting]').exists()).toBe(true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(wrapper.find('[data-testid=cm-home]').exists()).toBe(false);
   });
 
   it('gives administrators a live organisation-verification card, in English too', async () => {
