@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { CommissionerModel } from '../commissioners/commissioner.model';
-import { DealRoomModel } from '../deals/deal.model';
+import { DealRoomModel, type DealRoomRecord } from '../deals/deal.model';
 import { TechNeedModel } from '../needs/need.model';
 import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { PairingRunModel } from '../pairing/run.model';
@@ -45,7 +45,7 @@ export async function targetNames(targets: readonly Target[]): Promise<Map<strin
 /** A deal room reads "洽谈：listing title". */
 async function dealTargetNames(targets: readonly Target[], names: Map<string, string>): Promise<void> {
   const ids = targets.filter((t) => t?.kind === 'deal' && t.id && Types.ObjectId.isValid(t.id)).map((t) => new Types.ObjectId(t!.id!));
-  const rooms = ids.length ? await DealRoomModel.find({ _id: { $in: ids } }, { 'listing.title': 1 }).lean() : [];
+  const rooms = ids.length ? await DealRoomModel.find({ _id: { $in: ids } }, { 'listing.title': 1 }).lean<Pick<DealRoomRecord, '_id' | 'listing'>[]>() : [];
   for (const r of rooms) {
     names.set(`deal:${String(r._id)}`, `洽谈：${r.listing.title}`);
   }
