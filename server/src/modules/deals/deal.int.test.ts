@@ -1,9 +1,13 @@
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { AuditModel } from '../audit/audit.model';
+import { CommissionerModel } from '../commissioners/commissioner.model';
+import { PairingModel } from '../pairing/pairing.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { NotificationModel } from '../notifications/notification.model';
 import { buildOrg, buildUser } from '../../testing/factories';
 import { testApp, useTestDb } from '../../testing/harness';
-import { buildResult, signedInAs } from '../../testing/listing-factories';
+import { buildNeed, buildResult, signedInAs } from '../../testing/listing-factories';
 import { DealRoomModel } from './deal.model';
 import { openedDeal } from './deal.testing';
 
@@ -44,7 +48,7 @@ describe('opening a deal room from "interested"', () => {
 
 describe('who may enter a room', () => {
   it('answers 404 on every route to a stranger, a member of another organisation and an unapproved member; admins read (audited) but do not act', async () => {
-    const { dealId, researcher, res } = await openedDeal(app);
+    const { dealId, researcher, res, result } = await openedDeal(app);
     const stranger = await signedInAs(app, await buildUser({ role: 'enterprise' }));
     const outsiderOrg = await buildOrg({ type: 'university' });
     const outsider = await signedInAs(app, await buildUser({ role: 'researcher', org: outsiderOrg._id }));
@@ -77,6 +81,8 @@ describe('who may enter a room', () => {
     expect((await ac.get(`/api/deals/${dealId}`).expect(200)).body).toMatchObject({ myParty: null, moves: [] });
     expect((await ac.get(`/api/deals/${dealId}/messages`).expect(200)).body.items).toHaveLength(1);
     expect(await AuditModel.countDocuments({ action: 'deal.admin_view', actor: admin._id, 'target.id': dealId })).toBe(2);
+    const log = (await ac.get('/api/admin/audit?action=deal.admin_view').expect(200)).body.items;
+    expect(log[0].target).toEqual({ kind: 'deal', id: dealId, name: `洽谈：${result.title}` });
     for (const call of routes.slice(2)) {
       expect((await call(ac)).status).toBe(403);
     }
@@ -169,5 +175,30 @@ describe('an intermediary introduces two parties', () => {
     expect(await AuditModel.countDocuments({ action: 'deal.introduce', 'target.id': String(made.body.id) })).toBe(1);
     // Introducing the same pair again returns the same room.
     expect((await bc.post('/api/deals/introductions', body)).body.id).toBe(made.body.id);
+  });
+});
+
+describe('a deal room from a commissioner pairing', () => {
+  it('opens for either side of an accepted pairing, about the need the request was made from', async () => {
+    const enterprise = await buildUser({ role: 'enterprise' });
+    const expert = await buildUser({ role: 'commissioner' });
+    const need = await buildNeed(enterprise, { status: 'published' });
+    const request = await ServiceRequestModel.collection.insertOne({ org: enterprise.org, owner: enterprise._id, status: 'closed', title: '模具寿命', problem: 'p', industry: 'C36', city: '220100', urgency: 'normal', need: need._id });
+    const commissioner = await CommissionerModel.collection.insertOne({ user: expert._id, org: expert.org, term: 2026, status: 'approved' });
+    const pairing = await PairingModel.collection.insertOne({
+      run: new Types.ObjectId(), term: 2026, status: 'accepted', request: request.insertedId, org: enterprise.org, owner: enterprise._id,
+      commissioner: commissioner.insertedId, commissionerUser: expert._id, score: 80,
+    });
+    const path = `/api/pairings/${String(pairing.insertedId)}/deal`;
+    const stranger = await signedInAs(app, await buildUser({ role: 'enterprise' }));
+    expect((await stranger.post(path)).status).toBe(404);
+
+    const opened = await (await signedInAs(app, expert)).post(path);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ origin: 'pairing', stage: 'interest', myParty: 'supply', listing: { kind: 'need', id: String(need._id) } });
+    expect(opened.body.parties.map((p: { org: { id: string } }) => p.org.id)).toEqual([String(expert.org), String(enterprise.org)]);
+    const again = await (await signedInAs(app, enterprise)).post(path);
+    expect(again.body).toMatchObject({ id: opened.body.id, myParty: 'demand', moves: [{ to: 'negotiation', as: 'move' }, { to: 'terminated', as: 'move' }] });
+    expect(await DealRoomModel.countDocuments({ pairing: pairing.insertedId })).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
  * Opening a deal room: from "interested" on a recommended pair (the interest flow calls
  * `openDealFromInterest`), or by an intermediary introducing a listing's organisation to another
  * organisation (a room with all three). Opening returns the open room of the same listing and pair
- * of organisations when there is one; an introduction into such a room brings the intermediary in.
+ * of organisations when there is one (deal.pairing.ts opens one from a commissioner pairing); an introduction into such a room brings the intermediary in.
  */
 import type { DealIntroductionInput, DealOrigin, DealParty } from '@kezhuan/shared';
 import { Types } from 'mongoose';
@@ -24,6 +24,7 @@ interface OpenSpec {
   supplyOrg: Types.ObjectId;
   demandOrg: Types.ObjectId;
   intermediaryOrg?: Types.ObjectId | null;
+  pairing?: Types.ObjectId | null;
   opener: { user: Types.ObjectId; party: DealParty };
   note?: string | null;
   ip: string;
@@ -50,7 +51,7 @@ export async function openDealRoom(spec: OpenSpec): Promise<{ room: DealRoomReco
   try {
     room = (
       await DealRoomModel.create({
-        stage: 'interest', origin: spec.origin, listing: spec.listing, via: spec.via ?? null,
+        stage: 'interest', origin: spec.origin, listing: spec.listing, via: spec.via ?? null, pairing: spec.pairing ?? null,
         supplyOrg: spec.supplyOrg, demandOrg: spec.demandOrg, intermediaryOrg: spec.intermediaryOrg ?? null, orgs,
         openedBy: spec.opener.party, openKey, contacts: [spec.opener.user],
         history: [{ kind: 'open', from: null, to: 'interest', party: spec.opener.party, by: spec.opener.user, at, reason: null, note: spec.note ?? null }],

@@ -17,6 +17,7 @@ import { currentUser } from '../../lib/auth-guard';
 import { requireListingActor } from '../listings/listing.actor';
 import { markRead, messageHistory, postMessage } from './deal.messages';
 import { introduce } from './deal.open';
+import { openDealFromPairing } from './deal.pairing';
 import { changeStage, dealDetail, dropProposal, listMyDeals } from './deal.service';
 
 const TAG = 'deals';
@@ -40,6 +41,15 @@ export function dealRoutes(api: ApiRouter): void {
     body: dealIntroductionInput, response: dealDetailView, errors: ['FORBIDDEN', 'INVALID_STATE', 'CONFLICT', 'NOT_FOUND'],
     handler: async ({ body }, req) => {
       const { room } = await introduce(await requireListingActor(req), body, req.ip ?? '');
+      return dealDetail(currentUser(req), String(room._id), req.ip ?? '');
+    },
+  });
+  api.add({
+    method: 'post', path: '/pairings/:id/deal', tag: TAG, access: 'user', status: 201,
+    summary: 'Either side of an accepted commissioner pairing opens (or returns) a deal room about the published need the service request was made from: the commissioner’s organisation and the enterprise',
+    params: idParams, response: dealDetailView, errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_STATE'],
+    handler: async ({ params }, req) => {
+      const { room } = await openDealFromPairing(currentUser(req), params.id, req.ip ?? '');
       return dealDetail(currentUser(req), String(room._id), req.ip ?? '');
     },
   });
