@@ -29,6 +29,7 @@ import { commissionerRoutes } from './modules/commissioners/commissioner.routes'
 import { serviceRequestRoutes } from './modules/service-requests/service-request.routes';
 import { pairingRoutes } from './modules/pairing/pairing.routes';
 import { serviceLogRoutes } from './modules/service-log/service.routes';
+import { dealRoutes } from './modules/deals/deal.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   pairingRoutes(api);
   // Service of accepted pairings (双千): agreement, log, review, rating, programme summary.
   serviceLogRoutes(api);
+  dealRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

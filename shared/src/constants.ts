@@ -106,5 +106,10 @@ export const AUDIT_ACTIONS = [
   'service.entry_confirm',
   'service.entry_dispute',
   'service.rate',
+  // Deal rooms: opened (from interest or an intermediary's introduction), stage changes, administrators' reads.
+  'deal.open',
+  'deal.introduce',
+  'deal.stage',
+  'deal.admin_view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

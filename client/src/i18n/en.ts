@@ -289,6 +289,10 @@ const en: MessageSchema = {
       service_entry_confirm: 'Service entry confirmed',
       service_entry_dispute: 'Service entry disputed',
       service_rate: 'Commissioner service rated',
+      deal_open: 'Deal room opened',
+      deal_introduce: 'Parties introduced by an intermediary',
+      deal_stage: 'Deal stage changed',
+      deal_admin_view: 'Deal room read by an administrator',
     },
   },
   about: {

@@ -289,6 +289,10 @@ const zhCN = {
       service_entry_confirm: '确认服务记录',
       service_entry_dispute: '对服务记录提出异议',
       service_rate: '评价特派员服务',
+      deal_open: '开启洽谈室',
+      deal_introduce: '中介引荐双方',
+      deal_stage: '变更洽谈阶段',
+      deal_admin_view: '管理员查看洽谈室',
     },
   },
   about: {

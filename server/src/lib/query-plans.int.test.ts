@@ -21,6 +21,9 @@ import { ServiceAgreementModel, ServiceEntryModel } from '../modules/service-log
 import { activePairingsQuery, agreementOfPairingQuery, confirmedOfTermQuery, pairingLogQuery, termAgreementsQuery } from '../modules/service-log/service.queries';
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
+import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
+import { historyQuery } from '../modules/deals/deal.messages';
+import { myDealsQuery } from '../modules/deals/deal.service';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
 import { attemptsQuery, oldAttemptsQuery } from '../modules/auth/throttle';
 import { ImportJobModel } from '../modules/imports/import-job.model';
@@ -102,6 +105,12 @@ async function seed(): Promise<void> {
     // Service of accepted pairings (双千): agreements and log entries of 30 pairings over three terms.
     raw(ServiceAgreementModel as unknown as AnyModel, many(N, (i) => ({ pairing: new Types.ObjectId(), term: 2025 + (i % 3), org: pick(orgs, i), commissioner: new Types.ObjectId(), status: pick(['draft', 'confirmed'], i), goals: 'g', plannedVisits: 4, plannedHours: 20, startsOn: '2026-01-01', endsOn: '2026-12-31', rating: null }))),
     raw(ServiceEntryModel as unknown as AnyModel, many(N, (i) => ({ pairing: runs[i % runs.length], term: 2025 + (i % 3), by: pick(users, i), date: ago(i).toISOString().slice(0, 10), hours: 2, problems: 'p', outcomes: 'o', status: pick(['logged', 'confirmed', 'disputed'], i), createdAt: ago(i) }))),
+    // Deal rooms between the 60 organisations in every stage, and the messages of 30 rooms.
+    raw(DealRoomModel as unknown as AnyModel, many(N, (i) => ({
+      stage: pick(['interest', 'negotiation', 'signing', 'implementation', 'done', 'terminated'], i), origin: 'interest', listing: { kind: 'result', id: new Types.ObjectId(), title: 't' },
+      supplyOrg: pick(orgs, i), demandOrg: pick(orgs, i + 7), orgs: [pick(orgs, i), pick(orgs, i + 7)], openKey: `k${i}`, history: [], contacts: [], messageSeq: 0, updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    raw(DealMessageModel as unknown as AnyModel, many(N, (i) => ({ room: runs[i % runs.length], seq: i, sender: pick(users, i), clientId: `c${i}`, body: 'b', createdAt: ago(i) }))),
   ]);
 }
 
@@ -178,6 +187,12 @@ const cases: Case[] = [
   { name: 'service agreements of a term (summary)', model: ServiceAgreementModel as unknown as AnyModel, spec: termAgreementsQuery(2026) },
   { name: 'confirmed service entries of a term (summary)', model: ServiceEntryModel as unknown as AnyModel, spec: confirmedOfTermQuery(2026) },
   { name: 'active pairings of a term (summary)', model: PairingModel as unknown as AnyModel, spec: activePairingsQuery(2026) },
+  // Deal rooms
+  { name: "an organisation's deal rooms", model: DealRoomModel as unknown as AnyModel, spec: myDealsQuery(orgs[3]!), count: true },
+  { name: "an organisation's deal rooms in one stage", model: DealRoomModel as unknown as AnyModel, spec: myDealsQuery(orgs[3]!, 'negotiation'), count: true },
+  { name: "a deal room's newest messages", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, {}) },
+  { name: "a deal room's messages before one", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, { beforeSeq: 2000 }) },
+  { name: "a deal room's messages after one (catch-up, unread count)", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, { afterSeq: 100 }), count: true },
 ];
 
 let skip = '';

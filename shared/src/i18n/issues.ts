@@ -64,6 +64,10 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.service_hours': { zh: '工时须为 0.5–24 小时，以半小时计', en: 'Hours are from 0.5 to 24, in half hours' },
   'kz.dispute_reason': { zh: '提出异议时请说明理由', en: 'Give a reason when disputing' },
   'kz.service_rating': { zh: '评分须为 1–5 的整数', en: 'A rating is a whole number from 1 to 5' },
+  // Deal rooms.
+  'kz.deal_reason': { zh: '终止洽谈时请选择原因', en: 'Choose a reason when terminating the deal' },
+  'kz.deal_client_id': { zh: '消息编号须为 8–64 位字母、数字、- 或 _', en: 'A message id is 8–64 letters, digits, - or _' },
+  'kz.deal_cursor': { zh: '只能指定 before 或 after 之一', en: 'Give either before or after, not both' },
 };
 
 type Issue = z.core.$ZodIssue;

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { CommissionerModel } from '../commissioners/commissioner.model';
+import { DealRoomModel, type DealRoomRecord } from '../deals/deal.model';
 import { TechNeedModel } from '../needs/need.model';
 import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { PairingRunModel } from '../pairing/run.model';
@@ -37,7 +38,17 @@ export async function targetNames(targets: readonly Target[]): Promise<Map<strin
   put('result', results as never);
   put('need', needs as never);
   await pairingTargetNames(targets, names);
+  await dealTargetNames(targets, names);
   return names;
+}
+
+/** A deal room reads "洽谈：listing title". */
+async function dealTargetNames(targets: readonly Target[], names: Map<string, string>): Promise<void> {
+  const ids = targets.filter((t) => t?.kind === 'deal' && t.id && Types.ObjectId.isValid(t.id)).map((t) => new Types.ObjectId(t!.id!));
+  const rooms = ids.length ? await DealRoomModel.find({ _id: { $in: ids } }, { 'listing.title': 1 }).lean<Pick<DealRoomRecord, '_id' | 'listing'>[]>() : [];
+  for (const r of rooms) {
+    names.set(`deal:${String(r._id)}`, `洽谈：${r.listing.title}`);
+  }
 }
 
 /** Pairing (双千) targets: a commissioner application reads "applicant（term）", a service request its title. */

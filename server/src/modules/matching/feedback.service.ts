@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import type { ListingActor } from '../listings/listing.policy';
 import { effectiveStatus } from '../listings/lifecycle';
+import { openDealFromInterest } from '../deals/deal.open';
 import { findReadable, listingRef } from '../listings/listing.store';
 import { TechNeedModel } from '../needs/need.model';
 import { notify } from '../notifications/notification.service';
@@ -40,9 +41,10 @@ const REFUSALS: Record<JudgeRefusal, (mine: string) => { message: string; messag
 /**
  * Records "interested" or "not a fit" on a pair, as the match policy allows: the actor's
  * organisation owns one side; the verdict is about the other side. On interest, the other side's
- * owner is told which organisation is interested and through which of its published listings.
+ * owner is told which organisation is interested and through which of its published listings, and
+ * the deal room of the pair opens (deals/deal.open.ts).
  */
-export async function giveFeedback(actor: ListingActor, input: MatchFeedbackInput): Promise<{ verdict: string }> {
+export async function giveFeedback(actor: ListingActor, input: MatchFeedbackInput): Promise<{ verdict: string; deal?: string }> {
   const now = new Date();
   const [need, result] = await Promise.all([
     findReadable(TechNeedModel, 'need', input.needId, actor, now),
@@ -84,6 +86,11 @@ export async function giveFeedback(actor: ListingActor, input: MatchFeedbackInpu
       link: about === 'result' ? `/needs/${String(need._id)}` : `/results/${String(result._id)}`,
       key: `interest:${String(need._id)}:${String(result._id)}:${String(actor.id)}`,
     });
+  }
+  if (input.verdict === 'interested') {
+    // Interest opens the deal room of this listing and pair of organisations (or returns the open one).
+    const room = await openDealFromInterest(actor, need, result, about);
+    return room ? { verdict: input.verdict, deal: String(room._id) } : { verdict: input.verdict };
   }
   return { verdict: input.verdict };
 }

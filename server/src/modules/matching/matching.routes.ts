@@ -22,8 +22,8 @@ export function matchingRoutes(api: ApiRouter, deps: { search: PlatformSearch })
   });
   api.add({
     method: 'post', path: '/match-feedback', tag: 'matching', access: 'user',
-    summary: '“Interested” or “not a fit” (with a reason) on a recommended pair, by a member of one side’s organisation; interest needs both listings published and tells the other side’s owner which organisation is interested',
-    body: matchFeedbackInput, response: z.object({ verdict: z.string() }),
+    summary: '“Interested” or “not a fit” (with a reason) on a recommended pair, by a member of one side’s organisation; interest needs both listings published, tells the other side’s owner which organisation is interested and opens (or returns) the pair’s deal room, whose id it answers',
+    body: matchFeedbackInput, response: z.object({ verdict: z.string(), deal: z.string().optional() }),
     handler: async ({ body }, req) => giveFeedback(await requireListingActor(req), body),
   });
   api.add({
