@@ -24,3 +24,4 @@ export * from './schemas/commissioner';
 export * from './schemas/service-request';
 export * from './schemas/pairing';
 export * from './schemas/service-log';
+export * from './service-summary-labels';
