@@ -1,3 +1,4 @@
+import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
 import { emailVerifyEn } from './email-verify.en';
 import { listingShareEn } from './listing-share.en';
@@ -313,6 +314,7 @@ const en: MessageSchema = {
   ...listingShareEn,
   ...firstEn,
   ...orgEn,
+  ...pairingAdminEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
 import { emailVerifyZh } from './email-verify.zh-CN';
 import { listingShareZh } from './listing-share.zh-CN';
@@ -313,6 +314,7 @@ const zhCN = {
   ...listingShareZh,
   ...firstZh,
   ...orgZh,
+  ...pairingAdminZh,
 };
 
 export type MessageSchema = typeof zhCN;
