@@ -25,7 +25,7 @@ describe('header navigation', () => {
     auth.user = buildUser('intermediary');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/admin/review', '/admin/orgs', '/admin/imports']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/admin/review', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
 
   it('lights up the section a page belongs to', async () => {
@@ -40,6 +40,7 @@ describe('header navigation', () => {
     expect(await at('/admin/review?kind=need')).toBe('/admin/review');
     expect(await at('/admin/orgs')).toBe('/admin/orgs');
     expect(await at('/admin/imports')).toBe('/admin/imports');
+    expect(await at('/admin/pairing/dashboard')).toBe('/admin/pairing');
     expect(await at('/about')).toBe('/about');
   });
 });
