@@ -89,8 +89,9 @@ describe('administrator pairing page and programme dashboard', () => {
     const target = before === '郑综合' ? '吴发酵' : '郑综合';
     await corn.locator('[data-testid=pairing-swap]').click();
     await page.locator('[data-testid=pairing-swap-select]').click();
-    await page.keyboard.type(target.slice(0, 1));
-    await page.locator('.el-select-dropdown__item', { hasText: target }).click();
+    const option = page.locator('.el-select-dropdown__item', { hasText: target });
+    await expect.poll(() => option.isVisible(), { timeout: 10_000 }).toBe(true);
+    await option.click();
     await page.locator('[data-testid=pairing-swap-submit]').click();
     await expect.poll(() => page.locator('.el-message--success').textContent(), { timeout: 10_000 }).toMatch(/已更换，现总分 [\d.]+（3 对）/);
     await expect.poll(() => rows.filter({ hasText: '玉米发酵转化率低' }).locator('[data-testid=pairing-pair-commissioner]').textContent()).toBe(target);

@@ -1,5 +1,4 @@
 /** Setting up a pairing pool over HTTP for the 双千 browser tests: approved commissioners and open requests. */
-import { expect } from 'vitest';
 import type { RunningPlatform } from '../support/platform';
 import { loggedCode } from './support';
 
@@ -47,6 +46,18 @@ export async function signedIn(url: string, identifier: string, password: string
   return s;
 }
 
+/** Waits (up to 15 s) for the log transport to print the registration code mailed to `email`. */
+async function mailedCode(platform: RunningPlatform, email: string): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const code = loggedCode(platform.output, email);
+    if (code) {
+      return code;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no registration code was mailed to ${email}`);
+}
+
 export interface PoolCommissioner {
   name: string;
   city: string;
@@ -64,8 +75,8 @@ export async function approvedCommissioner(platform: RunningPlatform, manager: H
   const me = await httpSession(platform.url);
   const form = { email, phone: `1390431${String(7000 + n)}`, password: 'Jilin-research-2026', displayName: c.name, role: 'researcher', orgId };
   await ok(me.call('POST', '/api/auth/register', form), `register ${email}`);
-  await expect.poll(() => loggedCode(platform.output, email), { timeout: 15_000 }).toMatch(/^\d{6}$/);
-  const session = await ok(me.call('POST', '/api/auth/register/confirm', { ...form, code: loggedCode(platform.output, email) }), `confirm ${email}`);
+  const code = await mailedCode(platform, email);
+  const session = await ok(me.call('POST', '/api/auth/register/confirm', { ...form, code }), `confirm ${email}`);
   const userId = (session.user as { id: string }).id;
   await ok(manager.call('POST', `/api/orgs/${orgId}/members/${userId}/decision`, { approve: true }), 'approve member');
   const app = await ok(
