@@ -66,7 +66,9 @@ describe('administrator pairing page and programme dashboard', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await signIn(page);
-    await page.locator('[data-testid=nav-admin-pairing]').click();
+    // The seventh entry of an administrator's bar lives under 更多 at this width.
+    await page.locator('[data-testid=nav-more]').click();
+    await page.locator('[data-testid=more-nav-admin-pairing]').click();
     await expect.poll(() => page.url()).toMatch(/\/admin\/pairing$/);
     await expect.poll(() => page.locator('[data-testid=pairing-runs]').textContent()).toContain('本年度还没有配对记录');
 
@@ -103,17 +105,17 @@ describe('administrator pairing page and programme dashboard', () => {
     await page.locator('[data-testid=pairing-start-submit]').click();
     await expect.poll(() => page.locator('[data-testid=pairing-stability]').textContent(), { timeout: 60_000 }).toContain('阻塞对 0 个');
     const runRows = page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row');
-    await expect.poll(() => runRows.count()).toBe(2);
+    await expect.poll(() => runRows.count(), { timeout: 10_000 }).toBe(2);
     await runRows.nth(1).locator('[data-testid=pairing-run-compare-a]').click();
     await runRows.nth(0).locator('[data-testid=pairing-run-compare-b]').click();
     await page.locator('[data-testid=pairing-compare-run]').click();
-    await expect.poll(() => page.locator('[data-testid=pairing-compare-delta]').textContent()).toContain('总分变化');
+    await expect.poll(() => page.locator('[data-testid=pairing-compare-delta]').textContent(), { timeout: 10_000 }).toContain('总分变化');
     expect(await page.locator('[data-testid=pairing-compare-added]').textContent()).toContain('需求');
     await still(page, '61-pairing-compare');
 
     // Confirm the first (edited) run.
     await runRows.nth(1).locator('[data-testid=pairing-run-open]').click();
-    await expect.poll(() => page.locator('[data-testid=pairing-total]').textContent()).toMatch(/共 3 对/);
+    await expect.poll(() => page.locator('[data-testid=pairing-total]').textContent(), { timeout: 10_000 }).toMatch(/共 3 对/);
     await page.locator('[data-testid=pairing-confirm]').click();
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await expect.poll(() => page.locator('[data-testid=pairing-run-status]').textContent(), { timeout: 15_000 }).toContain('已确认');
@@ -149,9 +151,9 @@ describe('administrator pairing page and programme dashboard', () => {
     // Narrow screens: the pairing page and the dashboard.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${platform.url}/admin/pairing`);
-    await expect.poll(() => page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').count(), { timeout: 15_000 }).toBe(2);
     await page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').nth(1).locator('[data-testid=pairing-run-open]').click();
-    await expect.poll(() => page.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row').count(), { timeout: 10_000 }).toBe(3);
     await still(page, '64-pairing-390');
     await page.goto(`${platform.url}/admin/pairing/dashboard`);
     await expect.poll(() => page.locator('[data-testid=programme-chart] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
