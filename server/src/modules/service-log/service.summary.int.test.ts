@@ -63,7 +63,7 @@ describe('programme summary: county grouping, target, export, public figures', (
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file.body as Buffer);
+    await wb.xlsx.load(file.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['总体', '按市州', '按区县', '按行业']);
     const county = wb.getWorksheet('按区县')!;
     expect(county.getRow(1).getCell(1).value).toBe('分组');
@@ -75,7 +75,7 @@ describe('programme summary: county grouping, target, export, public figures', (
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     });
     const wbEn = new ExcelJS.Workbook();
-    await wbEn.xlsx.load(en.body as Buffer);
+    await wbEn.xlsx.load(en.body as unknown as ArrayBuffer);
     expect(wbEn.getWorksheet('By city')!.getRow(2).getCell(1).value).toBe('Changchun');
 
     const researcher = await signedInAs(app, await buildUser({ role: 'researcher' }));
