@@ -1,3 +1,4 @@
+import type { CityCode } from '@kezhuan/shared';
 import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
 import request from 'supertest';
@@ -16,7 +17,7 @@ const app = testApp();
 const term = currentTerm();
 
 /** An accepted pairing of a named commissioner with a named enterprise's request in a city and county, with confirmed hours. */
-async function active(city: string, county: string | null, hours: number, counties: string[] = []) {
+async function active(city: CityCode, county: string | null, hours: number, counties: string[] = []) {
   const univ = await buildOrg({ type: 'university', verified: true });
   const cUser = await buildUser({ role: 'researcher', org: univ._id, displayName: `专家${city}${county ?? ''}` });
   const now = new Date();
