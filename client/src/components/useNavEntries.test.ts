@@ -40,7 +40,6 @@ describe('header navigation', () => {
     expect(await at('/admin/review?kind=need')).toBe('/admin/review');
     expect(await at('/admin/orgs')).toBe('/admin/orgs');
     expect(await at('/admin/imports')).toBe('/admin/imports');
-    expect(await at('/admin/pairing/dashboard')).toBe('/admin/pairing');
     expect(await at('/about')).toBe('/about');
   });
 });
