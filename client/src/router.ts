@@ -10,6 +10,7 @@ import {
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { marketplaceRoutes } from './routes.marketplace';
+import { pairingAdminRoutes } from './routes.pairing-admin';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -69,6 +70,7 @@ export const routes: RouteRecordRaw[] = [
   },
   ...marketplaceRoutes,
   ...commissionerRoutes,
+  ...pairingAdminRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

@@ -25,3 +25,4 @@ export * from './schemas/service-request';
 export * from './schemas/pairing';
 export * from './schemas/service-log';
 export * from './schemas/deal';
+export * from './service-summary-labels';

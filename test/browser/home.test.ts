@@ -117,7 +117,7 @@ describe('the header', () => {
       await header.screenshot({ path: join(SCREENSHOTS, `22-admin-header-${width}.png`) });
       expect(await overflow(page)).toEqual({ page: 0, header: 0 });
       // Every entry is either in the bar or in the "more" menu.
-      for (const id of ['nav-admin-review', 'nav-admin-orgs', 'nav-admin-imports']) {
+      for (const id of ['nav-admin-review', 'nav-admin-orgs', 'nav-admin-imports', 'nav-admin-pairing']) {
         const inBar = await page.locator(`.kz-header [data-testid=${id}]`).isVisible();
         if (!inBar) {
           await page.locator('[data-testid=nav-more]').click();

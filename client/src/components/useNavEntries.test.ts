@@ -25,7 +25,7 @@ describe('header navigation', () => {
     auth.user = buildUser('intermediary');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
 
   it('lights up the section a page belongs to', async () => {

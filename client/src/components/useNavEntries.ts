@@ -19,6 +19,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/admin/commissioners', '/admin/commissioners'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
+  ['/admin/pairing', '/admin/pairing'],
   ['/admin', '/admin/orgs'],
 ];
 
@@ -46,6 +47,7 @@ export function useNavEntries() {
       list.push({ path: '/admin/commissioners', labelKey: 'cm.navAdmin', testid: 'nav-admin-commissioners' });
       list.push({ path: '/admin/orgs', labelKey: 'nav.adminOrgs', testid: 'nav-admin-orgs' });
       list.push({ path: '/admin/imports', labelKey: 'nav.imports', testid: 'nav-admin-imports' });
+      list.push({ path: '/admin/pairing', labelKey: 'pairingAdmin.nav', testid: 'nav-admin-pairing' });
     }
     if (!auth.user) {
       list.push({ path: '/login', labelKey: 'nav.login', testid: 'nav-login' });

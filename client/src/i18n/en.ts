@@ -1,4 +1,5 @@
 import { commissionersEn } from './commissioners.en';
+import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
 import { emailVerifyEn } from './email-verify.en';
 import { listingShareEn } from './listing-share.en';
@@ -319,6 +320,7 @@ const en: MessageSchema = {
   ...firstEn,
   ...orgEn,
   ...commissionersEn,
+  ...pairingAdminEn,
 };
 
 export default en;

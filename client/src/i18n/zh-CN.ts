@@ -1,4 +1,5 @@
 import { commissionersZh } from './commissioners.zh-CN';
+import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
 import { emailVerifyZh } from './email-verify.zh-CN';
 import { listingShareZh } from './listing-share.zh-CN';
@@ -319,6 +320,7 @@ const zhCN = {
   ...firstZh,
   ...orgZh,
   ...commissionersZh,
+  ...pairingAdminZh,
 };
 
 export type MessageSchema = typeof zhCN;

@@ -59,7 +59,8 @@ const named = z.object({ id: objectId, name: z.string() });
 /** A proposed (or, after confirmation, confirmed) pair of a run, with the explanation of its score. */
 export const pairingRunPairView = z.object({
   id: objectId,
-  request: named,
+  /** The request with its city and county, for the review table's region filter. */
+  request: named.extend({ city: z.string(), county: z.string().nullable() }),
   commissioner: named,
   score: z.number(),
   parts: z.array(pairingScorePartView),

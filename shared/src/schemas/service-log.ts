@@ -99,11 +99,33 @@ const summaryRow = z.object({
   meanRating: z.number().nullable(),
 });
 export type ServiceSummaryRow = z.infer<typeof summaryRow>;
-/** The programme dashboard's figures for a term, overall and by city and by industry. */
+/** The plan of the 双千 action: a thousand commissioners serving a thousand enterprises. */
+export const SHUANGQIAN_TARGET = { commissioners: 1000, enterprises: 1000 } as const;
+const summaryTarget = z.object({ commissioners: z.number(), enterprises: z.number() });
+
+/** The programme dashboard's figures for a term, overall, by city, by county and by industry, with the plan's target. */
 export const serviceSummaryView = z.object({
   term: z.number(),
+  target: summaryTarget,
   total: summaryRow,
   byCity: z.array(summaryRow),
+  byCounty: z.array(summaryRow),
   byIndustry: z.array(summaryRow),
 });
 export type ServiceSummaryView = z.infer<typeof serviceSummaryView>;
+
+/** The public summary of the 双千 action: aggregate counts only (no names, no ratings of anyone). */
+const publicSummaryRow = z.object({ key: z.string(), commissioners: z.number(), enterprises: z.number(), activePairings: z.number(), confirmedHours: z.number() });
+export type PublicSummaryRow = z.infer<typeof publicSummaryRow>;
+export const publicServiceSummaryView = z.object({
+  term: z.number(),
+  target: summaryTarget,
+  total: publicSummaryRow,
+  byCity: z.array(publicSummaryRow),
+  byIndustry: z.array(publicSummaryRow),
+});
+export type PublicServiceSummaryView = z.infer<typeof publicServiceSummaryView>;
+/** The public summary: the term defaults to the current one. */
+export const publicServiceSummaryQuery = z.strictObject({ term: z.coerce.number().int().min(2020).max(2100).optional() });
+/** The dashboard's tables as a workbook, headed in the given language. */
+export const serviceSummaryExportQuery = serviceSummaryQuery.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });

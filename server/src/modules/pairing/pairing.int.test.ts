@@ -108,7 +108,7 @@ describe('pairing runs', () => {
       expect(p.parts.every((x) => x.zh.length > 0 && x.en.length > 0)).toBe(true);
       expect(p.score).toBeCloseTo(p.parts.reduce((sum, x) => sum + x.points, 0), 1);
     }
-    expect(pairs.find((p) => p.request.id === idOf(s.r2))).toMatchObject({ commissioner: { name: '甲专家' }, request: { name: '座椅面料VOC治理' } });
+    expect(pairs.find((p) => p.request.id === idOf(s.r2))).toMatchObject({ commissioner: { name: '甲专家' }, request: { name: '座椅面料VOC治理', city: '220100', county: '220106' } });
 
     // Same input, same output: a second run proposes exactly the same pairs.
     const again = await run(ad);

@@ -31,9 +31,10 @@ export interface PairingNames {
 const parts = (p: PairingRecord) => p.parts.map((x) => ({ part: x.part, fit: x.fit, points: x.points, zh: x.zh, en: x.en }));
 
 export function presentRunPair(p: PairingRecord, names: PairingNames): PairingRunPairView {
+  const r = names.request.get(String(p.request));
   return {
     id: String(p._id),
-    request: { id: String(p.request), name: names.request.get(String(p.request))?.title ?? '' },
+    request: { id: String(p.request), name: r?.title ?? '', city: r?.city ?? '', county: r?.county ?? null },
     commissioner: { id: String(p.commissioner), name: names.commissioner.get(String(p.commissioner)) ?? '' },
     score: p.score,
     parts: parts(p),

@@ -7,6 +7,9 @@ import {
   serviceEntryReviewInput,
   serviceEntryView,
   serviceRatingInput,
+  publicServiceSummaryQuery,
+  publicServiceSummaryView,
+  serviceSummaryExportQuery,
   serviceSummaryQuery,
   serviceSummaryView,
 } from '@kezhuan/shared';
@@ -14,7 +17,10 @@ import type { ApiRouter } from '../../lib/api-router';
 import { currentUser } from '../../lib/auth-guard';
 import { requireListingActor } from '../listings/listing.actor';
 import { confirmAgreement, draftAgreement, logEntry, pairingService, rateService, reviewEntry } from './service.service';
+import { currentTerm } from '../commissioners/commissioner.queries';
 import { serviceSummary } from './service.summary';
+import { presentPublicSummary } from './service.summary.presenter';
+import { summaryWorkbook } from './service.summary.xlsx';
 
 const TAG = 'pairing';
 
@@ -58,8 +64,29 @@ export function serviceLogRoutes(api: ApiRouter): void {
   });
   api.add({
     method: 'get', path: '/admin/service-summary', tag: TAG, access: ['admin'],
-    summary: 'Programme figures of a term: commissioners signed up, enterprises served, active pairings, confirmed hours, mean rating; by city and by industry',
+    summary: "Programme figures of a term: commissioners signed up, enterprises served, active pairings, confirmed hours, mean rating; by city, county and industry, beside the plan's target",
     query: serviceSummaryQuery, response: serviceSummaryView,
     handler: ({ query }) => serviceSummary(query.term),
+  });
+  api.add({
+    method: 'get', path: '/admin/service-summary.xlsx', tag: TAG, access: ['admin'], raw: true,
+    summary: 'The programme figures of a term as an XLSX workbook (overall, by city, by county, by industry)',
+    query: serviceSummaryExportQuery,
+    handler: async ({ query }, _req, res) => {
+      const bytes = await summaryWorkbook(await serviceSummary(query.term), query.lang === 'en' ? 'en' : 'zh');
+      const name = `双千计划-${query.term}.xlsx`;
+      res
+        .status(200)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .set('Content-Disposition', `attachment; filename="service-summary-${query.term}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .set('Cache-Control', 'no-store')
+        .send(bytes);
+    },
+  });
+  api.add({
+    method: 'get', path: '/service-summary', tag: TAG, access: 'public',
+    summary: 'The public summary of the 双千 action: aggregate counts by city and industry against the plan (no names, no ratings); the current term unless given',
+    query: publicServiceSummaryQuery, response: publicServiceSummaryView,
+    handler: async ({ query }) => presentPublicSummary(await serviceSummary(query.term ?? currentTerm())),
   });
 }

@@ -1,11 +1,12 @@
 /**
  * The programme figures of a term for the administrators' dashboard: commissioners signed up
  * (approved), enterprises served, active pairings, confirmed service hours and mean rating, overall
- * and grouped by city and by industry. A few indexed reads, aggregated in memory (portable across
- * FerretDB versions). Commissioners are grouped by their home city and each industry they list;
- * pairings, hours and ratings by the city and industry of the request.
+ * and grouped by city, county and industry, beside the plan's target. A few indexed reads, aggregated
+ * in memory (portable across FerretDB versions). Commissioners are grouped by their home city, the
+ * first county they serve ('-' when they serve whole cities) and each industry they list; pairings,
+ * hours and ratings by the city, county and industry of the request.
  */
-import type { ServiceSummaryRow, ServiceSummaryView } from '@kezhuan/shared';
+import { SHUANGQIAN_TARGET, type ServiceSummaryRow, type ServiceSummaryView } from '@kezhuan/shared';
 import { CommissionerModel } from '../commissioners/commissioner.model';
 import { PairingModel } from '../pairing/pairing.model';
 import { approvedOfTermQuery } from '../pairing/pairing.queries';
@@ -42,29 +43,31 @@ class Groups {
 
 export async function serviceSummary(term: number): Promise<ServiceSummaryView> {
   const [commissioners, pairings, entries, agreements] = await Promise.all([
-    CommissionerModel.find(approvedOfTermQuery(term).filter, { cities: 1, industries: 1 }).lean(),
+    CommissionerModel.find(approvedOfTermQuery(term).filter, { cities: 1, counties: 1, industries: 1 }).lean(),
     PairingModel.find(activePairingsQuery(term).filter, { request: 1, org: 1 }).lean(),
     ServiceEntryModel.find(confirmedOfTermQuery(term).filter, { pairing: 1, hours: 1 }).lean(),
     ServiceAgreementModel.find(termAgreementsQuery(term).filter, { pairing: 1, rating: 1 }).lean(),
   ]);
-  const requests = await ServiceRequestModel.find({ _id: { $in: pairings.map((p) => p.request) } }, { city: 1, industry: 1 }).lean();
+  const requests = await ServiceRequestModel.find({ _id: { $in: pairings.map((p) => p.request) } }, { city: 1, county: 1, industry: 1 }).lean();
   const reqOf = new Map(requests.map((r) => [String(r._id), r]));
   const total = new Group();
   const byCity = new Groups();
+  const byCounty = new Groups();
   const byIndustry = new Groups();
   for (const c of commissioners) {
     const id = String(c._id);
     total.commissioners.add(id);
     byCity.at(c.cities?.[0] ?? '-').commissioners.add(id);
+    byCounty.at(c.counties?.[0] ?? '-').commissioners.add(id);
     for (const ind of c.industries ?? []) {
       byIndustry.at(ind).commissioners.add(id);
     }
   }
-  /** The groups a pairing counts in: the total, its request's city and industry. */
+  /** The groups a pairing counts in: the total, its request's city, county and industry. */
   const where = new Map<string, Group[]>();
   for (const p of pairings) {
     const r = reqOf.get(String(p.request));
-    const gs = [total, byCity.at(r?.city ?? '-'), byIndustry.at(r?.industry ?? '-')];
+    const gs = [total, byCity.at(r?.city ?? '-'), byCounty.at(r?.county ?? '-'), byIndustry.at(r?.industry ?? '-')];
     where.set(String(p._id), gs);
     for (const g of gs) {
       g.active += 1;
@@ -83,5 +86,12 @@ export async function serviceSummary(term: number): Promise<ServiceSummaryView> 
       }
     }
   }
-  return { term, total: total.row('all'), byCity: byCity.rows(), byIndustry: byIndustry.rows() };
+  return {
+    term,
+    target: { ...SHUANGQIAN_TARGET },
+    total: total.row('all'),
+    byCity: byCity.rows(),
+    byCounty: byCounty.rows(),
+    byIndustry: byIndustry.rows(),
+  };
 }
