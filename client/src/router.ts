@@ -9,6 +9,7 @@ import {
 } from 'vue-router';
 import { useAuthStore } from './modules/auth/store';
 import { marketplaceRoutes } from './routes.marketplace';
+import { pairingServiceRoutes } from './routes.pairing-service';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -67,6 +68,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'imports.title' },
   },
   ...marketplaceRoutes,
+  ...pairingServiceRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

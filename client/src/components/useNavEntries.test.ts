@@ -21,7 +21,9 @@ describe('header navigation', () => {
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/me/listings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/me/listings', '/me/pairings']);
+    auth.user = buildUser('commissioner');
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/me/listings', '/me/pairings']);
     auth.user = buildUser('intermediary');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs']);
     auth.user = buildUser('admin');

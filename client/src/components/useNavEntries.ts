@@ -38,6 +38,9 @@ export function useNavEntries() {
     if (role === 'researcher' || role === 'commissioner' || role === 'enterprise') {
       list.push({ path: '/me/listings', labelKey: 'nav.myListings', testid: 'nav-my-listings' });
     }
+    if (role === 'enterprise' || role === 'commissioner') {
+      list.push({ path: '/me/pairings', labelKey: 'pairings.title', testid: 'nav-my-pairings' });
+    }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });
       list.push({ path: '/admin/orgs', labelKey: 'nav.adminOrgs', testid: 'nav-admin-orgs' });

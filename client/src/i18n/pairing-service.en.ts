@@ -106,7 +106,7 @@ export const pairingServiceEn: PairingServiceMessages = {
     outcomes: 'Outcomes',
     linkResult: 'Linked result ID (optional)',
     linkNeed: 'Linked need ID (optional)',
-    linkHint: "The ID in a result's or need's page address; it must be published on the platform",
+    linkHint: "The ID in a result's or need's page address; it must be published on the platform.",
     attachmentsNote: 'Attachments are not supported yet.',
     submitEntry: 'Log entry',
     entryStatus: { logged: 'Awaiting the enterprise', confirmed: 'Confirmed', disputed: 'Queried' },

@@ -104,7 +104,7 @@ export const pairingServiceZh = {
     outcomes: '取得的成效',
     linkResult: '关联成果 ID（可选）',
     linkNeed: '关联需求 ID（可选）',
-    linkHint: '成果或需求详情页地址中的 ID，须为平台上已发布的条目',
+    linkHint: '成果或需求详情页地址中的 ID，须为平台上已发布的条目。',
     attachmentsNote: '暂不支持上传附件。',
     submitEntry: '提交记录',
     entryStatus: { logged: '待企业确认', confirmed: '已确认', disputed: '有疑问' },
