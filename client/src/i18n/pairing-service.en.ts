@@ -25,7 +25,7 @@ export const pairingServiceEn: PairingServiceMessages = {
     hints: {
       problem: 'What goes wrong in production, what you tried and what you want to achieve (at least 10 characters)',
       county: 'Optional; commissioners serving this county are favoured',
-      commissioner: 'Type a name or an expertise to search the directory',
+      commissioner: 'Type an expertise or a keyword to search the directory',
       excluded: 'Commissioners with a conflict of interest or whom you do not want: never proposed',
       stakes: 'Conflicts of interest are declared by commissioners and their organisations; if you have one with a commissioner, add him to "commissioners to avoid".',
     },
