@@ -26,9 +26,24 @@ async function register(url: string, output: readonly string[], body: Record<str
   };
   await call('/api/auth/session');
   expect((await call('/api/auth/register', body)).status).toBe(202);
-  await expect.poll(() => loggedCode(output, body.email), { timeout: 15_000 }).toMatch(/^\d{6}$/);
-  const confirmed = await call('/api/auth/register/confirm', { ...body, code: loggedCode(output, body.email) });
+  const code = await until(() => loggedCode(output, body.email), (c) => c !== undefined, 15_000, `the code mailed to ${body.email}`);
+  const confirmed = await call('/api/auth/register/confirm', { ...body, code });
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(201);
+}
+
+/** Polls `read` until `ok` holds (expect.poll works only inside a test; this seeding runs in beforeAll). */
+async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) {
+      return v;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 const idOf = (r: { body: unknown }) => (r.body as { id: string }).id;
@@ -72,7 +87,7 @@ export async function confirmedRun(url: string, term: number): Promise<number> {
   const started = await admin.post('/api/admin/pairing-runs', { term });
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   const run = idOf(started);
-  await expect.poll(async () => ((await admin.get(`/api/admin/pairing-runs/${run}`)).body as { status: string }).status, { timeout: 60_000 }).toBe('proposed');
+  await until(async () => ((await admin.get(`/api/admin/pairing-runs/${run}`)).body as { status: string }).status, (s) => s === 'proposed', 60_000, 'the run to propose');
   const confirmed = await admin.post(`/api/admin/pairing-runs/${run}/confirm`, {});
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
   return (confirmed.body as { confirmed: number }).confirmed;
