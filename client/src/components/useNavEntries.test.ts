@@ -43,5 +43,8 @@ describe('header navigation', () => {
     expect(await at('/admin/orgs')).toBe('/admin/orgs');
     expect(await at('/admin/imports')).toBe('/admin/imports');
     expect(await at('/about')).toBe('/about');
-  });
+    expect(await at('/service-requests/new')).toBe('/me/pairings');
+    expect(await at('/me/pairings/dddddddddddddddddddddddd/service')).toBe('/me/pairings');
+    // Each push loads its page's chunk for the first time: slow on a loaded machine.
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/needs/', '/search/needs'],
   ['/search', '/search/results'],
   ['/results/', '/search/results'],
+  ['/me/pairings', '/me/pairings'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin', '/admin/orgs'],
@@ -54,6 +55,9 @@ export function useNavEntries() {
   });
 
   const active = computed(() => {
+    if (route.path.startsWith('/service-requests')) {
+      return '/me/pairings';
+    }
     if (route.path.endsWith('/new') || route.path.endsWith('/edit')) {
       return '/me/listings';
     }

@@ -64,6 +64,6 @@ describe('PairingCard', () => {
     expect(sent[0]?.body).toEqual({ accept: true });
     await wrapper.setProps({ pairing: wrapper.emitted<[ReturnType<typeof buildPairing>]>('answered')![0]![0] });
     expect(wrapper.find('[data-testid=pairing-accept]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid=pairing-service]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid=pairing-service]').exists()).toBe(true);
   });
 });
