@@ -147,6 +147,16 @@ describe('service request → pairing → service log', () => {
     const service = (await api.get(`/api/pairings/${pairingId}/service`)).body as { totals: { confirmedHours: number; rating: { score: number } } };
     expect(service.totals).toMatchObject({ confirmedHours: 4, confirmedVisits: 1, rating: { score: 4 } });
 
+    // The enterprise's requests and the form on a phone.
+    const phone = await page(ENTERPRISE, DEMO_PASSWORD, 390);
+    await phone.goto(`${platform.url}/service-requests`);
+    await expect.poll(() => phone.locator('[data-testid=sr-item] [data-testid=sr-status]').textContent(), { timeout: 15_000 }).toBe('已配对');
+    await shoot(phone, 'pairing-requests-390');
+    await phone.goto(`${platform.url}/service-requests/new`);
+    await phone.locator('[data-testid=sr-save]').click();
+    await expect.poll(() => phone.locator('.el-form-item__error').count()).toBeGreaterThanOrEqual(4);
+    await shoot(phone, 'pairing-request-form-errors-390');
+
     // English, on a phone: the same log reads in English.
     const en = await page(ENTERPRISE, DEMO_PASSWORD, 390, 'en');
     await en.goto(serviceUrl);

@@ -69,7 +69,7 @@ describe('service request form', () => {
     expect(sent).toHaveLength(0);
     const errors = wrapper.findAll('.el-form-item__error').map((e) => e.text());
     expect(errors.length).toBeGreaterThanOrEqual(4);
-  }, 20_000);
+  }, 60_000);
 
   it('edits a draft, puts server field errors on their field, then saves and opens it for pairing', async () => {
     let patches = 0;
@@ -99,5 +99,5 @@ describe('service request form', () => {
     expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual([`PATCH /service-requests/${ID}`, `PATCH /service-requests/${ID}`, `POST /service-requests/${ID}/open`]);
     expect(writes[0]?.body).toMatchObject({ county: '220106', urgency: 'high', preferred: [COMMISSIONER], keywords: ['VOC'] });
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/service-requests?saved=${ID}`));
-  }, 20_000);
+  }, 60_000);
 });
