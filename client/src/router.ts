@@ -11,6 +11,7 @@ import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
+import { pairingServiceRoutes } from './routes.pairing-service';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -71,6 +72,7 @@ export const routes: RouteRecordRaw[] = [
   ...marketplaceRoutes,
   ...commissionerRoutes,
   ...pairingAdminRoutes,
+  ...pairingServiceRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

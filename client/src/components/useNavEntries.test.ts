@@ -21,7 +21,9 @@ describe('header navigation', () => {
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/me/listings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/me/listings', '/me/pairings']);
+    auth.user = buildUser('commissioner');
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/me/listings', '/me/pairings']);
     auth.user = buildUser('intermediary');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners']);
     auth.user = buildUser('admin');
@@ -44,5 +46,8 @@ describe('header navigation', () => {
     expect(await at('/admin/commissioners')).toBe('/admin/commissioners');
     expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');
     expect(await at('/about')).toBe('/about');
-  }, 30_000); // each push loads a lazy page: the default 5 s runs out when the 2-core machine is busy
+    expect(await at('/service-requests/new')).toBe('/me/pairings');
+    expect(await at('/me/pairings/dddddddddddddddddddddddd/service')).toBe('/me/pairings');
+    // Each push loads its page's chunk for the first time: slow on a loaded machine.
+  }, 60_000);
 });

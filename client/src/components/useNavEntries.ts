@@ -17,6 +17,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/results/', '/search/results'],
   ['/commissioners', '/commissioners'],
   ['/admin/commissioners', '/admin/commissioners'],
+  ['/me/pairings', '/me/pairings'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin/pairing', '/admin/pairing'],
@@ -42,6 +43,9 @@ export function useNavEntries() {
     if (role === 'researcher' || role === 'commissioner' || role === 'enterprise') {
       list.push({ path: '/me/listings', labelKey: 'nav.myListings', testid: 'nav-my-listings' });
     }
+    if (role === 'enterprise' || role === 'commissioner') {
+      list.push({ path: '/me/pairings', labelKey: 'pairings.title', testid: 'nav-my-pairings' });
+    }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });
       list.push({ path: '/admin/commissioners', labelKey: 'cm.navAdmin', testid: 'nav-admin-commissioners' });
@@ -57,6 +61,9 @@ export function useNavEntries() {
   });
 
   const active = computed(() => {
+    if (route.path.startsWith('/service-requests')) {
+      return '/me/pairings';
+    }
     if (route.path.endsWith('/new') || route.path.endsWith('/edit')) {
       return '/me/listings';
     }

@@ -9,6 +9,7 @@ import { marketEn } from './market.en';
 import { firstEn } from './first.en';
 import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
+import { pairingServiceEn } from './pairing-service.en';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
 const en: MessageSchema = {
@@ -314,6 +315,7 @@ const en: MessageSchema = {
   ...marketEn,
   ...importsEn,
   ...matchingEn,
+  ...pairingServiceEn,
   ...accountEn,
   ...emailVerifyEn,
   ...listingShareEn,

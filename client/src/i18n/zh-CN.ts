@@ -8,6 +8,7 @@ import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
 import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
+import { pairingServiceZh } from './pairing-service.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -314,6 +315,7 @@ const zhCN = {
   ...marketZh,
   ...importsZh,
   ...matchingZh,
+  ...pairingServiceZh,
   ...accountZh,
   ...emailVerifyZh,
   ...listingShareZh,

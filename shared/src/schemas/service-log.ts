@@ -84,6 +84,13 @@ export type ServiceTotalsView = z.infer<typeof serviceTotalsView>;
 /** A pairing's service: its agreement (null until drafted), its log, newest first, and its totals. */
 export const pairingServiceView = z.object({
   pairing: objectId,
+  term: z.number(),
+  /** The request's title and the two parties' names, for the page's heading. */
+  title: z.string(),
+  enterprise: z.string(),
+  commissioner: z.string(),
+  /** The sides the caller stands for (none for other enterprise members and administrators, who only read). */
+  sides: z.array(z.enum(['commissioner', 'enterprise'])),
   agreement: serviceAgreementView.nullable(),
   entries: z.array(serviceEntryView),
   totals: serviceTotalsView,

@@ -57,6 +57,9 @@ describe('service of an accepted pairing', () => {
     expect((await s.e.put(`${base}/agreement`, plan)).status).toBe(403);
     const draft = await s.c.put(`${base}/agreement`, plan);
     expect(draft.body.agreement).toMatchObject({ status: 'draft', plannedVisits: 6, plannedHours: 40 });
+    // The page's heading: the request, both parties, and which side the caller stands for.
+    expect(draft.body).toMatchObject({ term, title: '内饰件VOC超标', enterprise: s.ent.name, commissioner: s.cUser.displayName, sides: ['commissioner'] });
+    expect((await s.e.get(base + '/service')).body.sides).toEqual(['enterprise']);
     expect((await s.c.post(`${base}/agreement/confirm`)).status).toBe(403);
     expect((await s.e.post(`${base}/agreement/confirm`)).body.agreement.status).toBe('confirmed');
     expect((await s.c.put(`${base}/agreement`, plan)).status).toBe(409);

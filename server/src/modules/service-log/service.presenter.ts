@@ -22,9 +22,13 @@ export function serviceTotals(entries: readonly ServiceEntryRecord[], agreement:
   };
 }
 
-export function presentService(pairing: string, agreement: ServiceAgreementRecord | null, entries: ServiceEntryRecord[]): PairingServiceView {
+/** Who the page is about and which sides the caller stands for. */
+export type ServiceHeading = Pick<PairingServiceView, 'term' | 'title' | 'enterprise' | 'commissioner' | 'sides'>;
+
+export function presentService(pairing: string, heading: ServiceHeading, agreement: ServiceAgreementRecord | null, entries: ServiceEntryRecord[]): PairingServiceView {
   return {
     pairing,
+    ...heading,
     agreement: agreement
       ? {
           status: agreement.status, goals: agreement.goals, plannedVisits: agreement.plannedVisits, plannedHours: agreement.plannedHours,

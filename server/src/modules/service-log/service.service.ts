@@ -43,10 +43,21 @@ async function tell(p: PairingRecord, to: 'commissioner' | 'enterprise', key: st
 
 /** A pairing's agreement, log (newest first) and totals: both sides, members of the enterprise, administrators. */
 export async function pairingService(user: UserDoc, id: string): Promise<PairingServiceView> {
-  const { pairing } = await loadServicePairing(user, id);
+  const { pairing, sides } = await loadServicePairing(user, id);
   const { filter, sort } = pairingLogQuery(pairing._id);
-  const [agreement, entries] = await Promise.all([agreementOf(pairing), ServiceEntryModel.find(filter).sort(sort).limit(500).lean<ServiceEntryRecord[]>()]);
-  return presentService(String(pairing._id), agreement, entries);
+  const [agreement, entries, names] = await Promise.all([
+    agreementOf(pairing),
+    ServiceEntryModel.find(filter).sort(sort).limit(500).lean<ServiceEntryRecord[]>(),
+    pairingNames([pairing]),
+  ]);
+  const heading = {
+    term: pairing.term,
+    title: names.request.get(String(pairing.request))?.title ?? '',
+    enterprise: names.org.get(String(pairing.org)) ?? '',
+    commissioner: names.commissioner.get(String(pairing.commissioner)) ?? '',
+    sides,
+  };
+  return presentService(String(pairing._id), heading, agreement, entries);
 }
 
 /** The commissioner drafts (or, until it is confirmed, redrafts) the agreement; dates within the pairing's term. */
