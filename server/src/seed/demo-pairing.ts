@@ -49,8 +49,9 @@ export interface DemoPairingContext {
 }
 
 /** Seeds the commissioners and requests; returns how many of each. */
-export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commissioners: number; requests: number; enterprises: number }> {
+export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commissioners: number; requests: number; enterprises: number; stages: string }> {
   const { now, orgIds, accounts, staffHash } = ctx;
+  const t0 = performance.now();
   const term = currentTerm(now);
   const rnd = mulberry32(DEMO_PAIRING.seed * 7919);
   const inst = realInstance(DEMO_PAIRING.seed, DEMO_PAIRING.commissioners, Math.round(DEMO_PAIRING.requests * 1.5), 1);
@@ -159,15 +160,17 @@ export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commis
     });
   }
 
-  await OrgModel.insertMany(newOrgs);
-  for (let k = 0; k < users.length; k += 500) {
-    await UserModel.insertMany(users.slice(k, k + 500));
-  }
-  for (let k = 0; k < commissioners.length; k += 500) {
-    await CommissionerModel.insertMany(commissioners.slice(k, k + 500));
-  }
-  for (let k = 0; k < requests.length; k += 500) {
-    await ServiceRequestModel.insertMany(requests.slice(k, k + 500));
-  }
-  return { commissioners: commissioners.length, requests: requests.length, enterprises: newOrgs.length };
+  const marks = [`build ${Math.round(performance.now() - t0)}`];
+  const timed = async (label: string, model: { insertMany(docs: object[]): Promise<unknown> }, docs: Record<string, unknown>[]) => {
+    const t = performance.now();
+    for (let k = 0; k < docs.length; k += 500) {
+      await model.insertMany(docs.slice(k, k + 500));
+    }
+    marks.push(`${label} ${Math.round(performance.now() - t)}`);
+  };
+  await timed('orgs', OrgModel, newOrgs);
+  await timed('users', UserModel, users);
+  await timed('commissioners', CommissionerModel, commissioners);
+  await timed('requests', ServiceRequestModel, requests);
+  return { commissioners: commissioners.length, requests: requests.length, enterprises: newOrgs.length, stages: `${marks.join(', ')} ms` };
 }
