@@ -4,7 +4,7 @@ import type { ImportsMessages } from './imports.zh-CN';
 export const importsEn: ImportsMessages = {
   imports: {
     title: 'Bulk import',
-    intro: 'Import research results, technology needs or organisations from a CSV, XLSX or JSONL file. Every row is checked first: if any row is invalid, nothing is imported.',
+    intro: 'Import research results, technology needs, organisations, science commissioners or service requests from a CSV, XLSX or JSONL file. Every row is checked first: if any row is invalid, nothing is imported.',
     kind: 'Import',
     kinds: { results: 'Research results', needs: 'Technology needs', orgs: 'Organisations', commissioners: 'Science commissioners', serviceRequests: 'Service requests' },
     publish: 'Publish directly',

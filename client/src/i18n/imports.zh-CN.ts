@@ -1,7 +1,7 @@
 /** Chinese messages of the administrators' bulk import (/admin/imports). */
 const imports = {
   title: '批量导入',
-  intro: '从 CSV、XLSX 或 JSONL 文件批量导入科技成果、技术需求或机构。每一行都先经过校验：只要有一行有误，就不会导入任何数据。',
+  intro: '从 CSV、XLSX 或 JSONL 文件批量导入科技成果、技术需求、机构、科技特派员或企业服务需求。每一行都先经过校验：只要有一行有误，就不会导入任何数据。',
   kind: '导入内容',
   kinds: { results: '科技成果', needs: '技术需求', orgs: '机构', commissioners: '科技特派员', serviceRequests: '企业服务需求' },
   publish: '直接发布',
