@@ -27,7 +27,11 @@ async function tellManagers(orgIds: Iterable<string>, text: (name: string) => { 
   }
 }
 
-/** Audits and announces what a done import of commissioners or service requests wrote. */
+/**
+ * Audits and announces what a done import of commissioners or service requests wrote. Finding them
+ * by `importJob` scans the collection once per import (no index: a few thousand records a term, and
+ * an index would cost every write of the pairing flow).
+ */
 export async function announcePairingImport(job: ImportJobRecord): Promise<void> {
   const jobId = String(job._id);
   const actor = job.createdBy ?? null;
