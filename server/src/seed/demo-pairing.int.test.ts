@@ -10,6 +10,7 @@ import { csvTemplate } from '../modules/imports/import.templates';
 import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
 import { UserModel } from '../modules/users/user.model';
 import { seedDemoIfEmpty } from './demo';
+import { DEMO_PAIRING_ACCOUNTS } from './demo-pairing';
 
 useTestDb();
 const app = testApp();
@@ -34,10 +35,16 @@ describe('the 双千 demo data', () => {
     expect(new Set(requests.map((r) => r.city)).size).toBe(CITIES.length);
     expect(new Set(requests.map((r) => r.county).filter(Boolean)).size).toBeGreaterThanOrEqual(40);
 
-    const demoCommissioner = await UserModel.findOne({ email: 'commissioner@demo.kezhuan.cn' });
-    expect(await CommissionerModel.exists({ user: demoCommissioner!._id, status: 'approved', term })).toBeTruthy();
-    const mine = await (await demoLogin('enterprise@demo.kezhuan.cn')).get('/api/me/service-requests');
-    expect(mine.body.items.length).toBe(3);
+    // The 双千 demo accounts log in: an approved commissioner, an enterprise manager with two open requests (its needs).
+    await demoLogin(DEMO_PAIRING_ACCOUNTS.commissioner.email);
+    const expert = await UserModel.findOne({ email: DEMO_PAIRING_ACCOUNTS.commissioner.email });
+    expect(await CommissionerModel.exists({ user: expert!._id, status: 'approved', term })).toBeTruthy();
+    const mine = await (await demoLogin(DEMO_PAIRING_ACCOUNTS.enterprise.email)).get('/api/me/service-requests');
+    expect(mine.body.items.map((r: { status: string }) => r.status)).toEqual(['open', 'open']);
+    // The per-role demo accounts keep their blank state for the flows that start from them.
+    const commissionerDemo = await UserModel.findOne({ email: 'commissioner@demo.kezhuan.cn' });
+    expect(await CommissionerModel.exists({ user: commissionerDemo!._id })).toBeFalsy();
+    expect((await (await demoLogin('enterprise@demo.kezhuan.cn')).get('/api/me/service-requests')).body.items).toEqual([]);
     console.log(said.at(-1));
 
     // The templates' example rows import as they are on the demo data.

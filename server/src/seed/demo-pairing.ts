@@ -6,9 +6,10 @@
  * commissioner's expertise is a ChinaXiv paper's keywords, title and institution (the paper already
  * assigned to a Jilin institution by the demo builder), and each request is a Jilin demo need's
  * problem, placed in a county. The requests come from fictional enterprises named after the need's
- * enterprise and the county (农安宏远汽车零部件有限公司 …), one staff account each. The demo
- * commissioner account gets an approved application of its own, and the demo enterprise account
- * three requests of its own. Deterministic (mulberry32), written with bulk inserts.
+ * enterprise and the county (农安宏远汽车零部件有限公司 …), one staff account each. Two accounts to
+ * log in with (DEMO_PAIRING_ACCOUNTS, the demo password): an approved commissioner and an enterprise
+ * manager with open requests from its needs — apart from the per-role demo accounts, whose state other flows
+ * and tests start from. Deterministic (mulberry32), written with bulk inserts.
  */
 import { CITIES, COUNTIES, countyByCode, makeUscc, type CityCode } from '@kezhuan/shared';
 import { Types } from 'mongoose';
@@ -20,10 +21,15 @@ import { OrgModel, orgNameKey } from '../modules/orgs/org.model';
 import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
 import { UserModel } from '../modules/users/user.model';
 import { DEMO_NEEDS } from './data/jilin-needs';
-import { DEMO_ACCOUNTS } from './demo-accounts';
 import { DEMO_ORGS } from './demo-orgs';
 
 export const DEMO_PAIRING = { seed: 13, commissioners: 300, requests: 300 } as const;
+
+/** The 双千 demo accounts (password DEMO_PASSWORD), `org` an index into DEMO_ORGS. */
+export const DEMO_PAIRING_ACCOUNTS = {
+  commissioner: { email: 'expert@demo.kezhuan.cn', phone: '13904310006', displayName: '陈立新（长春应化所，科技特派员）', role: 'researcher', org: 3 },
+  enterprise: { email: 'factory@demo.kezhuan.cn', phone: '13904310007', displayName: '刘洋（江城碳纤维）', role: 'enterprise', org: 11 },
+} as const;
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国志红文斌宇浩凯健俊帆鹏飞博远晨阳雪梅琳岩松海波';
@@ -46,11 +52,13 @@ export interface DemoPairingContext {
   accounts: ReadonlyMap<number, Types.ObjectId>;
   /** A password hash nobody knows (staff accounts are not for login). */
   staffHash: string;
+  /** The demo password's hash (the two 双千 demo accounts). */
+  passwordHash: string;
 }
 
 /** Seeds the commissioners and requests; returns how many of each. */
 export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commissioners: number; requests: number; enterprises: number; stages: string }> {
-  const { now, orgIds, accounts, staffHash } = ctx;
+  const { now, orgIds, accounts, staffHash, passwordHash } = ctx;
   const t0 = performance.now();
   const term = currentTerm(now);
   const rnd = mulberry32(DEMO_PAIRING.seed * 7919);
@@ -88,18 +96,16 @@ export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commis
       availability: { daysPerMonth: 2 + Math.floor(rnd() * 6), note: rnd() < 0.3 ? '寒暑假可驻企' : '' }, ...approval(user, org, j),
     });
   });
-  // The demo commissioner account (长春应化所) is approved too, in his institute's field.
-  const demoCommissioner = DEMO_ACCOUNTS.findIndex((a) => a.role === 'commissioner');
-  const dc = DEMO_ACCOUNTS[demoCommissioner]!;
-  const dcUser = accounts.get(dc.org);
-  if (dcUser) {
-    commissioners.push({
-      user: dcUser, expertise: '中国科学院长春应用化学研究所，研究方向：高分子材料、生物降解塑料、稀土功能材料、碳纤维复合材料。可为企业解决材料配方、成型工艺与性能检测问题。',
-      keywords: ['高分子材料', '生物降解', '稀土', '碳纤维', '复合材料'], disciplines: ['150', '430'], industries: ['C26', 'C29', 'C36'],
-      cities: ['220100', '220200'], counties: ['220722'], serveCities: ['220100', '220200', '220700'], capacity: 3, availability: { daysPerMonth: 4, note: '每月可驻企四天' },
-      ...approval(dcUser, orgIds[dc.org]!, 0),
-    });
-  }
+  // The 双千 demo commissioner (长春应化所) is approved too, in his institute's field.
+  const dc = DEMO_PAIRING_ACCOUNTS.commissioner;
+  const dcUser = new Types.ObjectId();
+  users.push({ _id: dcUser, email: dc.email, phone: dc.phone, displayName: dc.displayName, title: '研究员', role: dc.role, org: orgIds[dc.org], orgRole: 'member', orgStatus: 'active', passwordHash });
+  commissioners.push({
+    user: dcUser, expertise: '中国科学院长春应用化学研究所，研究方向：高分子材料、生物降解塑料、稀土功能材料、碳纤维复合材料。可为企业解决材料配方、成型工艺与性能检测问题。',
+    keywords: ['高分子材料', '生物降解', '稀土', '碳纤维', '复合材料'], disciplines: ['150', '430'], industries: ['C26', 'C29', 'C36'],
+    cities: ['220100', '220200'], counties: ['220722'], serveCities: ['220100', '220200', '220700'], capacity: 3, availability: { daysPerMonth: 4, note: '每月可驻企四天' },
+    ...approval(dcUser, orgIds[dc.org]!, 0),
+  });
 
   // Requests: fictional enterprises per (need's enterprise, county), a staff account each.
   const needByTitle = new Map(DEMO_NEEDS.map((n) => [n.title, n]));
@@ -146,19 +152,18 @@ export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commis
       openedAt, closedAt: null, createdAt: openedAt, updatedAt: openedAt,
     });
   }
-  // The demo enterprise account's own requests, from its needs.
-  const de = DEMO_ACCOUNTS.find((a) => a.role === 'enterprise')!;
-  const deUser = accounts.get(de.org);
-  if (deUser) {
-    DEMO_NEEDS.filter((n) => n.enterprise === DEMO_ORGS[de.org]!.name).slice(0, 3).forEach((n, k) => {
-      const openedAt = new Date(now.getTime() - (k + 1) * 3 * DAY);
-      requests.push({
-        org: orgIds[de.org], owner: deUser, status: 'open', title: n.title, problem: `${n.problem}${n.desiredOutcome}`, industry: n.industry, city: n.city,
-        county: COUNTIES.find((c) => c.city === n.city && c.kind === 'district')?.code ?? null, keywords: n.keywords.slice(0, 5), urgency: k === 0 ? 'high' : 'normal',
-        preferred: [], excluded: [], need: null, openedAt, closedAt: null, createdAt: openedAt, updatedAt: openedAt,
-      });
+  // The 双千 demo enterprise manager's own requests, from its enterprise's needs.
+  const de = DEMO_PAIRING_ACCOUNTS.enterprise;
+  const deUser = new Types.ObjectId();
+  users.push({ _id: deUser, email: de.email, phone: de.phone, displayName: de.displayName, role: de.role, org: orgIds[de.org], orgRole: 'manager', orgStatus: 'active', passwordHash });
+  DEMO_NEEDS.filter((n) => n.enterprise === DEMO_ORGS[de.org]!.name).slice(0, 3).forEach((n, k) => {
+    const openedAt = new Date(now.getTime() - (k + 1) * 3 * DAY);
+    requests.push({
+      org: orgIds[de.org], owner: deUser, status: 'open', title: n.title, problem: `${n.problem}${n.desiredOutcome}`, industry: n.industry, city: n.city,
+      county: COUNTIES.find((c) => c.city === n.city && c.kind === 'district')?.code ?? null, keywords: n.keywords.slice(0, 5), urgency: k === 0 ? 'high' : 'normal',
+      preferred: [], excluded: [], need: null, openedAt, closedAt: null, createdAt: openedAt, updatedAt: openedAt,
     });
-  }
+  });
 
   const marks = [`build ${Math.round(performance.now() - t0)}`];
   const timed = async (label: string, model: { insertMany(docs: object[]): Promise<unknown> }, docs: Record<string, unknown>[]) => {
