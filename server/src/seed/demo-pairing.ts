@@ -21,15 +21,12 @@ import { OrgModel, orgNameKey } from '../modules/orgs/org.model';
 import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
 import { UserModel } from '../modules/users/user.model';
 import { DEMO_NEEDS } from './data/jilin-needs';
+import { DEMO_PAIRING_ACCOUNTS } from './demo-accounts';
 import { DEMO_ORGS } from './demo-orgs';
 
-export const DEMO_PAIRING = { seed: 13, commissioners: 300, requests: 300 } as const;
+export { DEMO_PAIRING_ACCOUNTS };
 
-/** The 双千 demo accounts (password DEMO_PASSWORD), `org` an index into DEMO_ORGS. */
-export const DEMO_PAIRING_ACCOUNTS = {
-  commissioner: { email: 'expert@demo.kezhuan.cn', phone: '13904310006', displayName: '陈立新（长春应化所，科技特派员）', role: 'researcher', org: 3 },
-  enterprise: { email: 'factory@demo.kezhuan.cn', phone: '13904310007', displayName: '刘洋（江城碳纤维）', role: 'enterprise', org: 11 },
-} as const;
+export const DEMO_PAIRING = { seed: 13, commissioners: 300, requests: 300 } as const;
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国志红文斌宇浩凯健俊帆鹏飞博远晨阳雪梅琳岩松海波';
