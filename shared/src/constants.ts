@@ -90,7 +90,10 @@ export const AUDIT_ACTIONS = [
   'commissioner.endorsement_decline',
   'commissioner.approve',
   'commissioner.return',
+  /** An administrator's import of the province's list (approved at once when published). */
+  'commissioner.import',
   'service_request.create',
+  'service_request.import',
   'service_request.open',
   'service_request.withdraw',
   'service_request.close',

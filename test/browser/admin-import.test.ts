@@ -149,3 +149,35 @@ describe('bulk import of research results', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('bulk import of the 双千 lists', () => {
+  it('offers commissioners and service requests; the templates import as they are on the demo data', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 900 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${platform.url}/login`);
+    await page.locator('[data-testid=login-identifier] input').fill('admin@demo.kezhuan.cn');
+    await page.locator('[data-testid=login-password] input').fill(PASSWORD);
+    await page.locator('[data-testid=login-submit]').click();
+    await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+    await page.goto(`${platform.url}/admin/imports`);
+    for (const [kind, label, file, what] of [
+      ['commissioners', '科技特派员', '科技特派员导入模板.csv', '科技特派员'],
+      ['serviceRequests', '企业服务需求', '企业服务需求导入模板.csv', '企业服务需求'],
+    ] as const) {
+      await page.locator(`[data-testid=import-kind-${kind}]`).click();
+      expect(await page.locator(`[data-testid=import-kind-${kind}]`).textContent()).toContain(label);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=import-template-csv]').click()]);
+      expect(download.suggestedFilename()).toBe(file);
+      if (kind === 'commissioners') {
+        await page.locator('[data-testid=import-publish]').click();
+        await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
+        await shoot(page, '24-import-commissioners-390');
+      }
+      await upload(page, file, readFileSync((await download.path())!, 'utf8'));
+      await expect.poll(() => page.locator('[data-testid=import-phase]').textContent(), { timeout: 30_000 }).toContain(`导入完成：已导入 1 条${what}`);
+    }
+    await still(page, '25-import-requests-done-390');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -4,14 +4,16 @@ import type { ImportsMessages } from './imports.zh-CN';
 export const importsEn: ImportsMessages = {
   imports: {
     title: 'Bulk import',
-    intro: 'Import research results, technology needs or organisations from a CSV, XLSX or JSONL file. Every row is checked first: if any row is invalid, nothing is imported.',
+    intro: 'Import research results, technology needs, organisations, science commissioners or service requests from a CSV, XLSX or JSONL file. Every row is checked first: if any row is invalid, nothing is imported.',
     kind: 'Import',
-    kinds: { results: 'Research results', needs: 'Technology needs', orgs: 'Organisations' },
+    kinds: { results: 'Research results', needs: 'Technology needs', orgs: 'Organisations', commissioners: 'Science commissioners', serviceRequests: 'Service requests' },
     publish: 'Publish directly',
     publishHint: {
       results: 'On: published at once, without review. Off: imported as drafts',
       needs: 'On: published at once, without review. Off: imported as drafts',
       orgs: 'On: organisations are marked verified. Off: they await verification',
+      commissioners: "On: the province's list, approved for the term at once (audited). Off: they await their organisation's endorsement and review",
+      serviceRequests: 'On: requests open for the next pairing run. Off: drafts the enterprise checks and opens',
     },
     templates: 'Templates',
     templateXlsx: 'Excel template (.xlsx)',

@@ -1,5 +1,5 @@
 /**
- * Imports a file of research results, technology needs or organisations:
+ * Imports a file of research results, technology needs, organisations, or the 双千 lists (commissioners, serviceRequests):
  *   npm run import -- --kind results --file 成果.xlsx [--publish] [--format csv|xlsx|jsonl] [--as admin@example.cn]
  * Every row is checked first; nothing is written unless all rows are valid. On failure the error
  * report is written beside the file and the exit code is 1. Imported listings are indexed (search
@@ -21,7 +21,7 @@ import { takeReconcileRequest } from '../modules/indexing/write-hint';
 import { startRuntime } from '../runtime';
 import { reconcileWithBars } from './reconcile-progress';
 
-const USAGE = 'usage: npm run import -- --kind results|needs|orgs --file PATH [--publish] [--format csv|xlsx|jsonl] [--as ADMIN_EMAIL]';
+const USAGE = 'usage: npm run import -- --kind results|needs|orgs|commissioners|serviceRequests --file PATH [--publish] [--format csv|xlsx|jsonl] [--as ADMIN_EMAIL]';
 const { values } = parseArgs({
   options: {
     kind: { type: 'string' },
@@ -79,7 +79,7 @@ try {
   }
   if (job.status === 'done') {
     (committing ?? new ProgressBar('写入 commit ')).done(`${job.committed} ${kind} imported`);
-    if (kind !== 'orgs' && takeReconcileRequest()) {
+    if ((kind === 'results' || kind === 'needs') && takeReconcileRequest()) {
       // The rows were written without outbox flags; make them searchable before the command ends
       // (a running server would otherwise only pick them up at its next start).
       await reconcileWithBars(runtime.search, '索引 index');

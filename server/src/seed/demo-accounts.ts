@@ -19,3 +19,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'commissioner@demo.kezhuan.cn', phone: '13904310004', displayName: '张华（长春应化所）', role: 'commissioner', org: 3 },
   { email: 'intermediary@demo.kezhuan.cn', phone: '13904310005', displayName: '赵敏（成果转化服务中心）', role: 'intermediary', org: 9 },
 ];
+
+/**
+ * The 双千 demo accounts (same password, printed at start too), apart from the per-role accounts above,
+ * whose blank state other flows start from: an approved science commissioner of the current term and an
+ * enterprise manager with open service requests (seed/demo-pairing.ts). `org` indexes DEMO_ORGS.
+ */
+export const DEMO_PAIRING_ACCOUNTS = {
+  commissioner: { email: 'expert@demo.kezhuan.cn', phone: '13904310006', displayName: '陈立新（长春应化所，科技特派员）', role: 'researcher', org: 3, label: '双千 commissioner' },
+  enterprise: { email: 'factory@demo.kezhuan.cn', phone: '13904310007', displayName: '刘洋（江城碳纤维）', role: 'enterprise', org: 11, label: '双千 enterprise' },
+} as const;

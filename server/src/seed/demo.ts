@@ -22,6 +22,8 @@ import { UserModel } from '../modules/users/user.model';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
+import { seedDemoPairing } from './demo-pairing';
+import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
@@ -125,5 +127,8 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   });
   await TechNeedModel.insertMany(needs);
   say(`seeded ${DEMO_ORGS.length} organisations, ${DEMO_ACCOUNTS.length} demo accounts, ${results.length} research results and ${needs.length} technology needs`);
+  const t0 = performance.now();
+  const pairing = await seedDemoPairing({ now, orgIds, accounts, staffHash, passwordHash });
+  say(`seeded the 双千 demo: ${pairing.commissioners} commissioners approved for ${currentTerm(now)}, ${pairing.requests} open service requests of ${pairing.enterprises} more enterprises in ${Math.round(performance.now() - t0)} ms (${pairing.stages})`);
   return true;
 }

@@ -58,6 +58,22 @@ describe('Jilin divisions', () => {
     }
   });
 
+  it('spot-checked seats agree with public reference coordinates within 5 km', () => {
+    // 珲春 and 长白: their Wikipedia infoboxes (42.863, 130.366; 41.42, 128.2). The rest: a public
+    // county-level table of Jilin (3 decimals) that agrees with ours everywhere but 抚松 (see below).
+    const reference: Record<string, [number, number]> = {
+      '222404': [42.863, 130.366], '220623': [41.42, 128.2], '222426': [43.112, 128.899], '220422': [42.926, 124.991],
+      '220822': [44.812, 123.088], '220781': [44.986, 126.049], '220183': [44.521, 125.728], '220582': [41.126, 126.194],
+      '220382': [43.518, 123.502], '220323': [43.344, 125.305], '220722': [44.276, 123.967], '222403': [43.373, 128.232],
+    };
+    for (const [code, [lat, lon]] of Object.entries(reference)) {
+      expect(haversineKm(countyByCode(code)!, { lat, lon }), code).toBeLessThan(5);
+    }
+    // 抚松: ours is the old seat 抚松镇 (42.33, 127.28); that table has 42.22, 127.45 (~18 km off), near where
+    // the county's new administrative centre (抚松新城) is said to be. Either way it stays inside 白山's reach.
+    expect(regionDistanceKm('220621', '220600')).toBeLessThan(100);
+  });
+
   it('existing city codes still resolve, and regions resolve to their prefecture', () => {
     for (const city of CITIES) {
       expect(isJilinRegionCode(city.code)).toBe(true);

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { objectId, pagination } from './common';
 import { listingKind, listingOrgView, listingStatus } from './listing';
 
-export const IMPORT_KINDS = ['results', 'needs', 'orgs'] as const;
+/** `commissioners` and `serviceRequests`: the province's 双千 lists (issue 13), see IMPORT_COLUMNS. */
+export const IMPORT_KINDS = ['results', 'needs', 'orgs', 'commissioners', 'serviceRequests'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const importKind = z.enum(IMPORT_KINDS);
 
@@ -174,6 +175,37 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { key: 'type', zh: '机构类型', en: 'Type', required: true, hint: { zh: '高等院校、科研院所、企业、科技中介机构或政府部门', en: 'university, institute, enterprise, intermediary or government' } },
     { key: 'uscc', zh: '统一社会信用代码', en: 'Credit code', required: true, aliases: ['信用代码'], hint: { zh: '18 位，尚未在平台注册', en: '18 characters, not yet registered' } },
     cityColumn,
+  ],
+  commissioners: [
+    {
+      key: 'person', zh: '人员邮箱或手机号', en: 'Person email or mobile', required: true, aliases: ['邮箱或手机号', '手机号', '电子邮箱', '邮箱'],
+      hint: { zh: '特派员在平台注册的邮箱或手机号，须为下列机构的成员', en: "The commissioner's account email or mobile; a member of the organisation below" },
+    },
+    orgUsccColumn('特派员所在单位（高校、科研院所或企业）的代码，该单位须已在平台注册', 'Credit code of his organisation (must exist)'),
+    { key: 'term', zh: '服务年度', en: 'Term', required: true, aliases: ['年度'], hint: { zh: '今年或明年，如 2027', en: 'This year or next, e.g. 2027' } },
+    { key: 'expertise', zh: '专业特长', en: 'Expertise', required: true, aliases: ['研究方向', '专长'], hint: { zh: '10–3000 字', en: '10–3000 characters' } },
+    keywordsColumn,
+    { key: 'disciplines', zh: '学科', en: 'Disciplines', required: true, aliases: ['学科分类'], hint: { zh: `1–5 个学科代码或名称；${LIST.zh}`, en: `1–5 discipline codes or names; ${LIST.en}` } },
+    { key: 'industries', zh: '服务行业', en: 'Industries', required: true, aliases: ['行业'], hint: { zh: `1–5 个行业代码或名称；${LIST.zh}`, en: `1–5 industry codes or names; ${LIST.en}` } },
+    { key: 'cities', zh: '服务市（州）', en: 'Cities served', required: false, aliases: ['服务地区'], hint: { zh: `整个市（州）都可服务时填写；${LIST.zh}`, en: `Whole cities he serves; ${LIST.en}` } },
+    { key: 'counties', zh: '服务县（市、区）', en: 'Counties served', required: false, aliases: ['服务县区'], hint: { zh: `县级名称或代码，如 长春市九台区 或 220113；与服务市（州）至少填一项；${LIST.zh}`, en: `County names or codes; this or cities served is required; ${LIST.en}` } },
+    { key: 'capacity', zh: '可服务企业数', en: 'Capacity', required: true, aliases: ['服务企业数'], hint: { zh: '同时服务的企业数，1–5', en: 'Enterprises at once, 1–5' } },
+    { key: 'availability.daysPerMonth', zh: '每月服务天数', en: 'Days per month', required: false, hint: { zh: '1–31', en: '1–31' } },
+    { key: 'availability.note', zh: '时间安排', en: 'Availability note', required: false, hint: { zh: '如 寒暑假可驻企', en: 'e.g. on site during vacations' } },
+  ],
+  serviceRequests: [
+    orgUsccColumn('提出需求的企业的代码，该企业须已在平台注册', 'Credit code of the enterprise (must exist)'),
+    { key: 'title', zh: '需求名称', en: 'Title', required: true, hint: { zh: '不超过 100 字', en: 'At most 100 characters' } },
+    { key: 'problem', zh: '问题描述', en: 'Problem', required: true, aliases: ['需求描述', '技术难题'], hint: { zh: '10–5000 字', en: '10–5000 characters' } },
+    { key: 'industry', zh: '行业', en: 'Industry', required: true, aliases: ['所属行业', '行业分类'], hint: industryHint },
+    cityColumn,
+    { key: 'county', zh: '所在县区', en: 'County', required: false, aliases: ['县区', '所在县（市、区）'], hint: { zh: '县级名称或代码，须属于所在市', en: 'County name or code, within the city' } },
+    { ...keywordsColumn, zh: '所需专长关键词', aliases: ['关键词'] },
+    { key: 'urgency', zh: '紧迫程度', en: 'Urgency', required: true, aliases: ['紧急程度'], hint: { zh: '不急、一般、较急或紧急', en: 'low, normal, high or urgent' } },
+    {
+      key: 'owner', zh: '负责人邮箱或手机号', en: 'Owner email or mobile', required: false, aliases: ['负责人'],
+      hint: { zh: '企业成员的邮箱或手机号；不填则由企业的注册人负责', en: "A member's email or mobile; if empty the enterprise's registrant owns it" },
+    },
   ],
 };
 

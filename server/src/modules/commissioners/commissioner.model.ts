@@ -54,6 +54,8 @@ const commissionerSchema = new Schema(
     submittedAt: { type: Date, required: true },
     approvedAt: { type: Date, default: null },
     approvedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** The import job that created it (the province's list), if any. */
+    importJob: { type: Schema.Types.ObjectId, ref: 'ImportJob', default: null },
   },
   { timestamps: true, collection: 'commissioners' },
 );
@@ -91,6 +93,7 @@ export interface CommissionerRecord {
   submittedAt: Date;
   approvedAt: Date | null;
   approvedBy: Types.ObjectId | null;
+  importJob?: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
 }

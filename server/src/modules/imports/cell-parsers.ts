@@ -4,7 +4,7 @@
  * spreadsheet user would write and answers with the input fields to set, or a message in both
  * languages when it cannot tell what was meant. Range and format checks stay with the zod schemas.
  */
-import { CITIES, CONFIDENTIALITY_LEVELS, COOPERATION_MODES, DISCIPLINES, INDUSTRIES, IP_STATUSES, IP_TYPES, MATURITY_LEVELS, TRANSFER_MODES } from '@kezhuan/shared';
+import { CITIES, COUNTIES, CONFIDENTIALITY_LEVELS, COOPERATION_MODES, DISCIPLINES, INDUSTRIES, IP_STATUSES, IP_TYPES, MATURITY_LEVELS, TRANSFER_MODES } from '@kezhuan/shared';
 
 export interface Words {
   zh: string;
@@ -242,3 +242,36 @@ export function itemsCell(fields: readonly string[]): CellParser {
       splitItems(text).map((parts) => Object.fromEntries(fields.flatMap((f, i) => (parts[i] ? [[f, parts[i]]] : [])))),
     );
 }
+
+/** A whole number ("3", "３", "3人", "2027年"); the schema checks the range. */
+export const intCell: CellParser = (text, key) => {
+  const m = /^(\d+)(?:人|家|天|年|个)?$/.exec(loose(text));
+  return m ? set(key, Number(m[1])) : { error: { zh: '应为整数', en: 'Expected a whole number' } };
+};
+
+/** Jilin's counties by code, name (九台区), city and name (长春市九台区, 长春九台区); names met in several cities are left to the city-qualified form. */
+export const counties = (() => {
+  const extra: Record<string, string> = {};
+  const seen = new Map<string, number>();
+  for (const c of COUNTIES) {
+    seen.set(c.zh, (seen.get(c.zh) ?? 0) + 1);
+  }
+  for (const c of COUNTIES) {
+    const city = CITIES.find((x) => x.code === c.city);
+    for (const prefix of city ? [city.zh, city.zh.replace(/(市|朝鲜族自治州)$/, '')] : []) {
+      extra[`${prefix}${c.zh}`] = c.code;
+    }
+  }
+  const unique = COUNTIES.filter((c) => seen.get(c.zh) === 1);
+  return vocabulary(unique.map((c) => ({ code: c.code, zh: c.zh, en: c.en })), extra);
+})();
+
+export const urgencies = vocabulary(
+  [
+    { code: 'low', zh: '不急', en: 'Low' },
+    { code: 'normal', zh: '一般', en: 'Normal' },
+    { code: 'high', zh: '较急', en: 'High' },
+    { code: 'urgent', zh: '紧急', en: 'Urgent' },
+  ],
+  { 低: 'low', 普通: 'normal', 中: 'normal', 高: 'high', 急: 'high', 非常紧急: 'urgent', 特急: 'urgent' },
+);

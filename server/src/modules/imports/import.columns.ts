@@ -8,6 +8,9 @@ import {
   cities,
   confidentialities,
   cooperationModes,
+  counties,
+  intCell,
+  urgencies,
   dateCell,
   disciplines,
   industries,
@@ -73,6 +76,31 @@ const PARSERS: Record<ImportKind, Record<string, CellParser>> = {
     uscc: usccCell,
     city,
   },
+  commissioners: {
+    person: textCell,
+    orgUscc: usccCell,
+    term: intCell,
+    expertise: textCell,
+    keywords: listCell,
+    disciplines: vocabListCell(disciplines, { zh: '学科', en: 'discipline' }),
+    industries: vocabListCell(industries, { zh: '行业', en: 'industry' }),
+    cities: vocabListCell(cities, { zh: '市（州）', en: 'city' }),
+    counties: vocabListCell(counties, { zh: '县（市、区）', en: 'county' }),
+    capacity: intCell,
+    'availability.daysPerMonth': intCell,
+    'availability.note': textCell,
+  },
+  serviceRequests: {
+    orgUscc: usccCell,
+    title: textCell,
+    problem: textCell,
+    industry,
+    city,
+    county: vocabCell(counties, { zh: '县（市、区）', en: 'county' }),
+    keywords: listCell,
+    urgency: vocabCell(urgencies, { zh: '紧迫程度', en: 'urgency' }),
+    owner: textCell,
+  },
 };
 
 export interface KindColumns {
@@ -124,4 +152,6 @@ export const KIND_COLUMNS: Record<ImportKind, KindColumns> = {
   results: build('results'),
   needs: build('needs'),
   orgs: build('orgs'),
+  commissioners: build('commissioners'),
+  serviceRequests: build('serviceRequests'),
 };

@@ -8,7 +8,9 @@ import { requestReconcile } from '../indexing/write-hint';
 import type { ImportKind } from '@kezhuan/shared';
 import mongoose from 'mongoose';
 import { TechNeedModel } from '../needs/need.model';
+import { CommissionerModel } from '../commissioners/commissioner.model';
 import { OrgModel } from '../orgs/org.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { ResearchResultModel } from '../results/result.model';
 import { ImportJobModel, type ImportJobRecord } from './import-job.model';
 import type { RowError } from './import.errors';
@@ -27,6 +29,10 @@ function targetOf(kind: ImportKind): TargetCollection {
       return TechNeedModel.collection as unknown as TargetCollection;
     case 'orgs':
       return OrgModel.collection as unknown as TargetCollection;
+    case 'commissioners':
+      return CommissionerModel.collection as unknown as TargetCollection;
+    case 'serviceRequests':
+      return ServiceRequestModel.collection as unknown as TargetCollection;
   }
 }
 
@@ -145,19 +151,18 @@ export async function commitJob(jobId: string, onProgress: (job: ImportJobRecord
   const conflicts = await conflictsAmong(target, refused);
   if (conflicts.length > 0) {
     await rollBack(jobId, target);
-    const errors: RowError[] = conflicts.map((r) => ({
-      row: r.row,
-      field: '统一社会信用代码',
-      message: '导入期间已有机构以该统一社会信用代码注册',
-      messageEn: 'An organisation registered this credit code while the import was running',
-    }));
+    const errors: RowError[] = conflicts.map((r) =>
+      job.kind === 'commissioners'
+        ? { row: r.row, field: '人员邮箱或手机号', message: '导入期间该人员已提交同年度的申请', messageEn: 'This person applied for the same term while the import was running' }
+        : { row: r.row, field: '统一社会信用代码', message: '导入期间已有机构以该统一社会信用代码注册', messageEn: 'An organisation registered this credit code while the import was running' },
+    );
     await appendErrors(jobId, errors);
     await ImportJobModel.updateOne(
       { _id: job._id, status: 'committing' },
       {
         $set: {
           status: 'failed', committed: 0, doneBatches: [], invalidRows: conflicts.length, errorCount: conflicts.length, finishedAt: new Date(), commitMs: Date.now() - started,
-          message: `${conflicts.length} 行与导入期间新注册的机构冲突，已全部撤回`, messageEn: `${conflicts.length} rows conflict with organisations registered meanwhile; everything was taken back`,
+          message: `${conflicts.length} 行与导入期间新写入的记录冲突，已全部撤回`, messageEn: `${conflicts.length} rows conflict with records written meanwhile; everything was taken back`,
         },
       },
     );

@@ -14,6 +14,7 @@ import { presentImportJob } from './import.presenter';
 import { appendErrors, dropStagedRows, jobsWithStagedRows, readErrors } from './import.staging';
 import { validateFile, type ValidateOutcome } from './import.validate-phase';
 import { notifyAll, orgMembers } from '../listings/listing.audience';
+import { announcePairingImport } from './import.pairing-notices';
 
 /** Where job progress goes live (Socket.io: the importing administrator's room); set at start-up. */
 export interface ImportProgressPublisher {
@@ -182,7 +183,9 @@ async function runImport(job: ImportJobRecord, actor: StartImportInput['actor'],
   if (final) {
     announce(final);
   }
-  if (final?.status === 'done' && final.kind !== 'orgs') {
+  if (final?.status === 'done' && (final.kind === 'commissioners' || final.kind === 'serviceRequests')) {
+    await announcePairingImport(final).catch((err: unknown) => log.error({ err, job: id }, 'import: could not audit or announce the pairing list'));
+  } else if (final?.status === 'done' && final.kind !== 'orgs') {
     await tellOrganisations(final, orgCounts).catch((err: unknown) => log.error({ err, job: id }, 'import: could not notify the organisations'));
   }
   return presentImportJob(final ?? job);

@@ -12,6 +12,10 @@ import { ImportFileError, type RowError } from './import.errors';
 import { HeaderError, jsonRecord, resolveHeader, tabularRecord, type RawRecord } from './import.rows';
 import { appendErrors, stageRows, type ImportRow } from './import.staging';
 import { listingKey, validateRecord, type ImportContext } from './import.validate';
+import { commissionerKey, personKey, validatePairingRecord, type ImportPerson } from './import.validate-pairing';
+import { CommissionerModel } from '../commissioners/commissioner.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
+import { UserModel } from '../users/user.model';
 import { readRows } from './sources';
 
 /** Rows per staging write and per commit batch. */
@@ -50,13 +54,13 @@ export interface ValidateOutcome extends ValidateProgress {
  * `{ uscc: { $in: … } }` (each such query scans the collection), so one scan per job beats one per
  * batch; on MongoDB it is one cheap query either way.
  */
-async function orgDirectory(): Promise<Map<string, { id: Types.ObjectId; type: OrgType }>> {
-  const map = new Map<string, { id: Types.ObjectId; type: OrgType }>();
+async function orgDirectory(): Promise<Map<string, { id: Types.ObjectId; type: OrgType; createdBy: Types.ObjectId | null }>> {
+  const map = new Map<string, { id: Types.ObjectId; type: OrgType; createdBy: Types.ObjectId | null }>();
   const verified = new Set<string>();
-  for await (const o of OrgModel.find({}, { uscc: 1, type: 1, verified: 1 }).lean().cursor({ batchSize: 1000 })) {
+  for await (const o of OrgModel.find({}, { uscc: 1, type: 1, verified: 1, createdBy: 1 }).lean().cursor({ batchSize: 1000 })) {
     // A disputed code may be claimed by several organisations: the verified one is the code's owner.
     if (!verified.has(o.uscc)) {
-      map.set(o.uscc, { id: o._id, type: o.type as OrgType });
+      map.set(o.uscc, { id: o._id, type: o.type as OrgType, createdBy: (o.createdBy as Types.ObjectId | null | undefined) ?? null });
     }
     if (o.verified) {
       verified.add(o.uscc);
@@ -74,6 +78,18 @@ async function existingListings(kind: ImportKind): Promise<Set<string>> {
   if (kind === 'orgs') {
     return keys;
   }
+  if (kind === 'commissioners') {
+    for await (const c of CommissionerModel.find({}, { user: 1, term: 1 }).lean().cursor({ batchSize: 1000 })) {
+      keys.add(commissionerKey(c.user, c.term));
+    }
+    return keys;
+  }
+  if (kind === 'serviceRequests') {
+    for await (const r of ServiceRequestModel.find({ status: { $in: ['draft', 'open', 'paired'] } }, { org: 1, title: 1 }).lean().cursor({ batchSize: 1000 })) {
+      keys.add(listingKey(r.org, r.title));
+    }
+    return keys;
+  }
   const model = (kind === 'results' ? ResearchResultModel : TechNeedModel) as unknown as typeof ResearchResultModel;
   for await (const l of model.find({ status: { $ne: 'withdrawn' } }, { org: 1, title: 1 }).lean().cursor({ batchSize: 1000 })) {
     keys.add(listingKey(l.org, l.title));
@@ -81,13 +97,28 @@ async function existingListings(kind: ImportKind): Promise<Set<string>> {
   return keys;
 }
 
+/** Accounts by email and mobile, read in one projected pass (the 双千 lists name people). */
+async function peopleDirectory(kind: ImportKind): Promise<Map<string, ImportPerson> | undefined> {
+  if (kind !== 'commissioners' && kind !== 'serviceRequests') {
+    return undefined;
+  }
+  const map = new Map<string, ImportPerson>();
+  for await (const u of UserModel.find({ disabledAt: null }, { email: 1, phone: 1, displayName: 1, role: 1, org: 1, orgStatus: 1 }).lean().cursor({ batchSize: 1000 })) {
+    const person: ImportPerson = { id: u._id, name: u.displayName, role: u.role, org: u.org ?? null, pending: u.orgStatus === 'pending' };
+    map.set(personKey(u.email), person);
+    map.set(personKey(u.phone), person);
+  }
+  return map;
+}
+
 /** Reads and checks the whole file, staging valid documents and recording every problem. */
 export async function validateFile(input: ValidateInput, report: (p: ValidateProgress) => Promise<void>): Promise<ValidateOutcome> {
   const kc = KIND_COLUMNS[input.kind];
   const ctx: ImportContext = {
     kind: input.kind, publish: input.publish, actor: input.actor, jobId: input.jobId, now: input.now,
-    orgs: await orgDirectory(), seen: new Map(), existing: await existingListings(input.kind),
+    orgs: await orgDirectory(), seen: new Map(), existing: await existingListings(input.kind), people: await peopleDirectory(input.kind),
   };
+  const validate = input.kind === 'commissioners' || input.kind === 'serviceRequests' ? validatePairingRecord : validateRecord;
   const p: ValidateProgress = { bytesRead: 0, validated: 0, invalidRows: 0, errorCount: 0 };
   let staged: ImportRow[] = [];
   let stagedCount = 0;
@@ -115,7 +146,7 @@ export async function validateFile(input: ValidateInput, report: (p: ValidatePro
   };
   const check = (rec: RawRecord) => {
     p.validated += 1;
-    const out = validateRecord(ctx, rec);
+    const out = validate(ctx, rec);
     if ('errors' in out) {
       p.invalidRows += 1;
       record(out.errors);

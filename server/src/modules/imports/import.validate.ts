@@ -16,6 +16,7 @@ import { loose } from './cell-parsers';
 import { KIND_COLUMNS } from './import.columns';
 import type { RowError } from './import.errors';
 import { issueErrors, parseRecord, type ParsedRecord, type RawRecord } from './import.rows';
+import type { ImportPerson } from './import.validate-pairing';
 
 export interface ImportContext {
   kind: ImportKind;
@@ -25,8 +26,10 @@ export interface ImportContext {
   /** The import job, recorded on each listing it creates. */
   jobId?: string;
   now: Date;
-  /** Registered organisations by credit code. */
-  orgs: ReadonlyMap<string, { id: Types.ObjectId; type: OrgType }>;
+  /** Registered organisations by credit code (`createdBy`: the registrant, who owns imported requests). */
+  orgs: ReadonlyMap<string, { id: Types.ObjectId; type: OrgType; createdBy?: Types.ObjectId | null }>;
+  /** Accounts by email and by mobile (the 双千 lists only). */
+  people?: ReadonlyMap<string, ImportPerson>;
   /** Duplicate keys seen so far in the file → the row that had it first. */
   seen: Map<string, number>;
   /** Keys (organisation | loose title) of the kind's listings already on the platform, withdrawn ones aside. */
@@ -42,12 +45,12 @@ export type RowOutcome = { doc: TargetDoc } | { errors: RowError[] };
 
 const OWNER_TYPES: Record<'results' | 'needs', readonly OrgType[]> = { results: ['university', 'institute'], needs: ['enterprise'] };
 const topLevel = (schema: { shape: Record<string, unknown> }, extra: string[] = []) => new Set([...Object.keys(schema.shape), ...extra]);
-const TOP_LEVEL = { results: topLevel(resultInput, ['orgUscc']), needs: topLevel(needCreateInput, ['orgUscc']), orgs: topLevel(orgCreateInput) };
+const TOP_LEVEL: Partial<Record<ImportKind, Set<string>>> = { results: topLevel(resultInput, ['orgUscc']), needs: topLevel(needCreateInput, ['orgUscc']), orgs: topLevel(orgCreateInput) };
 
 /** Checks one row; a valid row becomes its target document with a pre-generated `_id`. */
 export function validateRecord(ctx: ImportContext, rec: RawRecord): RowOutcome {
   const kc = KIND_COLUMNS[ctx.kind];
-  const parsed = parseRecord(kc, rec, TOP_LEVEL[ctx.kind]);
+  const parsed = parseRecord(kc, rec, TOP_LEVEL[ctx.kind] ?? new Set());
   const errors = parsed.errors;
   const fieldOf = (key: string) => parsed.names.get(key) ?? kc.columns.find((c) => c.key === key)?.zh ?? key;
   const fail = (key: string, zh: string, en: string) => errors.push({ row: rec.row, field: fieldOf(key), message: zh, messageEn: en });
@@ -138,7 +141,7 @@ const defaultsByModel = new Map<string, Record<string, unknown>>();
  * same fields `Model.create` would store (hydrating a document per row cost 134 µs, ~13 s per
  * 100,000 rows). Values are set explicitly for everything the row provides.
  */
-function defaultsOf(model: typeof ResearchResultModel | typeof TechNeedModel | typeof OrgModel): Record<string, unknown> {
+export function defaultsOf(model: { modelName: string }): Record<string, unknown> {
   let d = defaultsByModel.get(model.modelName);
   if (!d) {
     const { _id: _ignored, ...rest } = (new (model as typeof OrgModel)({}) as { toObject(): Record<string, unknown> }).toObject();

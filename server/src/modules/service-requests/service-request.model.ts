@@ -30,6 +30,8 @@ const serviceRequestSchema = new Schema(
     need: { type: Schema.Types.ObjectId, ref: 'TechNeed', default: null },
     openedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
+    /** The import job that created it, if any. */
+    importJob: { type: Schema.Types.ObjectId, ref: 'ImportJob', default: null },
   },
   { timestamps: true, collection: 'service_requests' },
 );
@@ -60,6 +62,7 @@ export interface ServiceRequestRecord {
   need: Types.ObjectId | null;
   openedAt: Date | null;
   closedAt: Date | null;
+  importJob?: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
 }
