@@ -281,6 +281,8 @@ const en: MessageSchema = {
       service_request_open: 'Service request opened',
       service_request_withdraw: 'Service request withdrawn',
       service_request_close: 'Service request closed',
+      commissioner_import: 'Commissioner imported from a list',
+      service_request_import: 'Service request imported',
       pairing_run_start: 'Pairing run started',
       pairing_pair_set: 'Pair set by hand',
       pairing_pair_remove: 'Pair removed by hand',

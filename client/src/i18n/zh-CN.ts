@@ -281,6 +281,8 @@ const zhCN = {
       service_request_open: '发布企业服务需求',
       service_request_withdraw: '撤回企业服务需求',
       service_request_close: '关闭企业服务需求',
+      commissioner_import: '导入特派员名单',
+      service_request_import: '导入企业服务需求',
       pairing_run_start: '启动配对运行',
       pairing_pair_set: '手动调整配对',
       pairing_pair_remove: '手动移除配对',
