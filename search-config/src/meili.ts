@@ -1,4 +1,4 @@
-import { TIE_BREAK } from './indexes';
+import { exactAttributes, TIE_BREAK } from './indexes';
 import { isAbbreviation } from './vocabulary';
 import type { IndexConfig } from './types';
 
@@ -33,9 +33,12 @@ export interface MeiliSettings {
  * clients), closing two gaps with the embedded engine: `_sub` holds the shorter words inside the
  * homophone attributes' words (纤维 inside 碳纤维: Meilisearch indexes whole jieba words only) and
  * `_py` their toneless pinyin syllables, searched as a phrase for homophone typos (碳纤唯 → 碳纤维)
- * when the query itself finds too little. Both rank after every real attribute.
+ * when the query itself finds too little. Both rank after every real attribute. `_exact` (filterable,
+ * not searchable) holds the whole normalised values of the exactness attributes (a title, each
+ * keyword): the engine ranks the listings whose value *is* the query first, as the embedded engine
+ * does (Meilisearch's own `exactness` rule does not single out one keyword of a list).
  */
-export const MEILI_HIDDEN = { subWords: '_sub', pinyin: '_py' } as const;
+export const MEILI_HIDDEN = { subWords: '_sub', pinyin: '_py', exact: '_exact' } as const;
 
 /** Locale for Meilisearch's tokenizer: Mandarin, so short Han-only text is never taken for Japanese. */
 export const MEILI_LOCALES = ['cmn'] as const;
@@ -69,7 +72,7 @@ export function toMeiliSettings(config: IndexConfig): MeiliSettings {
   const typo = config.typoTolerance;
   return {
     searchableAttributes: [...config.searchable.map((a) => a.name), MEILI_HIDDEN.subWords, MEILI_HIDDEN.pinyin],
-    filterableAttributes: config.filterable.map((a) => a.name),
+    filterableAttributes: [...config.filterable.map((a) => a.name), ...(exactAttributes(config).length > 0 ? [MEILI_HIDDEN.exact] : [])],
     sortableAttributes: [...config.sortable, TIE_BREAK.field],
     displayedAttributes: [...config.displayed],
     rankingRules: [...config.rankingRules, `${TIE_BREAK.field}:${TIE_BREAK.order}`],

@@ -1,4 +1,4 @@
-import { SEARCH_CONFIG, MEILI_HIDDEN, MEILI_LOCALES, toMeiliSettings, type IndexConfig } from '@kezhuan/search-config';
+import { SEARCH_CONFIG, MEILI_HIDDEN, MEILI_LOCALES, exactAttributes, toMeiliSettings, type IndexConfig } from '@kezhuan/search-config';
 import { Meilisearch, type EnqueuedTaskPromise, type Locale, type SearchParams, type Task } from 'meilisearch';
 import { planQuery, SynonymIndex, type QueryPlan } from '../text/query-plan';
 import { hasHan, normalizeText } from '../text/normalize';
@@ -8,10 +8,12 @@ import { assertDocument, checkQuery } from '../validate';
 import { toMeiliFilter } from './filters';
 import { toSearchHit, PRE_TAG, POST_TAG } from './hits';
 import { keepAliveHttp, meiliErrorCode, type KeepAliveHttp } from './http';
-import { homophoneHit, homophoneQuery, MEILI_DOC_FORMAT, withHiddenFields } from './homophones';
+import { exactFirstPage, type PageAnswer } from './exact';
+import { exactValues, homophoneHit, homophoneQuery, MEILI_DOC_FORMAT, withHiddenFields } from './homophones';
 import { meiliQueryText } from './query-text';
 import { settingsInPlace } from './settings-diff';
 import { coverage, idf, localHit, rarest, relaxedWindow, RELAX_WINDOW, searchableText, type TermStats } from './relaxed';
+import { TermCounts } from './term-counts';
 import { matchedTermsIn } from '../text/terms';
 
 export interface MeiliOptions {
@@ -64,6 +66,8 @@ export class MeiliSearchEngine implements SearchEngine {
   private readonly http: KeepAliveHttp | undefined;
   private readonly config: Readonly<Record<IndexName, IndexConfig>>;
   private readonly synonyms = new Map<IndexName, SynonymIndex>();
+  /** Per-index listing count and document frequency of each query word (see termStats). */
+  private readonly counts = new TermCounts();
 
   constructor(private readonly options: MeiliOptions) {
     this.http = options.http === 'fetch' ? undefined : keepAliveHttp(options.timeoutMs ?? 10_000);
@@ -106,14 +110,22 @@ export class MeiliSearchEngine implements SearchEngine {
       const batch = docs.slice(i, i + BATCH).map((d) => withHiddenFields(d, this.config[index]));
       tasks.push(ix.addDocuments(batch, { primaryKey: 'id' }));
     }
-    for (const task of tasks) {
-      await settle(task);
+    try {
+      for (const task of tasks) {
+        await settle(task);
+      }
+    } finally {
+      this.counts.forget(index);
     }
   }
 
   async remove(index: IndexName, ids: readonly string[]): Promise<void> {
     if (ids.length > 0) {
-      await settle(this.client.index(this.uid(index)).deleteDocuments([...ids]));
+      try {
+        await settle(this.client.index(this.uid(index)).deleteDocuments([...ids]));
+      } finally {
+        this.counts.forget(index);
+      }
     }
   }
 
@@ -166,7 +178,11 @@ export class MeiliSearchEngine implements SearchEngine {
         return this.relaxedQuery(index, query, plan, sent, stats, { ...params, attributesToSearchOn: visible }, started);
       }
     }
-    let res = await ix.search(meiliQueryText(sent), { ...params, attributesToSearchOn: visible });
+    // Listings whose title or a keyword is the whole query first (exact.ts); an explicit sort rules.
+    const exactKey = q && !query.sort && exactAttributes(config).length > 0 ? plan.normalized : '';
+    let res: PageAnswer = exactKey
+      ? await exactFirstPage(this.client, this.uid(index), meiliQueryText(sent), exactKey, { ...params, attributesToSearchOn: visible })
+      : await ix.search(meiliQueryText(sent), { ...params, attributesToSearchOn: visible });
     let hits = res.hits.map((h) => toSearchHit(h, config, plan));
     // Meilisearch never drops a phrase: when the single characters of one (磁流变) occur nowhere
     // together, ask for the other words alone (partial matches, never the characters one by one).
@@ -211,15 +227,29 @@ export class MeiliSearchEngine implements SearchEngine {
   private async termStats(index: IndexName, plan: QueryPlan, visible: string[], filter: SearchParams['filter']): Promise<TermStats> {
     const base = { indexUid: this.uid(index), attributesToSearchOn: visible, locales: [...MEILI_LOCALES] as Locale[], page: 1, hitsPerPage: 0 };
     const all = 'all' as const;
+    // The listing count and each word's document frequency do not depend on the query's filters:
+    // counted once per index state (writes through this engine forget them). Only the count of
+    // listings with every word, under the filters, is asked every time.
+    const counts = this.counts.of(index);
+    const missing = plan.terms.filter((t) => counts.df(t) === undefined);
+    const asked = counts.n === undefined ? [{ ...base, q: '' }] : [];
+    const generation = this.counts.generation(index);
     const { results } = await this.client.multiSearch({
       queries: [
-        { ...base, q: '' },
         { ...base, q: meiliQueryText(plan), matchingStrategy: all, filter },
-        ...plan.terms.map((t) => ({ ...base, q: meiliQueryText({ ...plan, terms: [t] }), matchingStrategy: all })),
+        ...asked,
+        ...missing.map((t) => ({ ...base, q: meiliQueryText({ ...plan, terms: [t] }), matchingStrategy: all })),
       ],
     });
     const total = (i: number) => Number((results[i] as { totalHits?: number }).totalHits ?? 0);
-    return { n: total(0), whole: total(1), df: new Map(plan.terms.map((t, i) => [t.text, total(i + 2)])) };
+    const n = counts.n ?? total(1);
+    const fresh = new Map(missing.map((t, i) => [t, total(1 + asked.length + i)]));
+    // A write that finished while these were counted may have changed them: use, but do not keep.
+    if (generation === this.counts.generation(index)) {
+      counts.n = n;
+      fresh.forEach((df, t) => counts.setDf(t, df));
+    }
+    return { n, whole: total(0), df: new Map(plan.terms.map((t) => [t.text, fresh.get(t) ?? counts.df(t) ?? 0])) };
   }
 
   /**
@@ -285,7 +315,12 @@ export class MeiliSearchEngine implements SearchEngine {
       }
     }
     extra.sort((a, b) => b.cov - a.cov);
-    const { window: ordered, extraIn } = relaxedWindow(full.hits.map(rank), extra, stats.whole, RELAX_WINDOW);
+    // Among the listings with every word, those whose title or a keyword is the whole query first.
+    const key = plan.normalized;
+    const isExact = (raw: Record<string, unknown>) => exactValues(raw, config).includes(key);
+    const head = full.hits.slice(0, stats.whole);
+    const fullHits = [...head.filter(isExact), ...head.filter((h) => !isExact(h)), ...full.hits.slice(head.length)];
+    const { window: ordered, extraIn } = relaxedWindow(fullHits.map(rank), extra, stats.whole, RELAX_WINDOW);
     const from = (query.page - 1) * query.pageSize;
     const to = from + query.pageSize;
     const hits = ordered.slice(from, to).map((h) => localHit(h.raw, config, plan));
@@ -365,7 +400,11 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   async clear(index: IndexName): Promise<void> {
-    await settle(this.client.index(this.uid(index)).deleteAllDocuments());
+    try {
+      await settle(this.client.index(this.uid(index)).deleteAllDocuments());
+    } finally {
+      this.counts.forget(index);
+    }
   }
 
   /** True when the server answers /health within two seconds. */

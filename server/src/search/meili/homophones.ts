@@ -3,7 +3,7 @@
  * fields (see MEILI_HIDDEN in search-config): sub-words of the homophone attributes, so 纤维 finds
  * 碳纤维, and their pinyin, so a homophone typo (碳纤唯) finds 碳纤维 by sound.
  */
-import { MEILI_HIDDEN, type IndexConfig } from '@kezhuan/search-config';
+import { exactAttributes, MEILI_HIDDEN, type IndexConfig } from '@kezhuan/search-config';
 import { highlight, SNIPPET_CHARS, type Needle } from '../text/highlight';
 import { normalizeText } from '../text/normalize';
 import { findHomophones, hanSyllables } from '../text/pinyin';
@@ -15,8 +15,9 @@ import type { SearchDocument, SearchHit } from '../types';
  * The shape of the documents this code sends, stored with each (`_f`): a document of another shape
  * (sent before the hidden fields existed) reports version -1, so a reconciliation re-sends it.
  * 2: listings carry `expiresAt` (filtered at query time). 3: sub-words without jieba's HMM.
+ * 4: `_exact`, the whole title and keywords (exactness).
  */
-export const MEILI_DOC_FORMAT = 3;
+export const MEILI_DOC_FORMAT = 4;
 
 /** Hard separator between texts, so a pinyin phrase never spans two keywords. */
 const BETWEEN = '. ';
@@ -29,13 +30,19 @@ export function withHiddenFields(doc: SearchDocument, config: IndexConfig): Sear
     ...doc,
     [MEILI_HIDDEN.subWords]: [...sub].join(' '),
     [MEILI_HIDDEN.pinyin]: texts.map((t) => hanSyllables(t).join(' ')).filter(Boolean).join(BETWEEN),
+    [MEILI_HIDDEN.exact]: exactValues(doc, config),
     _f: MEILI_DOC_FORMAT,
   };
 }
 
+/** The whole values a query may equal (title, each keyword), normalised as a query is. */
+export function exactValues(doc: Record<string, unknown>, config: IndexConfig): string[] {
+  return [...new Set(exactAttributes(config).flatMap((a) => textsOf(doc[a]).map((t) => normalizeText(t).trim())))].filter(Boolean);
+}
+
 /** The hidden fields removed from a stored document. */
 export function withoutHiddenFields(doc: Record<string, unknown>): Record<string, unknown> {
-  const { [MEILI_HIDDEN.subWords]: _sub, [MEILI_HIDDEN.pinyin]: _py, _f, ...rest } = doc;
+  const { [MEILI_HIDDEN.subWords]: _sub, [MEILI_HIDDEN.pinyin]: _py, [MEILI_HIDDEN.exact]: _exact, _f, ...rest } = doc;
   return rest;
 }
 
