@@ -9,7 +9,9 @@
  * enterprise and the county (农安宏远汽车零部件有限公司 …), one staff account each. Two accounts to
  * log in with (DEMO_PAIRING_ACCOUNTS, the demo password): an approved commissioner and an enterprise
  * manager with open requests from its needs — apart from the per-role demo accounts, whose state other flows
- * and tests start from. Deterministic (mulberry32), written with bulk inserts.
+ * and tests start from. One confirmed pairing run over the pool, with answers, agreements, service
+ * log and ratings (demo-pairing-run.ts); the two 双千 demo accounts stay out of it (unpaired).
+ * Deterministic (mulberry32), written with bulk inserts.
  */
 import { CITIES, COUNTIES, countyByCode, makeUscc, type CityCode } from '@kezhuan/shared';
 import { Types } from 'mongoose';
@@ -22,6 +24,7 @@ import { ServiceRequestModel } from '../modules/service-requests/service-request
 import { UserModel } from '../modules/users/user.model';
 import { DEMO_NEEDS } from './data/jilin-needs';
 import { DEMO_PAIRING_ACCOUNTS } from './demo-accounts';
+import { seedDemoPairingRun, type DemoRunCounts } from './demo-pairing-run';
 import { DEMO_ORGS } from './demo-orgs';
 
 export { DEMO_PAIRING_ACCOUNTS };
@@ -54,7 +57,7 @@ export interface DemoPairingContext {
 }
 
 /** Seeds the commissioners and requests; returns how many of each. */
-export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commissioners: number; requests: number; enterprises: number; stages: string }> {
+export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commissioners: number; requests: number; enterprises: number; run: DemoRunCounts | null; stages: string }> {
   const { now, orgIds, accounts, staffHash, passwordHash } = ctx;
   const t0 = performance.now();
   const term = currentTerm(now);
@@ -172,7 +175,15 @@ export async function seedDemoPairing(ctx: DemoPairingContext): Promise<{ commis
   };
   await timed('orgs', OrgModel, newOrgs);
   await timed('users', UserModel, users);
-  await timed('commissioners', CommissionerModel, commissioners);
-  await timed('requests', ServiceRequestModel, requests);
-  return { commissioners: commissioners.length, requests: requests.length, enterprises: newOrgs.length, stages: `${marks.join(', ')} ms` };
+  // The pool first; one confirmed run pairs it (demo-pairing-run.ts); then the two 双千 demo accounts'
+  // own commissioner and requests, which stay unpaired (approved / open) for the flows that start from them.
+  const own = (d: Record<string, unknown>) => d.user === dcUser || d.owner === deUser;
+  await timed('commissioners', CommissionerModel, commissioners.filter((d) => !own(d)));
+  await timed('requests', ServiceRequestModel, requests.filter((d) => !own(d)));
+  const t = performance.now();
+  const run = await seedDemoPairingRun(now, term, adminId);
+  marks.push(`run+confirm+service log ${Math.round(performance.now() - t)} (confirm ${Math.round(run?.confirmMs ?? 0)})`);
+  await timed('demo accounts', CommissionerModel, commissioners.filter(own));
+  await timed('demo requests', ServiceRequestModel, requests.filter(own));
+  return { commissioners: commissioners.length, requests: requests.length, enterprises: newOrgs.length, run, stages: `${marks.join(', ')} ms` };
 }

@@ -129,6 +129,8 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   say(`seeded ${DEMO_ORGS.length} organisations, ${DEMO_ACCOUNTS.length} demo accounts, ${results.length} research results and ${needs.length} technology needs`);
   const t0 = performance.now();
   const pairing = await seedDemoPairing({ now, orgIds, accounts, staffHash, passwordHash });
-  say(`seeded the 双千 demo: ${pairing.commissioners} commissioners approved for ${currentTerm(now)}, ${pairing.requests} open service requests of ${pairing.enterprises} more enterprises in ${Math.round(performance.now() - t0)} ms (${pairing.stages})`);
+  const r = pairing.run;
+  const run = r ? `; one confirmed pairing run: ${r.pairs} pairs, ${r.accepted} accepted by both sides, ${r.agreements} agreements, ${r.entries} log entries, ${r.ratings} ratings` : '';
+  say(`seeded the 双千 demo: ${pairing.commissioners} commissioners approved for ${currentTerm(now)}, ${pairing.requests} service requests of ${pairing.enterprises} more enterprises${run} in ${Math.round(performance.now() - t0)} ms (${pairing.stages})`);
   return true;
 }

@@ -6,6 +6,7 @@
  */
 import { AuditModel } from '../audit/audit.model';
 import { CommissionerModel } from '../commissioners/commissioner.model';
+import { notifyMany } from '../notifications/notification.bulk';
 import { notify } from '../notifications/notification.service';
 import { managersOf } from '../orgs/membership.service';
 import { OrgModel } from '../orgs/org.model';
@@ -40,16 +41,17 @@ export async function announcePairingImport(job: ImportJobRecord): Promise<void>
     await AuditModel.insertMany(
       rows.map((c) => ({ action: 'commissioner.import', actor, target: { kind: 'commissioner', id: String(c._id) }, detail: { term: c.term, job: jobId, approved: c.status === 'approved' }, ip: '', at: new Date() })),
     );
-    for (const c of rows) {
+    // One bulk store for the whole list (thousands of rows a term), not one notify() per commissioner.
+    await notifyMany(rows.map((c) => {
       const approved = c.status === 'approved';
-      await notify(c.user, {
-        kind: 'pairing.application',
+      return { user: c.user, input: {
+        kind: 'pairing.application' as const,
         title: approved ? `您已列入${c.term}年度科技特派员名单（管理员导入）` : `管理员为您导入了${c.term}年度科技特派员申请，等待所在单位确认推荐`,
         titleEn: approved ? `You are on the ${c.term} science commissioner list (imported by an administrator)` : `An administrator imported your ${c.term} commissioner application; it awaits your organisation's endorsement`,
         link: '/commissioners/applications',
         key: `import:${jobId}:commissioner:${String(c._id)}`,
-      });
-    }
+      } };
+    }));
     if (!job.publish) {
       const orgs = new Set(rows.map((c) => String(c.org)));
       await tellManagers(orgs, () => ({ title: '管理员导入了本单位人员的科技特派员申请，请确认推荐', titleEn: "An administrator imported commissioner applications of your organisation's staff: please endorse them", link: LINK_ORG }), `import:${jobId}`);

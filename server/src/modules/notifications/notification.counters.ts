@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { QuerySpec } from '../../lib/query-spec';
 import { NotificationCounterModel } from './notification-counter.model';
 import { NotificationModel } from './notification.model';
@@ -49,6 +49,41 @@ export async function countStored(userId: UserId): Promise<number> {
   const c = await NotificationCounterModel.findOneAndUpdate({ _id: userId }, { $inc: { unread: 1, total: 1 } }, { returnDocument: 'after', projection: project }).lean<NotificationCounts>();
   // No counters yet: make them from the collection, which already holds this notification.
   return (c ?? (await recountUser(userId))).unread;
+}
+
+/**
+ * After a bulk store (notification.bulk.ts): `stored` holds how many were really stored per user.
+ * Users with counters get one `$inc` each in one bulkWrite; users without any are counted from the
+ * collection in one aggregate (which already holds the batch), as countStored's recount does.
+ * Returns every user's unread count after the batch, for the live push.
+ */
+export async function countStoredMany(stored: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  const ids = [...stored.keys()].map((id) => new Types.ObjectId(id));
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const existing = new Set((await NotificationCounterModel.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((c) => String(c._id)));
+  const ops: Parameters<typeof NotificationCounterModel.bulkWrite>[0] = [];
+  for (const [id, n] of stored) {
+    if (existing.has(id) && n > 0) {
+      ops.push({ updateOne: { filter: { _id: new Types.ObjectId(id) }, update: { $inc: { unread: n, total: n } } } });
+    }
+  }
+  const missing = ids.filter((id) => !existing.has(String(id)));
+  if (missing.length) {
+    const groups = await NotificationModel.aggregate<{ _id: Types.ObjectId; total: number; unread: number }>([
+      { $match: { user: { $in: missing } } },
+      { $group: { _id: '$user', total: { $sum: 1 }, unread: { $sum: { $cond: [{ $eq: [{ $ifNull: ['$readAt', null] }, null] }, 1, 0] } } } },
+    ]);
+    for (const g of groups) {
+      ops.push({ updateOne: { filter: { _id: g._id }, update: { $set: { unread: g.unread, total: g.total } }, upsert: true } });
+    }
+  }
+  if (ops.length) {
+    await NotificationCounterModel.bulkWrite(ops, { ordered: false });
+  }
+  const after = await NotificationCounterModel.find({ _id: { $in: ids } }, { unread: 1 }).lean();
+  return new Map(after.map((c) => [String(c._id), c.unread]));
 }
 
 /** After one notification really flipped to read: one fewer unread, never below zero. */

@@ -30,6 +30,11 @@ export function setNotificationPublisher(p: NotificationPublisher | undefined): 
   publisher = p;
 }
 
+/** The live publisher, if the realtime layer is up (notification.bulk.ts pushes through it too). */
+export function livePublisher(): NotificationPublisher | undefined {
+  return publisher;
+}
+
 /**
  * A user's notifications (unread only, or all), newest first; with `since`, only those stored since
  * then, read through index {user, createdAt} (see findPage).

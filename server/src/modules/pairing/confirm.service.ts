@@ -7,6 +7,7 @@ import type { PairingAnswerInput, PairingView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
+import { notifyMany } from '../notifications/notification.bulk';
 import { notify } from '../notifications/notification.service';
 import { OrgModel } from '../orgs/org.model';
 import { ServiceRequestModel } from '../service-requests/service-request.model';
@@ -21,30 +22,26 @@ import { presentPairing } from './run.presenter';
 import { findRun, runPairs } from './review.service';
 import { CommissionerModel } from '../commissioners/commissioner.model';
 
-const NOTIFY_BATCH = 20;
-
+/** Tells both sides of every confirmed pair, in one bulk store (a 1,000-pair run is 2,000 notifications). */
 async function notifyPaired(pairs: PairingRecord[]): Promise<void> {
   const names = await pairingNames(pairs);
-  const jobs = pairs.flatMap((p) => {
+  await notifyMany(pairs.flatMap((p) => {
     const title = names.request.get(String(p.request))?.title ?? '';
     const org = names.org.get(String(p.org)) ?? '';
     const person = names.commissioner.get(String(p.commissioner)) ?? '';
     return [
-      () => notify(p.commissionerUser, {
+      { user: p.commissionerUser, input: {
         kind: 'pairing.match', key: `pairing.match:${String(p._id)}`, link: '/me/pairings',
         title: `您已与${org}配对`, titleEn: `You are paired with ${org}`,
         body: `服务需求：${title}。请接受或谢绝。`, bodyEn: `Service request: ${title}. Please accept or decline.`,
-      }),
-      () => notify(p.owner, {
+      } },
+      { user: p.owner, input: {
         kind: 'pairing.match', key: `pairing.match:${String(p._id)}`, link: '/me/pairings',
         title: `“${title}”已配对科技特派员${person}`, titleEn: `"${title}" is paired with commissioner ${person}`,
         body: '请接受或谢绝。', bodyEn: 'Please accept or decline.',
-      }),
+      } },
     ];
-  });
-  for (let k = 0; k < jobs.length; k += NOTIFY_BATCH) {
-    await Promise.all(jobs.slice(k, k + NOTIFY_BATCH).map((f) => f()));
-  }
+  }));
 }
 
 /**

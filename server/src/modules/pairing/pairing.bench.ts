@@ -6,7 +6,8 @@
  * and the stable matching, timed; where python3 with scipy is available, the same capacity-expanded
  * matrix solved by scipy.optimize.linear_sum_assignment in the same run, with both times, their ratio
  * and whether the totals are equal. With `--db`, the whole run (read, matrix, solve, store) once more
- * through the run service on the embedded FerretDB 2 (bench-db.ts).
+ * through the run service on the embedded FerretDB 2, then its confirm with the notifications to both sides
+ * of every pair, beside the old one-at-a-time notification path (bench-db.ts).
  *
  * Solve times: the first (cold, JIT-compiling) run of ours is shown on its own; then `repeats` timed runs of
  * each solver, reported as best and median, wall clock and CPU time (the machine is shared: CPU time and
@@ -129,13 +130,19 @@ if (scipyAvailable()) {
 }
 
 if (values.db) {
-  const { run, seedMs, wallMs, db } = await benchRunOnDb(inst, new Date().getFullYear());
+  const { run, seedMs, wallMs, db, confirm } = await benchRunOnDb(inst, new Date().getFullYear());
   const t = run.timings;
   rows.push([
     'whole run on the database (run service, --db)',
     `${ms(wallMs)} wall: read ${ms(t.readMs)}, matrix ${ms(t.matrixMs)}, solve ${ms(t.solveMs)}, store ${ms(t.storeMs)} ` +
       `(${fmt(run.totals.pairs)} pairs, total ${run.totals.score.toFixed(2)}: stored requests have no need, so no discipline, unlike the in-memory ones); ` +
       `${db}; instance stored first in ${ms(seedMs)}`,
+  ]);
+  rows.push([
+    'confirm the run (confirm.service, --db)',
+    `${ms(confirm.confirmMs)} for ${fmt(confirm.confirmed)} pairs (${fmt(confirm.confirmed * 2)} notifications in one bulk, notifyMany); ` +
+      `the same ${fmt(confirm.notifications)} notifications (other keys) to the same users: one notify() at a time (the path before, 20 at once) ${ms(confirm.oneByOneMs)}, ` +
+      `notifyMany alone ${ms(confirm.bulkMs)}`,
   ]);
 } else {
   rows.push(['whole run on the database', 'skipped: add --db to run it through the run service on the embedded FerretDB 2']);
