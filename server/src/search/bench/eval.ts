@@ -154,6 +154,8 @@ async function measure(e: Named, indexMs: number, queries: readonly Qrel[], tall
   const queryBar = new ProgressBar(`query ${name.padEnd(11)}`);
   let truncated = 0;
   let wrongEngine = 0;
+  // The slowest query, named: a run that once stalled for minutes inside one query must say which.
+  let slowest = { ms: 0, query: '' };
   for (const [i, q] of queries.entries()) {
     truncated += q.query.length > MAX_Q ? 1 : 0;
     const t = performance.now();
@@ -162,6 +164,9 @@ async function measure(e: Named, indexMs: number, queries: readonly Qrel[], tall
       engine: string;
     };
     const ms = performance.now() - t;
+    if (ms > slowest.ms) {
+      slowest = { ms, query: q.query };
+    }
     wrongEngine += body.engine === engine.kind ? 0 : 1;
     const score = scoreRanking(body.hits.map((h) => paperOf.get(h.id) ?? h.id), new Set(q.relevant));
     run.tallies.get(q.type)?.add(score, ms);
@@ -170,7 +175,10 @@ async function measure(e: Named, indexMs: number, queries: readonly Qrel[], tall
       queryBar.update(i + 1, queries.length, `MRR@10 ${run.all.mrr.toFixed(3)}`);
     }
   }
-  queryBar.done(`${fmtInt(queries.length)} queries, p50 / p95 ${run.all.latency()}${truncated ? `; ${truncated} cut to ${MAX_Q} characters` : ''}`);
+  queryBar.done(
+    `${fmtInt(queries.length)} queries, p50 / p95 ${run.all.latency()}, slowest ${Math.round(slowest.ms)} ms («${slowest.query.slice(0, 60)}»)` +
+      `${truncated ? `; ${truncated} cut to ${MAX_Q} characters` : ''}`,
+  );
   if (wrongEngine > 0) {
     run.note = `${wrongEngine} answers came from another engine`;
   }

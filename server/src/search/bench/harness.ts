@@ -75,8 +75,11 @@ export async function startHarness(opts: { meili: boolean; dbName?: string; dir?
   }
 }
 
-/** GET of a JSON document over a keep-alive connection (Node's fetch stalls here: see the design notes). */
-export function keepAliveGetter(base: string): { get: (path: string) => Promise<unknown>; close: () => void } {
+/**
+ * GET of a JSON document over a keep-alive connection (Node's fetch stalls here: see the design notes).
+ * A request with no answer after `timeoutMs` fails naming its path, instead of stalling the run.
+ */
+export function keepAliveGetter(base: string, timeoutMs = 120_000): { get: (path: string) => Promise<unknown>; close: () => void } {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const get = (path: string) =>
     new Promise<unknown>((res, rej) => {
@@ -93,6 +96,7 @@ export function keepAliveGetter(base: string): { get: (path: string) => Promise<
         });
         r.on('error', rej);
       });
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${path}: no answer in ${timeoutMs} ms`)));
       req.on('error', rej);
       req.end();
     });

@@ -86,6 +86,42 @@ describe('embedded engine', () => {
     await engine.close();
   });
 
+  it('among partial matches, ranks first the listing that has consecutive query words side by side', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    // No listing has all three words, so the engine ranks partial matches. p2 covers the rarer
+    // words (饲料 is in it alone) but only scattered; p1 says 玉米秸秆, two words of the query in a row.
+    await engine.upsert('results', [
+      buildResultDoc({ id: 'p1', title: '综合利用', summary: '介绍玉米秸秆的综合利用技术与装备。' }),
+      buildResultDoc({ id: 'p2', title: '加工装备', summary: '介绍玉米种植区的饲料加工技术与装备。' }),
+      buildResultDoc({ id: 'p3', title: '还田', summary: '秸秆还田对土壤有机质的影响。' }),
+      ...['稻田灌溉节水', '果树修剪', '温室番茄栽培', '奶牛养殖管理'].map((t, i) => buildResultDoc({ id: `f${i}`, title: t, summary: `${t}的技术要点。` })),
+    ]);
+    const r = await engine.query('results', { q: '玉米秸秆饲料', page: 1, pageSize: 5 });
+    expect(r.hits.map((h) => h.id).slice(0, 2)).toEqual(['p1', 'p2']);
+    await engine.close();
+  });
+
+  it('among partial matches of about the same coverage, ranks first the listing whose title and keywords have the words', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    // s2 covers a slightly rarer word (固氮: 5 listings have it, 根瘤 6) but only in passing in a
+    // long summary; s1's title and keywords are two of the query's words.
+    const fillers = (word: string, n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => buildResultDoc({ id: `${word}${i}`, title: `观察${from + i}`, summary: `田间试验记录${word}的变化，第${from + i}组。` }));
+    await engine.upsert('results', [
+      buildResultDoc({ id: 's1', title: '大豆根瘤菌剂', keywords: ['大豆', '根瘤'], summary: '一种微生物菌剂的制备。' }),
+      buildResultDoc({ id: 's2', title: '土壤改良', summary: '大豆产区的土壤改良方法很多，本文讨论轮作与施肥的效果以及秋季深翻的作用，兼顾生物固氮。' }),
+      ...fillers('根瘤', 5, 0),
+      ...fillers('固氮', 4, 10),
+      ...Array.from({ length: 29 }, (_, i) => buildResultDoc({ id: `f${i}`, title: `温室番茄栽培${i}`, summary: '温室番茄栽培的技术要点。' })),
+    ]);
+    const r = await engine.query('results', { q: '大豆 固氮 根瘤', page: 1, pageSize: 5 });
+    expect(r.hits.map((h) => h.id).slice(0, 2)).toEqual(['s1', 's2']);
+    // Sorted by a field, coverage alone decides first (the sort orders listings of equal coverage).
+    const sorted = await engine.query('results', { q: '大豆 固氮 根瘤', sort: { field: 'publishedAt', order: 'desc' }, page: 1, pageSize: 5 });
+    expect(sorted.hits.map((h) => h.id).slice(0, 2)).toEqual(['s2', 's1']);
+    await engine.close();
+  });
+
   it('rebuilds an index whose stored layout differs from the config', async () => {
     const file = join(dir, 'rebuild.sqlite');
     const first = new EmbeddedSearchEngine({ file });
