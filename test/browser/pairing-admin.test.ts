@@ -74,7 +74,7 @@ describe('administrator pairing page and programme dashboard', () => {
     await page.locator('[data-testid=pairing-term] input').fill(String(term));
     await page.locator('[data-testid=pairing-term] input').press('Enter');
     await expect.poll(() => page.url()).toContain(`term=${term}`);
-    await expect.poll(() => page.locator('[data-testid=pairing-runs]').textContent()).toContain('本年度还没有配对记录');
+    await expect.poll(() => page.locator('[data-testid=pairing-runs]').textContent()).toContain('该年度还没有配对记录');
 
     // An optimal run with the default options: the bar reaches 100 % and the pairs come with their reasons.
     await page.locator('[data-testid=pairing-start-submit]').click();

@@ -134,7 +134,7 @@ describe('双千 from application to a confirmed visit', () => {
 
     // The administrator runs next year's pairing from the pairing page and confirms it: one pair, his.
     await admin.goto(`${platform.url}/admin/pairing?term=${NEXT_TERM}`);
-    await expect.poll(() => admin.locator('[data-testid=pairing-runs]').textContent(), { timeout: 15_000 }).toContain('本年度还没有配对记录');
+    await expect.poll(() => admin.locator('[data-testid=pairing-runs]').textContent(), { timeout: 15_000 }).toContain('该年度还没有配对记录');
     await admin.locator('[data-testid=pairing-start-submit]').click();
     await expect.poll(() => admin.locator('[data-testid=pairing-run-status]').textContent(), { timeout: 60_000 }).toContain('待确认');
     const rows = admin.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row');

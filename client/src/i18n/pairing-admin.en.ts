@@ -31,8 +31,8 @@ export const pairingAdminEn: PairingAdminMessages = {
     },
     status: { running: 'Running', proposed: 'Proposed', confirmed: 'Confirmed', failed: 'Failed' },
     runs: {
-      title: 'Runs of this term',
-      empty: 'No runs in this term yet',
+      title: 'Runs of the term',
+      empty: 'No runs in the term yet',
       startedAt: 'Started',
       status: 'Status',
       pairs: 'Pairs',

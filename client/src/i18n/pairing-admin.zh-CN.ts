@@ -30,8 +30,8 @@ export const pairingAdminZh = {
     },
     status: { running: '计算中', proposed: '待确认', confirmed: '已确认', failed: '失败' },
     runs: {
-      title: '本年度配对记录',
-      empty: '本年度还没有配对记录',
+      title: '该年度配对记录',
+      empty: '该年度还没有配对记录',
       startedAt: '开始时间',
       status: '状态',
       pairs: '配对数',
