@@ -24,7 +24,7 @@ const term = NEXT_TERM;
 const OURS = ['周材料', '吴发酵', '郑综合'];
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
   browser = await launchBrowser();
   const voc = { expertise: '高分子材料改性，汽车内饰材料的VOC控制与配方改进', keywords: ['VOC', '内饰材料'], industries: ['C36'] };
   const corn = { expertise: '玉米深加工，生物发酵工艺与酶制剂应用', keywords: ['玉米深加工', '发酵'], industries: ['C13'] };
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await openRequest(ent, { title: '内饰件VOC超标', problem: '汽车内饰件VOC超标，需要改进配方。', keywords: ['VOC', '内饰材料'], industry: 'C36', city: '220100' });
   await openRequest(ent, { title: '座椅面料气味治理', problem: '座椅面料的VOC释放量偏高，需要配方改进。', keywords: ['VOC'], industry: 'C36', city: '220100' });
   await openRequest(ent, { title: '玉米发酵转化率低', problem: '玉米发酵工艺转化率低，酶制剂成本高。', keywords: ['发酵', '玉米深加工'], industry: 'C13', city: '220200' });
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -91,6 +91,13 @@ describe('administrator pairing page and programme dashboard', () => {
     const commissioners = await page.locator('[data-testid=pairing-pair-commissioner]').allTextContents();
     expect(new Set(commissioners)).toEqual(new Set(OURS));
     expect(await page.locator('[data-testid=pairing-pair-request]').allTextContents()).toEqual(expect.arrayContaining(['内饰件VOC超标', '玉米发酵转化率低']));
+    // The find box narrows the table to a request by part of its title, or to a commissioner's pairs.
+    await page.locator('input[data-testid=pairing-filter-q]').fill('玉米发酵');
+    await expect.poll(() => page.locator('[data-testid=pairing-pair-request]').allTextContents()).toEqual(['玉米发酵转化率低']);
+    await page.locator('input[data-testid=pairing-filter-q]').fill('周材料');
+    await expect.poll(async () => new Set(await page.locator('[data-testid=pairing-pair-commissioner]').allTextContents())).toEqual(new Set(['周材料']));
+    await page.locator('input[data-testid=pairing-filter-q]').fill('');
+    await expect.poll(() => rows.count()).toBe(pairCount);
     await rows.first().locator('.el-table__expand-icon').click();
     await expect.poll(() => page.locator('[data-testid=pairing-parts]').first().textContent()).toContain('文本相关度');
     await still(page, '60-pairing-review');

@@ -24,7 +24,7 @@ let commissioner: SeededCommissioner;
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-pairing-'));
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
   browser = await launchBrowser();
   // The run of a term no demo commissioner serves: he (one place) is its only commissioner, the demo
   // requests still compete with this test's request for him.
@@ -32,7 +32,7 @@ beforeAll(async () => {
     n: 1, name: '陈静（吉林大学）', term: NEXT_TERM, capacity: 1, cities: ['220100'], industries: ['C36', 'C29'],
     expertise: '高分子材料改性，汽车内饰材料的VOC控制与配方改进，塑料制品成型工艺', keywords: ['VOC', '内饰材料', '高分子改性'],
   });
-});
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();

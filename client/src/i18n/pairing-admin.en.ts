@@ -55,6 +55,8 @@ export const pairingAdminEn: PairingAdminMessages = {
       manual: 'Edited by hand',
       city: 'City',
       allCities: 'All cities',
+      search: 'Find',
+      searchHint: 'Request title or commissioner',
       minScore: 'Min. score',
       empty: 'No pairs match',
       swap: 'Swap commissioner',

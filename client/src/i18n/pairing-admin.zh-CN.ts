@@ -54,6 +54,8 @@ export const pairingAdminZh = {
       manual: '人工调整',
       city: '市（州）',
       allCities: '全部市州',
+      search: '查找',
+      searchHint: '需求标题或特派员姓名',
       minScore: '最低分',
       empty: '没有符合条件的配对',
       swap: '更换特派员',
