@@ -1,6 +1,8 @@
 /**
- * The administrator's side of the 双千 pairing in the browser: with three approved commissioners and
- * three open requests set up over the API, the administrator starts a run on /admin/pairing, sees the
+ * The administrator's side of the 双千 pairing in the browser: with three approved commissioners of
+ * next year's term (a pool of its own: the demo data's ~300 commissioners serve this year) and three
+ * open requests beside the demo's ~300 set up over the API, the administrator picks the term on
+ * /admin/pairing, starts a run, sees the
  * bar reach 100 %, reviews the pairs with their explanations, swaps one pair's commissioner (the page
  * shows the re-checked total), runs a stable matching and compares the two runs, confirms the first,
  * and opens the programme dashboard, whose charts are drawn; the public 双千 page shows counts only.
@@ -11,31 +13,29 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
-import { approvedCommissioner, openRequest, signedIn } from './pairing-helpers';
+import { apiSession } from '../support/api';
+import { ADMIN, approvedCommissioner, DEMO_PASSWORD, ENTERPRISE, NEXT_TERM, openRequest } from './pairing-helpers';
 import { launchBrowser, shoot } from './support';
 
 let platform: RunningPlatform;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-pairing-'));
-const term = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const term = NEXT_TERM;
+const OURS = ['周材料', '吴发酵', '郑综合'];
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
   browser = await launchBrowser();
-  const admin = await signedIn(platform.url, 'admin@demo.kezhuan.cn', DEMO_PASSWORD);
-  const jlu = await signedIn(platform.url, JLU_MANAGER, DEMO_PASSWORD);
-  const orgId = ((await jlu.call('GET', '/api/auth/session')).body as { user: { org: { id: string } } }).user.org.id;
   const voc = { expertise: '高分子材料改性，汽车内饰材料的VOC控制与配方改进', keywords: ['VOC', '内饰材料'], industries: ['C36'] };
   const corn = { expertise: '玉米深加工，生物发酵工艺与酶制剂应用', keywords: ['玉米深加工', '发酵'], industries: ['C13'] };
-  await approvedCommissioner(platform, jlu, admin, orgId, term, { name: '周材料', city: '220100', ...voc }, 1);
-  await approvedCommissioner(platform, jlu, admin, orgId, term, { name: '吴发酵', city: '220200', ...corn }, 2);
-  await approvedCommissioner(platform, jlu, admin, orgId, term, { name: '郑综合', city: '220100', ...voc, keywords: ['VOC', '发酵'], industries: ['C36', 'C13'] }, 3);
-  const ent = await signedIn(platform.url, 'enterprise@demo.kezhuan.cn', DEMO_PASSWORD);
+  await approvedCommissioner(platform, { name: '周材料', n: 11, term, cities: ['220100'], ...voc });
+  await approvedCommissioner(platform, { name: '吴发酵', n: 12, term, cities: ['220200'], ...corn });
+  await approvedCommissioner(platform, { name: '郑综合', n: 13, term, cities: ['220100'], ...voc, keywords: ['VOC', '发酵'], industries: ['C36', 'C13'] });
+  const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
   await openRequest(ent, { title: '内饰件VOC超标', problem: '汽车内饰件VOC超标，需要改进配方。', keywords: ['VOC', '内饰材料'], industry: 'C36', city: '220100' });
   await openRequest(ent, { title: '座椅面料气味治理', problem: '座椅面料的VOC释放量偏高，需要配方改进。', keywords: ['VOC'], industry: 'C36', city: '220100' });
   await openRequest(ent, { title: '玉米发酵转化率低', problem: '玉米发酵工艺转化率低，酶制剂成本高。', keywords: ['发酵', '玉米深加工'], industry: 'C13', city: '220200' });
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -45,7 +45,7 @@ afterAll(async () => {
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill('admin@demo.kezhuan.cn');
+  await page.locator('[data-testid=login-identifier] input').fill(ADMIN);
   await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
   await page.locator('[data-testid=login-submit]').click();
   await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
@@ -69,36 +69,61 @@ describe('administrator pairing page and programme dashboard', () => {
     // The seventh entry of an administrator's bar lives under 更多 at this width.
     await page.locator('[data-testid=nav-more]').click();
     await page.locator('[data-testid=more-nav-admin-pairing]').click();
-    await expect.poll(() => page.url()).toMatch(/\/admin\/pairing$/);
-    await expect.poll(() => page.locator('[data-testid=pairing-runs]').textContent()).toContain('本年度还没有配对记录');
+    await expect.poll(() => page.url()).toMatch(/\/admin\/pairing(\?term=\d+)?$/);
+    // Next year's term: this test's pool; the address keeps it.
+    await page.locator('[data-testid=pairing-term] input').fill(String(term));
+    await page.locator('[data-testid=pairing-term] input').press('Enter');
+    await expect.poll(() => page.url()).toContain(`term=${term}`);
+    await expect.poll(() => page.locator('[data-testid=pairing-runs]').textContent()).toContain('该年度还没有配对记录');
 
     // An optimal run with the default options: the bar reaches 100 % and the pairs come with their reasons.
     await page.locator('[data-testid=pairing-start-submit]').click();
     await expect.poll(() => bar(page).getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe('100');
     await expect.poll(() => page.locator('[data-testid=pairing-run-status]').textContent()).toContain('待确认');
     const rows = page.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
-    expect(await page.locator('[data-testid=pairing-pair-request]').allTextContents()).toEqual(expect.arrayContaining(['内饰件VOC超标', '玉米发酵转化率低']));
+    // Its pairs (one page: three commissioners of two places each) hold only this term's commissioners, each
+    // of them at least once, and this test's requests beside demo requests that suit them.
     const firstTotal = await page.locator('[data-testid=pairing-total]').textContent();
-    expect(firstTotal).toMatch(/共 3 对，总分 [\d.]+/);
+    let pairCount = Number(/共 (\d+) 对，总分 [\d.]+/.exec(firstTotal ?? '')?.[1]);
+    expect(pairCount).toBeGreaterThanOrEqual(3);
+    expect(pairCount).toBeLessThanOrEqual(6);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(pairCount);
+    const commissioners = await page.locator('[data-testid=pairing-pair-commissioner]').allTextContents();
+    expect(new Set(commissioners)).toEqual(new Set(OURS));
+    expect(await page.locator('[data-testid=pairing-pair-request]').allTextContents()).toEqual(expect.arrayContaining(['内饰件VOC超标', '玉米发酵转化率低']));
+    // The find box narrows the table to a request by part of its title, or to a commissioner's pairs.
+    await page.locator('input[data-testid=pairing-filter-q]').fill('玉米发酵');
+    await expect.poll(() => page.locator('[data-testid=pairing-pair-request]').allTextContents()).toEqual(['玉米发酵转化率低']);
+    await page.locator('input[data-testid=pairing-filter-q]').fill('周材料');
+    await expect.poll(async () => new Set(await page.locator('[data-testid=pairing-pair-commissioner]').allTextContents())).toEqual(new Set(['周材料']));
+    await page.locator('input[data-testid=pairing-filter-q]').fill('');
+    await expect.poll(() => rows.count()).toBe(pairCount);
     await rows.first().locator('.el-table__expand-icon').click();
     await expect.poll(() => page.locator('[data-testid=pairing-parts]').first().textContent()).toContain('文本相关度');
     await still(page, '60-pairing-review');
 
-    // Swap the commissioner of the corn request for 郑综合: the page shows the re-checked total.
+    // Swap the commissioner of the corn request for 郑综合 (or 吴发酵): with ~300 open requests every
+    // place is taken, so first remove one of the target's other pairs; each edit shows the re-checked total.
     const corn = rows.filter({ hasText: '玉米发酵转化率低' });
     const before = await corn.locator('[data-testid=pairing-pair-commissioner]').textContent();
     const target = before === '郑综合' ? '吴发酵' : '郑综合';
+    const targetRow = rows.filter({ has: page.locator('[data-testid=pairing-pair-commissioner]', { hasText: target }) }).filter({ hasNotText: '玉米发酵转化率低' });
+    await targetRow.first().locator('[data-testid=pairing-remove]').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    pairCount -= 1;
+    await expect.poll(() => page.locator('.el-message--success').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`已移除，现总分 [\\d.]+（${pairCount} 对）`));
+    await expect.poll(() => rows.count()).toBe(pairCount);
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
     await corn.locator('[data-testid=pairing-swap]').click();
     await page.locator('[data-testid=pairing-swap-select]').click();
     const option = page.locator('.el-select-dropdown__item', { hasText: target });
     await expect.poll(() => option.isVisible(), { timeout: 10_000 }).toBe(true);
     await option.click();
     await page.locator('[data-testid=pairing-swap-submit]').click();
-    await expect.poll(() => page.locator('.el-message--success').textContent(), { timeout: 10_000 }).toMatch(/已更换，现总分 [\d.]+（3 对）/);
+    await expect.poll(() => page.locator('.el-message--success').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`已更换，现总分 [\\d.]+（${pairCount} 对）`));
     await expect.poll(() => rows.filter({ hasText: '玉米发酵转化率低' }).locator('[data-testid=pairing-pair-commissioner]').textContent()).toBe(target);
     expect(await rows.filter({ hasText: '玉米发酵转化率低' }).textContent()).toContain('人工调整');
-    const optimalId = ((await page.evaluate(async () => (await fetch('/api/admin/pairing-runs?term=' + String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear()))).json())) as { items: { id: string }[] }).items[0]!.id;
+    const optimalId = ((await page.evaluate(async (t) => (await fetch(`/api/admin/pairing-runs?term=${t}`)).json(), term)) as { items: { id: string }[] }).items[0]!.id;
 
     // A stable matching beside it, compared with the first: blocking pairs 0 and the price of stability.
     await page.locator('[data-testid=pairing-algorithm-stable]').click();
@@ -115,7 +140,7 @@ describe('administrator pairing page and programme dashboard', () => {
 
     // Confirm the first (edited) run.
     await runRows.nth(1).locator('[data-testid=pairing-run-open]').click();
-    await expect.poll(() => page.locator('[data-testid=pairing-total]').textContent(), { timeout: 10_000 }).toMatch(/共 3 对/);
+    await expect.poll(() => page.locator('[data-testid=pairing-total]').textContent(), { timeout: 10_000 }).toContain(`共 ${pairCount} 对`);
     await page.locator('[data-testid=pairing-confirm]').click();
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await expect.poll(() => page.locator('[data-testid=pairing-run-status]').textContent(), { timeout: 15_000 }).toContain('已确认');
@@ -125,7 +150,8 @@ describe('administrator pairing page and programme dashboard', () => {
     // The programme dashboard: gauges against the plan, a drawn chart, the export link.
     await page.locator('[data-testid=pairing-dashboard-link]').click();
     await expect.poll(() => page.locator('[data-testid=programme-gauge-commissioners]').textContent(), { timeout: 10_000 }).toContain('/ 1000');
-    expect(await page.locator('[data-testid=programme-gauge-commissioners]').textContent()).toContain('3');
+    expect(page.url()).toContain(`term=${term}`);
+    expect(await page.locator('[data-testid=programme-gauge-commissioners] .kz-gauge__n').textContent()).toBe('3');
     await expect.poll(() => page.locator('[data-testid=programme-chart] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=programme-table-city]').textContent()).toContain('长春市');
     const href = await page.locator('[data-testid=programme-export]').getAttribute('href');
@@ -150,10 +176,10 @@ describe('administrator pairing page and programme dashboard', () => {
 
     // Narrow screens: the pairing page and the dashboard.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${platform.url}/admin/pairing`);
+    await page.goto(`${platform.url}/admin/pairing?term=${term}`);
     await expect.poll(() => page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').count(), { timeout: 15_000 }).toBe(2);
     await page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').nth(1).locator('[data-testid=pairing-run-open]').click();
-    await expect.poll(() => page.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row').count(), { timeout: 10_000 }).toBe(pairCount);
     await still(page, '64-pairing-390');
     await page.goto(`${platform.url}/admin/pairing/dashboard`);
     await expect.poll(() => page.locator('[data-testid=programme-chart] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);

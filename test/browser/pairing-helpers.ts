@@ -1,35 +1,35 @@
-/** Setting up a pairing pool over HTTP for the 双千 browser tests: approved commissioners and open requests. */
+/**
+ * Setting up the 双千 browser tests over the platform's own API: approved commissioners (registered,
+ * admitted to 吉林大学, endorsed by its manager, approved by the administrator), open requests and a
+ * confirmed run. The platform runs on the demo data (~300 commissioners of the current term, ~300 open
+ * requests): a test that needs a pool of its own files its commissioners for NEXT_TERM, which the demo
+ * data leaves empty, and asserts on its own records.
+ */
+import { apiSession, type ApiSession } from '../support/api';
 import type { RunningPlatform } from '../support/platform';
+import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
 import { loggedCode } from './support';
 
-export interface HttpSession {
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
-}
+export { DEMO_PASSWORD };
+export const ADMIN = 'admin@demo.kezhuan.cn';
+export const ENTERPRISE = 'enterprise@demo.kezhuan.cn';
+/** The programme's term (the calendar year in China), and the next one, which no demo commissioner serves. */
+export const TERM = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+export const NEXT_TERM = TERM + 1;
 
-/** A cookie + CSRF session over fetch (anonymous until it logs in or registers). */
-export async function httpSession(url: string): Promise<HttpSession> {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) {
-      cookie = set.split(';')[0] ?? cookie;
+/** Polls `read` until `ok` holds (expect.poll works only inside a test; seeding runs in beforeAll). */
+export async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) {
+      return v;
     }
-    const text = await res.text();
-    const parsed: unknown = text ? JSON.parse(text) : null;
-    const token = (parsed as { csrfToken?: unknown } | null)?.csrfToken;
-    if (typeof token === 'string') {
-      csrf = token;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})`);
     }
-    return { status: res.status, body: parsed };
-  };
-  await call('GET', '/api/auth/session');
-  return { call };
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function ok(p: Promise<{ status: number; body: unknown }>, what: string): Promise<Record<string, unknown>> {
@@ -40,59 +40,92 @@ async function ok(p: Promise<{ status: number; body: unknown }>, what: string): 
   return r.body as Record<string, unknown>;
 }
 
-export async function signedIn(url: string, identifier: string, password: string): Promise<HttpSession> {
-  const s = await httpSession(url);
-  await ok(s.call('POST', '/api/auth/login', { identifier, password }), `login ${identifier}`);
-  return s;
+/** Registers through both steps over HTTP with the code the log transport mailed (the platform's `output`). */
+async function register(platform: RunningPlatform, body: Record<string, unknown> & { email: string }): Promise<void> {
+  let cookie = '';
+  let csrf = '';
+  const call = async (path: string, payload?: unknown) => {
+    const res = await fetch(`${platform.url}${path}`, {
+      method: payload === undefined ? 'GET' : 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+    const parsed = (await res.json()) as { csrfToken?: string };
+    csrf = parsed.csrfToken ?? csrf;
+    return { status: res.status, body: parsed };
+  };
+  await call('/api/auth/session');
+  await ok(call('/api/auth/register', body), `register ${body.email}`);
+  const code = await until(() => loggedCode(platform.output, body.email), (c) => c !== undefined, 15_000, `the code mailed to ${body.email}`);
+  await ok(call('/api/auth/register/confirm', { ...body, code }), `confirm ${body.email}`);
 }
 
-/** Waits (up to 15 s) for the log transport to print the registration code mailed to `email`. */
-async function mailedCode(platform: RunningPlatform, email: string): Promise<string> {
-  for (let i = 0; i < 150; i++) {
-    const code = loggedCode(platform.output, email);
-    if (code) {
-      return code;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no registration code was mailed to ${email}`);
-}
+const sessionUser = async (s: ApiSession) => ((await s.get('/api/auth/session')).body as { user: { id: string; org: { id: string } } }).user;
 
-export interface PoolCommissioner {
+export interface CommissionerProfile {
   name: string;
-  city: string;
+  /** Unique per test run (the account's email and phone derive from it). */
+  n: number;
+  term: number;
   expertise: string;
   keywords: string[];
   industries: string[];
+  cities: string[];
+  capacity?: number;
 }
 
-/**
- * Registers a researcher joining the manager's organisation, lets the manager approve him, files his
- * commissioner application, lets the manager endorse it and the administrator approve it.
- */
-export async function approvedCommissioner(platform: RunningPlatform, manager: HttpSession, admin: HttpSession, orgId: string, term: number, c: PoolCommissioner, n: number) {
-  const email = `pairing-c${n}@example.cn`;
-  const me = await httpSession(platform.url);
-  const form = { email, phone: `1390431${String(7000 + n)}`, password: 'Jilin-research-2026', displayName: c.name, role: 'researcher', orgId };
-  await ok(me.call('POST', '/api/auth/register', form), `register ${email}`);
-  const code = await mailedCode(platform, email);
-  const session = await ok(me.call('POST', '/api/auth/register/confirm', { ...form, code }), `confirm ${email}`);
-  const userId = (session.user as { id: string }).id;
-  await ok(manager.call('POST', `/api/orgs/${orgId}/members/${userId}/decision`, { approve: true }), 'approve member');
+export interface SeededCommissioner {
+  email: string;
+  password: string;
+  name: string;
+  /** The application's id. */
+  id: string;
+}
+
+/** A researcher of 吉林大学 registers, the manager admits him, he applies, the manager endorses, the administrator approves. */
+export async function approvedCommissioner(platform: RunningPlatform, c: CommissionerProfile): Promise<SeededCommissioner> {
+  const manager = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
+  const admin = await apiSession(platform.url, ADMIN, DEMO_PASSWORD);
+  const jlu = (await sessionUser(manager)).org.id;
+  const who = { email: `pairing-c${c.n}@jlu.example.cn`, password: 'Jilin-research-2026', name: c.name };
+  await register(platform, { email: who.email, phone: `1390431${String(7000 + c.n)}`, password: who.password, displayName: c.name, role: 'researcher', orgId: jlu });
+  const applicant = await apiSession(platform.url, who.email, who.password);
+  const me = await sessionUser(applicant);
+  await ok(manager.post(`/api/orgs/${jlu}/members/${me.id}/decision`, { approve: true }), 'admit member');
   const app = await ok(
-    me.call('POST', '/api/commissioner-applications', {
-      term, expertise: c.expertise, keywords: c.keywords, disciplines: ['430'], industries: c.industries, cities: [c.city], capacity: 2,
+    applicant.post('/api/commissioner-applications', {
+      term: c.term, expertise: c.expertise, keywords: c.keywords, disciplines: ['430'], industries: c.industries, cities: c.cities, capacity: c.capacity ?? 2,
     }),
     `apply ${c.name}`,
   );
-  await ok(manager.call('POST', `/api/commissioner-applications/${app.id as string}/endorsement`, { endorse: true }), 'endorse');
-  await ok(admin.call('POST', `/api/commissioner-applications/${app.id as string}/review`, { decision: 'approve' }), 'approve');
+  const id = app.id as string;
+  await ok(manager.post(`/api/commissioner-applications/${id}/endorsement`, { endorse: true }), 'endorse');
+  await ok(admin.post(`/api/commissioner-applications/${id}/review`, { decision: 'approve' }), 'approve');
+  return { ...who, id };
 }
 
-/** An open service request of the enterprise session's enterprise. */
-export async function openRequest(ent: HttpSession, r: { title: string; problem: string; keywords: string[]; industry: string; city: string }) {
-  const made = await ok(ent.call('POST', '/api/service-requests', { ...r, urgency: 'normal' }), `request ${r.title}`);
+/** An open service request of the enterprise session's enterprise; answers its id. */
+export async function openRequest(ent: ApiSession, r: { title: string; problem: string; keywords: string[]; industry: string; city: string; preferred?: string[] }): Promise<string> {
+  const made = await ok(ent.post('/api/service-requests', { ...r, urgency: 'normal' }), `request ${r.title}`);
   if (made.status !== 'open') {
-    await ok(ent.call('POST', `/api/service-requests/${made.id as string}/open`), `open ${r.title}`);
+    await ok(ent.post(`/api/service-requests/${made.id as string}/open`, {}), `open ${r.title}`);
   }
+  return made.id as string;
+}
+
+export interface ConfirmedRun {
+  run: string;
+  confirmed: number;
+  pairs: { request: { id: string; name: string }; commissioner: { id: string; name: string } }[];
+}
+
+/** The administrator runs the pairing of `term`, waits for its proposal and confirms it; answers its pairs. */
+export async function confirmedRun(url: string, term: number): Promise<ConfirmedRun> {
+  const admin = await apiSession(url, ADMIN, DEMO_PASSWORD);
+  const run = (await ok(admin.post('/api/admin/pairing-runs', { term }), 'start run')).id as string;
+  await until(async () => ((await admin.get(`/api/admin/pairing-runs/${run}`)).body as { status: string }).status, (s) => s === 'proposed', 60_000, 'the run to propose');
+  const { items } = (await ok(admin.get(`/api/admin/pairing-runs/${run}/pairs`), 'pairs')) as unknown as { items: ConfirmedRun['pairs'] };
+  const confirmed = await ok(admin.post(`/api/admin/pairing-runs/${run}/confirm`, {}), 'confirm');
+  return { run, confirmed: confirmed.confirmed as number, pairs: items };
 }

@@ -14,22 +14,25 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { approvedCommissioner, confirmedRun, DEMO_PASSWORD, type SeededCommissioner } from './pairing-service-helpers';
+import { approvedCommissioner, confirmedRun, DEMO_PASSWORD, ENTERPRISE, NEXT_TERM, type SeededCommissioner } from './pairing-helpers';
 import { launchBrowser, shoot, signInPage } from './support';
 
-const ENTERPRISE = 'enterprise@demo.kezhuan.cn';
 const TITLE = '汽车内饰件VOC超标整改';
-const term = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 let platform: RunningPlatform;
 let browser: Browser;
 let commissioner: SeededCommissioner;
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-pairing-'));
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
   browser = await launchBrowser();
-  commissioner = await approvedCommissioner(platform.url, platform.output, term);
-});
+  // The run of a term no demo commissioner serves: he (one place) is its only commissioner, the demo
+  // requests still compete with this test's request for him.
+  commissioner = await approvedCommissioner(platform, {
+    n: 1, name: '陈静（吉林大学）', term: NEXT_TERM, capacity: 1, cities: ['220100'], industries: ['C36', 'C29'],
+    expertise: '高分子材料改性，汽车内饰材料的VOC控制与配方改进，塑料制品成型工艺', keywords: ['VOC', '内饰材料', '高分子改性'],
+  });
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -88,7 +91,9 @@ describe('service request → pairing → service log', () => {
     // "My pairings" is open when the administrator confirms the run: the pairing appears without a reload.
     await ent.goto(`${platform.url}/me/pairings`);
     await expect.poll(() => ent.locator('.el-empty').count(), { timeout: 15_000 }).toBe(1);
-    expect(await confirmedRun(platform.url, term)).toBe(1);
+    const run = await confirmedRun(platform.url, NEXT_TERM);
+    expect(run.confirmed).toBe(1);
+    expect(run.pairs.map((p) => [p.request.name, p.commissioner.name])).toEqual([[TITLE, commissioner.name]]);
     await expect.poll(() => ent.locator('[data-testid=pairing-item]').count(), { timeout: 20_000 }).toBe(1);
     expect(await ent.locator('[data-testid=pairing-other]').textContent()).toBe(commissioner.name);
     await ent.locator('[data-testid=pairing-item] summary').click();

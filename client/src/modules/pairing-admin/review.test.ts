@@ -37,6 +37,10 @@ describe('pairing review logic', () => {
     const pairs = [pair('1', 'a', 90), pair('2', 'b', 60, '220200'), pair('3', 'c', 30)];
     expect(filterPairs(pairs, { city: '220100', minScore: 50 }).map((p) => p.id)).toEqual(['1']);
     expect(filterPairs(pairs, { city: '', minScore: 0 })).toHaveLength(3);
+    // By part of the request's title or the commissioner's name, case and spaces aside.
+    expect(filterPairs(pairs, { city: '', minScore: 0, q: ' B ' }).map((p) => p.id)).toEqual(['2']);
+    expect(filterPairs(pairs, { city: '', minScore: 0, q: 'c3' }).map((p) => p.id)).toEqual(['3']);
+    expect(filterPairs(pairs, { city: '', minScore: 0, q: 'nobody' })).toEqual([]);
     expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual([3, 4]);
     expect(applyEdit(pairs, { removed: '2', pair: null }).map((p) => p.id)).toEqual(['1', '3']);
     expect(applyEdit(pairs, { pair: pair('9', 'c', 95) }).map((p) => p.id)).toEqual(['9', '1', '2']);

@@ -34,10 +34,14 @@ export function isNewerRun(shown: PairingRunView, next: PairingRunView): boolean
 export interface PairFilter {
   city: string;
   minScore: number;
+  /** Part of a request's title or a commissioner's name (a run on the full pool has hundreds of pairs). */
+  q?: string;
 }
 
 export function filterPairs(pairs: readonly PairingRunPairView[], f: PairFilter): PairingRunPairView[] {
-  return pairs.filter((p) => (!f.city || p.request.city === f.city) && p.score >= f.minScore);
+  const q = (f.q ?? '').trim().toLowerCase();
+  const named = (p: PairingRunPairView) => !q || p.request.name.toLowerCase().includes(q) || p.commissioner.name.toLowerCase().includes(q);
+  return pairs.filter((p) => (!f.city || p.request.city === f.city) && p.score >= f.minScore && named(p));
 }
 
 /** The rows of one page (1-based). */
