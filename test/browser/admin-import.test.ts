@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, type ApiSession } from '../support/api';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot } from './support';
+import { launchBrowser, navTo, shoot } from './support';
 
 const PASSWORD = 'Kezhuan2026demo';
 const EXAMPLE_TITLE = '玉米秸秆制备聚乳酸关键技术（示例）';
@@ -70,7 +70,7 @@ describe('bulk import of research results', () => {
     await page.locator('[data-testid=login-submit]').click();
     await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
 
-    await page.locator('[data-testid=nav-admin-imports]').click();
+    await navTo(page, 'nav-admin-imports');
     await expect.poll(() => page.url()).toMatch(/\/admin\/imports$/);
     await expect.poll(() => page.locator('[data-testid=import-history]').textContent()).toContain('还没有导入记录');
     await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0); // the sign-in toast, over the menu

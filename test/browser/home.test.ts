@@ -50,6 +50,16 @@ async function overflow(page: Page): Promise<{ page: number; header: number }> {
   });
 }
 
+/** How far the menu's last entry (or 更多) reaches into the tools on its right, in CSS pixels (≤ 0: apart). */
+async function menuOverlap(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const items = Array.from(document.querySelectorAll('.kz-menu > li')).filter((e) => (e as HTMLElement).offsetParent !== null);
+    const tools = document.querySelector('.kz-header__tools');
+    const last = items.at(-1);
+    return last && tools ? last.getBoundingClientRect().right - tools.getBoundingClientRect().left : 0;
+  });
+}
+
 describe('the home page', () => {
   it('starts with search, counts and the newest listings, and loads in under 600 KB', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -109,6 +119,15 @@ describe('the header', () => {
   });
 
   for (const width of [1024, 1280, 1366]) {
+    it(`keeps an enterprise member's menu clear of the language switch and his name at ${width} px`, async () => {
+      const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } }), 'enterprise@demo.kezhuan.cn');
+      await page.waitForLoadState('networkidle');
+      await page.locator('.kz-header').screenshot({ path: join(SCREENSHOTS, `23-enterprise-header-${width}.png`) });
+      expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+      expect(await menuOverlap(page)).toBeLessThanOrEqual(0);
+      await page.context().close();
+    });
+
     it(`shows every admin entry without overflow at ${width} px`, async () => {
       const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } }), 'admin@demo.kezhuan.cn');
       await page.waitForLoadState('networkidle');
@@ -116,6 +135,7 @@ describe('the header', () => {
       const header = page.locator('.kz-header');
       await header.screenshot({ path: join(SCREENSHOTS, `22-admin-header-${width}.png`) });
       expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+      expect(await menuOverlap(page)).toBeLessThanOrEqual(0);
       // Every entry is either in the bar or in the "more" menu.
       for (const id of ['nav-admin-review', 'nav-admin-orgs', 'nav-admin-imports', 'nav-admin-pairing']) {
         const inBar = await page.locator(`.kz-header [data-testid=${id}]`).isVisible();

@@ -57,3 +57,14 @@ export async function enterRegistrationCode(page: Page, output: readonly string[
   await page.locator('[data-testid=reg-code] input').fill(loggedCode(output, email) ?? '');
   await page.locator('[data-testid=reg-submit]').click();
 }
+
+/** Opens a header entry by its test id: from the bar when it is there, else from the 更多 menu. */
+export async function navTo(page: Page, testid: string): Promise<void> {
+  const inBar = page.locator(`.kz-header [data-testid=${testid}]`);
+  if (await inBar.isVisible()) {
+    await inBar.click();
+    return;
+  }
+  await page.locator('[data-testid=nav-more]').click();
+  await page.locator(`[data-testid=more-${testid}]`).click();
+}
