@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = [
   'service.agreement_draft',
   'service.agreement_confirm',
   'service.entry_log',
+  'service.entry_attach',
   'service.entry_confirm',
   'service.entry_dispute',
   'service.rate',

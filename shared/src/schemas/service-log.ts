@@ -1,10 +1,11 @@
 /**
  * The service of an accepted 双千 pairing: the agreement and its plan, the commissioner's log of
  * visits and work (confirmed or disputed by the enterprise), the enterprise's rating, and the totals.
- * Attachments to log entries are not supported yet.
+ * Entries carry files (photos of a visit, reports) seen only by both sides and administrators.
  */
 import { z } from 'zod';
 import { objectId, text } from './common';
+import { attachmentKey } from './listing';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'kz.service_date' }).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'kz.service_date' });
 
@@ -45,6 +46,18 @@ export const serviceRatingInput = z.strictObject({
 export type ServiceRatingInput = z.infer<typeof serviceRatingInput>;
 
 export const serviceEntryParams = z.strictObject({ id: objectId, entryId: objectId });
+export const serviceAttachmentParams = z.strictObject({ id: objectId, entryId: objectId, key: attachmentKey });
+/** At most this many files per log entry (each at most ATTACHMENT_LIMITS.maxBytes). */
+export const SERVICE_ATTACHMENT_LIMIT = 10;
+/** A file on a log entry; downloaded at /api/pairings/:id/service-entries/:entryId/attachments/:key. */
+export const serviceAttachmentView = z.object({
+  key: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  uploadedAt: z.string(),
+});
+export type ServiceAttachmentView = z.infer<typeof serviceAttachmentView>;
 export const serviceSummaryQuery = z.strictObject({ term: z.coerce.number().int().min(2020).max(2100) });
 
 export const SERVICE_AGREEMENT_STATUSES = ['draft', 'confirmed'] as const;
@@ -71,6 +84,7 @@ export const serviceEntryView = z.object({
   status: z.enum(SERVICE_ENTRY_STATUSES),
   reason: z.string().nullable(),
   createdAt: z.string(),
+  attachments: z.array(serviceAttachmentView),
 });
 export type ServiceEntryView = z.infer<typeof serviceEntryView>;
 export const serviceTotalsView = z.object({

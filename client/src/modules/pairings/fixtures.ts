@@ -25,7 +25,7 @@ export function buildPairing(overrides: Partial<PairingView> = {}): PairingView 
 export function buildEntry(overrides: Partial<ServiceEntryView> = {}): ServiceEntryView {
   return {
     id: '111111111111111111111111', date: '2026-04-10', hours: 6, visit: true, problems: '分析VOC来源', outcomes: '确定增塑剂为主要来源',
-    result: null, need: null, status: 'logged', reason: null, createdAt: '2026-04-10T08:00:00.000Z', ...overrides,
+    result: null, need: null, status: 'logged', reason: null, createdAt: '2026-04-10T08:00:00.000Z', attachments: [], ...overrides,
   };
 }
 

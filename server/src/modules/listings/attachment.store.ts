@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttachmentMime } from '@kezhuan/shared';
+import { ATTACHMENT_TYPES, type AttachmentMime } from '@kezhuan/shared';
 import { env } from '../../config/env';
 
 export function uploadsDir(): string {
@@ -52,4 +52,18 @@ export function contentMatches(mime: AttachmentMime, bytes: Uint8Array): boolean
     case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
       return startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && b.includes('xl/');
   }
+}
+
+/**
+ * The accepted type of an upload, or null: the declared type is one of ATTACHMENT_TYPES, the name's
+ * extension belongs to it and the bytes look like it (an .exe renamed .pdf is refused).
+ */
+export function acceptedAttachment(file: { bytes: Uint8Array; name: string; mime: string }): AttachmentMime | null {
+  const mime = file.mime.split(';')[0]?.trim().toLowerCase() ?? '';
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  if (!Object.hasOwn(ATTACHMENT_TYPES, mime)) {
+    return null;
+  }
+  const known = mime as AttachmentMime;
+  return (ATTACHMENT_TYPES[known] as readonly string[]).includes(ext) && contentMatches(known, file.bytes) ? known : null;
 }

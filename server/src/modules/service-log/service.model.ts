@@ -63,6 +63,11 @@ const entrySchema = new Schema(
     reason: { type: String, default: null },
     reviewedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     reviewedAt: { type: Date, default: null },
+    // Files stored by attachment.store under a random key; the name is never part of a path.
+    attachments: {
+      type: [new Schema({ key: String, name: String, size: Number, mime: String, uploadedAt: Date, uploadedBy: Schema.Types.ObjectId }, { _id: false })],
+      default: [],
+    },
   },
   { timestamps: true, collection: 'service_entries' },
 );
@@ -86,5 +91,14 @@ export interface ServiceEntryRecord {
   status: (typeof SERVICE_ENTRY_STATUSES)[number];
   reason: string | null;
   createdAt: Date;
+  attachments?: ServiceAttachmentRecord[];
+}
+export interface ServiceAttachmentRecord {
+  key: string;
+  name: string;
+  size: number;
+  mime: string;
+  uploadedAt: Date;
+  uploadedBy: Types.ObjectId;
 }
 export const ServiceEntryModel = model<ServiceEntryRecord>('ServiceEntry', entrySchema);

@@ -6,6 +6,7 @@ export function presentEntry(e: ServiceEntryRecord): ServiceEntryView {
     id: String(e._id), date: e.date, hours: e.hours, visit: e.visit, problems: e.problems, outcomes: e.outcomes,
     result: e.result ? String(e.result) : null, need: e.need ? String(e.need) : null,
     status: e.status, reason: e.reason ?? null, createdAt: e.createdAt.toISOString(),
+    attachments: (e.attachments ?? []).map((a) => ({ key: a.key, name: a.name, size: a.size, mime: a.mime, uploadedAt: a.uploadedAt.toISOString() })),
   };
 }
 

@@ -1,4 +1,10 @@
+import express from 'express';
 import {
+  ATTACHMENT_LIMITS,
+  ATTACHMENT_MIMES,
+  attachmentUploadBody,
+  attachmentUploadQuery,
+  serviceAttachmentParams,
   idParams,
   pairingServiceView,
   serviceAgreementInput,
@@ -14,7 +20,9 @@ import {
   serviceSummaryView,
 } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
-import { currentUser } from '../../lib/auth-guard';
+import { currentUser, requireAuth } from '../../lib/auth-guard';
+import { createError } from '../../lib/errors';
+import { addEntryAttachment, openEntryAttachment } from './service.attachments';
 import { requireListingActor } from '../listings/listing.actor';
 import { confirmAgreement, draftAgreement, logEntry, pairingService, rateService, reviewEntry } from './service.service';
 import { currentTerm } from '../commissioners/commissioner.queries';
@@ -46,9 +54,39 @@ export function serviceLogRoutes(api: ApiRouter): void {
   });
   api.add({
     method: 'post', path: '/pairings/:id/service-entries', tag: TAG, access: 'user', status: 201,
-    summary: 'The commissioner logs a visit or work (date within the agreement, 0.5–24 h, problems, outcomes, optional result/need link; attachments not yet supported)',
+    summary: 'The commissioner logs a visit or work (date within the agreement, 0.5–24 h, problems, outcomes, optional result/need link; files are added by the attachments route)',
     params: idParams, body: serviceEntryInput, response: serviceEntryView, errors: ['INVALID_STATE'],
     handler: async ({ params, body }, req) => logEntry(currentUser(req), await requireListingActor(req), params.id, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/pairings/:id/service-entries/:entryId/attachments', tag: TAG, access: 'user', status: 201,
+    summary: "The commissioner adds a file to his entry before it is confirmed (raw body: PDF, DOCX, XLSX, PNG or JPG checked by content, at most 10 MB, 10 per entry; name in ?name=); returns the entry",
+    before: [requireAuth(), express.raw({ type: ATTACHMENT_MIMES, limit: ATTACHMENT_LIMITS.maxBytes })],
+    params: serviceEntryParams, query: attachmentUploadQuery, body: attachmentUploadBody, response: serviceEntryView,
+    errors: ['UNSUPPORTED_MEDIA_TYPE', 'INVALID_STATE', 'CONFLICT'],
+    handler: ({ params, query, body }, req) =>
+      addEntryAttachment(currentUser(req), params.id, params.entryId, { bytes: body, name: query.name, mime: req.get('content-type') ?? '' }, req.ip ?? ''),
+  });
+  api.add({
+    method: 'get', path: '/pairings/:id/service-entries/:entryId/attachments/:key', tag: TAG, access: 'user', raw: true,
+    summary: "Download a log entry's file (both sides, members of the enterprise and administrators; others 404)",
+    params: serviceAttachmentParams,
+    handler: async ({ params }, req, res) => {
+      const file = await openEntryAttachment(currentUser(req), params.id, params.entryId, params.key);
+      res.attachment(file.name);
+      res.type(file.mime);
+      res.set('Cache-Control', 'private, no-store');
+      await new Promise<void>((resolve, reject) => {
+        res.sendFile(file.path, (err) => {
+          // A file missing on disk is a 404; an aborted download needs no answer.
+          if (err && !res.headersSent) {
+            reject(createError('NOT_FOUND'));
+          } else {
+            resolve();
+          }
+        });
+      });
+    },
   });
   api.add({
     method: 'post', path: '/pairings/:id/service-entries/:entryId/review', tag: TAG, access: 'user',
