@@ -14,7 +14,7 @@ import type {
   ServiceRequestUrgency,
   ServiceRequestView,
 } from '@kezhuan/shared';
-import { api } from './client';
+import { api, buildUrl } from './client';
 import type { Page } from './endpoints';
 
 const id = (v: string) => encodeURIComponent(v);
@@ -52,5 +52,10 @@ export const serviceLogApi = {
   logEntry: (pid: string, input: ServiceEntryInput) => api.post<ServiceEntryView>(`/pairings/${id(pid)}/service-entries`, input),
   review: (pid: string, entryId: string, input: ServiceEntryReviewInput) =>
     api.post<ServiceEntryView>(`/pairings/${id(pid)}/service-entries/${id(entryId)}/review`, input),
+  /** Adds a file (raw body, checked by content on the server) to the commissioner's entry; returns the entry. */
+  attach: (pid: string, entryId: string, file: File) =>
+    api.upload<ServiceEntryView>(`/pairings/${id(pid)}/service-entries/${id(entryId)}/attachments`, file, { name: file.name }),
+  attachmentUrl: (pid: string, entryId: string, key: string) =>
+    buildUrl(`/pairings/${id(pid)}/service-entries/${id(entryId)}/attachments/${id(key)}`),
   rate: (pid: string, input: ServiceRatingInput) => api.post<PairingServiceView>(`/pairings/${id(pid)}/rating`, input),
 };
