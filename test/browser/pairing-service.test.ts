@@ -131,6 +131,10 @@ describe('service request → pairing → service log', () => {
     await com.locator('[data-testid=entry-submit]').click();
     await expect.poll(() => com.locator('[data-testid=entry-item]').count(), { timeout: 15_000 }).toBe(1);
     expect(await com.locator('[data-testid=entry-status]').textContent()).toBe('待企业确认');
+    // A photo of the visit added to the entry (type checked by content on the server).
+    const jpg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+    await com.locator('[data-testid=entry-file-input]').setInputFiles({ name: '走访照片.jpg', mimeType: 'image/jpeg', buffer: jpg });
+    await expect.poll(() => com.locator('[data-testid=entry-file]').count(), { timeout: 15_000 }).toBe(1);
     await shoot(com, 'pairing-service-commissioner-390');
 
     // The enterprise's home shows the entry awaiting confirmation; it confirms and rates.
@@ -138,6 +142,8 @@ describe('service request → pairing → service log', () => {
     await expect.poll(() => ent.locator('[data-testid=home-awaiting-entries]').textContent(), { timeout: 15_000 }).toContain('1 条待确认');
     await shoot(ent, 'pairing-home-enterprise-1366');
     await ent.goto(serviceUrl);
+    expect(await ent.locator('[data-testid=entry-file]').textContent()).toContain('走访照片.jpg');
+    expect(await ent.locator('[data-testid=entry-add-file]').count()).toBe(0);
     await ent.locator('[data-testid=entry-confirm]').click();
     await expect.poll(() => ent.locator('[data-testid=entry-status]').textContent(), { timeout: 15_000 }).toBe('已确认');
     expect(await ent.locator('[data-testid=service-hours]').textContent()).toContain('4');

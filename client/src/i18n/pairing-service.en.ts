@@ -107,7 +107,7 @@ export const pairingServiceEn: PairingServiceMessages = {
     linkResult: 'Linked result ID (optional)',
     linkNeed: 'Linked need ID (optional)',
     linkHint: "The ID in a result's or need's page address; it must be published on the platform.",
-    attachmentsNote: 'Attachments are not supported yet.',
+    attachmentsNote: 'Once the entry is submitted, use “Add file” below it for photos and reports.',
     submitEntry: 'Log entry',
     entryStatus: { logged: 'Awaiting the enterprise', confirmed: 'Confirmed', disputed: 'Queried' },
     confirm: 'Confirm',

@@ -105,7 +105,7 @@ export const pairingServiceZh = {
     linkResult: '关联成果 ID（可选）',
     linkNeed: '关联需求 ID（可选）',
     linkHint: '成果或需求详情页地址中的 ID，须为平台上已发布的条目。',
-    attachmentsNote: '暂不支持上传附件。',
+    attachmentsNote: '提交记录后，可在记录下方“添加附件”（照片、报告等）。',
     submitEntry: '提交记录',
     entryStatus: { logged: '待企业确认', confirmed: '已确认', disputed: '有疑问' },
     confirm: '确认',
