@@ -78,7 +78,7 @@ async function submitted(w: VueWrapper): Promise<unknown> {
   return calls.find((c) => c.method === 'PUT')?.body;
 }
 
-describe('StakesPicker in the application form', () => {
+describe('StakesPicker in the application form', { timeout: 20_000 }, () => {
   it('searches enterprises as one types and sends the chosen ids with the application', async () => {
     const w = mountForm();
     expect(w.findAll('[data-testid=cm-stakes-tag]').map((x) => x.text())).toEqual(['长春玉米科技有限公司']);
