@@ -38,6 +38,14 @@ async function pickOption(page: Page, testid: string, typed: string, label: stri
   await page.keyboard.press('Escape');
 }
 
+/** Declares a stake: types part of an enterprise's name and picks it from the matches. */
+async function pickStake(page: Page, testid: string, typed: string, name: string): Promise<void> {
+  await page.locator(`input[data-testid=${testid}-q]`).fill(typed);
+  const option = page.locator(`[data-testid=${testid}-option]`, { hasText: name });
+  await expect.poll(() => option.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await option.first().click();
+}
+
 /** Confirms the open ElMessageBox. */
 async function confirmBox(page: Page): Promise<void> {
   await page.locator('.el-message-box__btns .el-button--primary').click();
@@ -76,6 +84,11 @@ describe('commissioner application in the browser', () => {
     await page.locator('[data-testid=cm-capacity] input').fill('3');
     await page.locator('[data-testid=cm-availability] input').fill('寒暑假可驻企');
     expect(await page.locator('[data-testid=region-chosen-222400]').textContent()).toBe('全市');
+    // Declared stakes: two enterprises found as he types, shown as tags.
+    await pickStake(page, 'cm-stakes', '长春宏远汽车零部件有限公司', '长春宏远汽车零部件有限公司');
+    await pickStake(page, 'cm-stakes', '吉林市江城碳纤维复合材料有限公司', '吉林市江城碳纤维复合材料有限公司');
+    expect(await page.locator('[data-testid=cm-stakes-tag]').allTextContents()).toEqual(['长春宏远汽车零部件有限公司', '吉林市江城碳纤维复合材料有限公司']);
+    await page.locator('input[data-testid=cm-stakes-q]').fill('');
     await shoot(page, 'cm-01-apply-form-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, 'cm-01b-apply-form-390');
@@ -88,6 +101,7 @@ describe('commissioner application in the browser', () => {
     await manager.goto(`${platform.url}/org`);
     const item = manager.locator('[data-testid=cm-endorse-item]', { hasText: NAME });
     await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1);
+    await pickStake(manager, 'cm-org-stakes', '松原金穗玉米生物科技有限公司', '松原金穗玉米生物科技有限公司');
     await shoot(manager, 'cm-03-org-endorse');
     await item.locator('[data-testid=cm-endorse]').click();
     await confirmBox(manager);
@@ -100,6 +114,9 @@ describe('commissioner application in the browser', () => {
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await row.first().locator('[data-testid=cm-review-detail]').click();
     await expect.poll(() => admin.locator('[data-testid=cm-detail]').textContent(), { timeout: 10_000 }).toContain('农安县');
+    const detail = (await admin.locator('[data-testid=cm-detail]').textContent()) ?? '';
+    expect(detail).toContain('长春宏远汽车零部件有限公司、吉林市江城碳纤维复合材料有限公司');
+    expect(detail).toContain('松原金穗玉米生物科技有限公司');
     // The drawer slides in: shoot once its approve button sits inside the window.
     await expect.poll(async () => {
       const box = await admin.locator('[data-testid=cm-detail-approve]').boundingBox();
@@ -139,7 +156,8 @@ describe('commissioner application in the browser', () => {
     const en = await browser.newContext({ locale: 'en', viewport: { width: 1366, height: 900 } });
     const enPage = await en.newPage();
     await enPage.addInitScript(() => localStorage.setItem('kz.locale', 'en'));
-    await enPage.goto(`${platform.url}/commissioners?city=222400`);
+    // A county of 延边 finds him too: he serves the whole 州.
+    await enPage.goto(`${platform.url}/commissioners?city=222400&county=222403`);
     await expect.poll(() => enPage.locator('[data-testid=cm-card]', { hasText: NAME }).count(), { timeout: 20_000 }).toBe(1);
     expect(await enPage.locator('h1').first().textContent()).toBe('Science commissioner directory');
     await shoot(enPage, 'cm-08-directory-en');

@@ -24,6 +24,7 @@ export interface ApplicationQueueQuery {
 export interface DirectoryQuery {
   q?: string;
   city?: string;
+  county?: string;
   industry?: string;
   discipline?: string;
   page: number;
