@@ -291,6 +291,7 @@ const en: MessageSchema = {
       service_agreement_confirm: 'Service agreement confirmed',
       service_entry_log: 'Service work logged',
       service_entry_confirm: 'Service entry confirmed',
+      service_entry_attach: 'Attachment added to a service entry',
       service_entry_dispute: 'Service entry disputed',
       service_rate: 'Commissioner service rated',
       deal_open: 'Deal room opened',

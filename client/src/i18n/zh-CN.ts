@@ -291,6 +291,7 @@ const zhCN = {
       service_agreement_confirm: '确认服务协议',
       service_entry_log: '记录服务工作',
       service_entry_confirm: '确认服务记录',
+      service_entry_attach: '为服务记录添加附件',
       service_entry_dispute: '对服务记录提出异议',
       service_rate: '评价特派员服务',
       deal_open: '开启洽谈室',
