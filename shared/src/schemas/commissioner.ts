@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { countyByCode } from '../geo/distance';
 import { cityCode, inputString, objectId, pagination, whenValid } from './common';
-import { LISTING_LIMITS, keywordList, listingOrgView } from './listing';
+import { LISTING_LIMITS, keywordList, listingOrgView, reviewDecisionInput } from './listing';
 import { discipline, industry, resultPublicView } from './result';
 
 /** Terms (years of service) the platform accepts at all; the server narrows to this year and next. */
@@ -65,9 +65,8 @@ export const commissionerEndorsementInput = z.strictObject({
 export type CommissionerEndorsementInput = z.infer<typeof commissionerEndorsementInput>;
 
 /** The administrator approves, or sends back with a reason the applicant reads. */
-export const commissionerReviewInput = z
-  .strictObject({ decision: z.enum(['approve', 'return']), reason: inputString().trim().max(LISTING_LIMITS.reasonMax).optional() })
-  .refine((v) => v.decision === 'approve' || Boolean(v.reason), { path: ['reason'], message: 'kz.return_reason' });
+/** The administrator's decision on an application: the same as on a listing (a reason to send it back). */
+export const commissionerReviewInput = reviewDecisionInput;
 export type CommissionerReviewInput = z.infer<typeof commissionerReviewInput>;
 
 /** The administrator's and a manager's queues. */
