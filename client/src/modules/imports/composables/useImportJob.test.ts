@@ -2,24 +2,9 @@ import type { ImportJobDetailView, ImportJobView } from '@kezhuan/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch } from '../../../testing/fakeFetch';
 import { buildImportJob, IMPORT_ID } from '../testing';
-import { useImportJob, type ProgressSocket } from './useImportJob';
+import { useImportJob } from './useImportJob';
+import { fakeSocket } from '../../../testing/fakeSocket';
 
-type Listener = (payload?: unknown) => void;
-
-/** A stand-in for the socket.io client that lets the test play the server's events. */
-function fakeSocket(connected = false) {
-  const listeners = new Map<string, Listener>();
-  const socket = {
-    connected,
-    on: vi.fn((event: string, cb: Listener) => listeners.set(event, cb)),
-    removeAllListeners: vi.fn(),
-    disconnect: vi.fn(),
-    play(event: string, payload?: unknown) {
-      listeners.get(event)?.(payload);
-    },
-  };
-  return { socket, connect: () => socket as unknown as ProgressSocket };
-}
 
 const at = (s: number) => `2026-01-01T00:00:${String(s).padStart(2, '0')}.000Z`;
 const detail = (overrides: Partial<ImportJobDetailView>): ImportJobDetailView => ({ ...buildImportJob(overrides), errors: [], ...overrides });

@@ -1,10 +1,8 @@
 import type { ImportJobDetailView, ImportJobView, ImportRowError } from '@kezhuan/shared';
 import { shallowRef } from 'vue';
-import { useLiveProgress, type LiveProgressOptions, type ProgressSocket } from '../../../composables/useLiveProgress';
+import { useLiveProgress, type LiveProgressOptions } from '../../../composables/useLiveProgress';
 import { importsApi } from '../api';
 import { isFinished, isNewerJob } from '../progress';
-
-export type { ProgressSocket };
 
 export interface UseImportJobOptions extends LiveProgressOptions {
   /** Called with every new state of the followed job (e.g. to update its row in the history). */

@@ -1,23 +1,9 @@
 import type { PairingRunView } from '@kezhuan/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch } from '../../../testing/fakeFetch';
-import { useRunProgress, type RunSocket } from './useRunProgress';
+import { useRunProgress } from './useRunProgress';
+import { fakeSocket } from '../../../testing/fakeSocket';
 
-type Listener = (payload?: unknown) => void;
-
-function fakeSocket(connected = false) {
-  const listeners = new Map<string, Listener>();
-  const socket = {
-    connected,
-    on: vi.fn((event: string, cb: Listener) => listeners.set(event, cb)),
-    removeAllListeners: vi.fn(),
-    disconnect: vi.fn(),
-    play(event: string, payload?: unknown) {
-      listeners.get(event)?.(payload);
-    },
-  };
-  return { socket, connect: () => socket as unknown as RunSocket };
-}
 
 const run = (over: Partial<PairingRunView> = {}): PairingRunView => ({
   id: '650000000000000000000001', term: 2026, status: 'running',

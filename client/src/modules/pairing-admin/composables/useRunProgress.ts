@@ -1,10 +1,8 @@
 import type { PairingRunView } from '@kezhuan/shared';
 import { shallowRef } from 'vue';
-import { useLiveProgress, type LiveProgressOptions, type ProgressSocket } from '../../../composables/useLiveProgress';
+import { useLiveProgress, type LiveProgressOptions } from '../../../composables/useLiveProgress';
 import { pairingAdminApi } from '../api';
 import { isNewerRun } from '../review';
-
-export type RunSocket = ProgressSocket;
 
 export interface UseRunProgressOptions extends LiveProgressOptions {
   /** Called with every new state of the followed run (e.g. to refresh the list of runs when it finishes). */
