@@ -66,7 +66,8 @@ describe('enterprise service requests', () => {
     expect((await e.colleague.patch(`/api/service-requests/${id}`, { urgency: 'low' })).status).toBe(403);
     const outsider = await signedInAs(app, await buildUser({ role: 'enterprise' }));
     expect((await outsider.get(`/api/service-requests/${id}`)).status).toBe(404);
-    expect((await outsider.post(`/api/service-requests/${id}/close`)).status).toBe(403);
+    expect((await outsider.post(`/api/service-requests/${id}/close`)).status).toBe(404);
+    expect((await outsider.patch(`/api/service-requests/${id}`, { urgency: 'low' })).status).toBe(404);
 
     const withdrawn = await e.owner.post(`/api/service-requests/${id}/withdraw`);
     expect(withdrawn.body.status).toBe('withdrawn');

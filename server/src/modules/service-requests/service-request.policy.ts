@@ -44,7 +44,9 @@ export function assertCanRequest(user: UserDoc, action: RequestAction, org: OrgF
   if (canRequest(user, action, org, owner)) {
     return;
   }
-  if (action === 'read') {
+  // Requests are not public: to whoever may not read it, a request does not exist, for a write as for
+  // a read (a 403 would tell an outsider probing ids that the request is there).
+  if (action !== 'create' && !canRequest(user, 'read', org)) {
     throw createError('NOT_FOUND');
   }
   throw createError('FORBIDDEN', {
