@@ -1,3 +1,4 @@
+import type { DealMessageView, DealStage } from './schemas/deal';
 import type { ImportJobView } from './schemas/import';
 import type { NotificationView } from './schemas/notification';
 import type { PairingRunView } from './schemas/pairing';
@@ -10,11 +11,46 @@ export interface ServerToClientEvents {
   'import:progress': (job: ImportJobView) => void;
   /** Progress of a pairing run (双千), to the administrator who started it. */
   'pairing:progress': (run: PairingRunView) => void;
+  /** A message stored in a deal room the socket has joined (also to the sender's other tabs). */
+  'deal:message': (m: DealMessageView & { dealId: string }) => void;
+  /** Someone in the room is typing (or stopped); never echoed to the typist's own sockets. */
+  'deal:typing': (p: { dealId: string; user: { id: string; name: string }; typing: boolean }) => void;
+  /** Who of the participants has the room open now (sent on every join/leave/disconnect). */
+  'deal:presence': (p: { dealId: string; online: { id: string; name: string }[] }) => void;
+  /** A participant's read marker moved (read receipts). */
+  'deal:read': (p: { dealId: string; user: { id: string; name: string }; messageId: string; seq: number }) => void;
+  /**
+   * Something else in the room changed (stage, proposal, files, NDA, intermediary, order, contract):
+   * the client reloads what `what` names over REST.
+   */
+  'deal:updated': (p: { dealId: string; what: DealUpdateKind; stage?: DealStage }) => void;
 }
 
-/** Events the client sends (none yet; chat and presence come with deal rooms). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+/** What a `deal:updated` event says changed. */
+export type DealUpdateKind = 'stage' | 'files' | 'nda' | 'participants' | 'orders' | 'contract';
+
+/** The answer to a client's request over the socket: like the REST error body when it fails. */
+export type SocketAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; messageEn: string; status: number } };
+
+/** Events the client sends (deal-room chat; each is answered through the acknowledgement callback). */
+export interface ClientToServerEvents {
+  /**
+   * Enter a room (participants only; administrators audited, read-only). Answers with the messages
+   * after `afterSeq` (catch-up after a reconnect; all recent ones when absent) and who is online.
+   */
+  'deal:join': (
+    p: { dealId: string; afterSeq?: number },
+    ack: (r: SocketAck<{ messages: DealMessageView[]; hasMore: boolean; online: { id: string; name: string }[] }>) => void,
+  ) => void;
+  'deal:leave': (p: { dealId: string }) => void;
+  /**
+   * Send a message with a client-generated id: stored first, then broadcast; the ack carries the
+   * stored message. The client retries with the same id until acknowledged; the server stores it once.
+   */
+  'deal:send': (p: { dealId: string; clientId: string; body: string }, ack: (r: SocketAck<DealMessageView>) => void) => void;
+  'deal:typing': (p: { dealId: string; typing: boolean }) => void;
+  'deal:read': (p: { dealId: string; messageId: string }, ack: (r: SocketAck<{ messageId: string }>) => void) => void;
+}
 
 /** The Socket.io path, shared so client and server agree. */
 export const SOCKET_PATH = '/api/socket.io';

@@ -147,6 +147,8 @@ export type DealDetailView = z.infer<typeof dealDetailView>;
 export const dealMessageView = z.object({
   id: objectId,
   clientId: z.string(),
+  /** The room's sequence number: orders messages; catch-up asks for those after the last one seen. */
+  seq: z.number().int(),
   sender: person,
   party: z.enum(DEAL_PARTY_CODES).nullable(),
   body: z.string(),

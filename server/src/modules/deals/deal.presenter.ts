@@ -58,5 +58,5 @@ export function presentDealDetail(room: DealRoomRecord, names: DealNames, myPart
 }
 
 export function presentDealMessage(m: DealMessageRecord, names: DealNames): DealMessageView {
-  return { id: String(m._id), clientId: m.clientId, sender: person(names, m.sender), party: m.party ?? null, body: m.body, at: m.createdAt.toISOString() };
+  return { id: String(m._id), clientId: m.clientId, seq: m.seq, sender: person(names, m.sender), party: m.party ?? null, body: m.body, at: m.createdAt.toISOString() };
 }
