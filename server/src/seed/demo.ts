@@ -22,6 +22,7 @@ import { UserModel } from '../modules/users/user.model';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
+import { seedDemoDeals } from './demo-deals';
 import { seedDemoPairing } from './demo-pairing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
@@ -132,5 +133,15 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   const r = pairing.run;
   const run = r ? `; one confirmed pairing run: ${r.pairs} pairs, ${r.accepted} accepted by both sides, ${r.agreements} agreements, ${r.entries} log entries, ${r.ratings} ratings` : '';
   say(`seeded the 双千 demo: ${pairing.commissioners} commissioners approved for ${currentTerm(now)}, ${pairing.requests} service requests of ${pairing.enterprises} more enterprises${run} in ${Math.round(performance.now() - t0)} ms (${pairing.stages})`);
+  const t1 = performance.now();
+  const role = (r: string) => DEMO_ACCOUNTS.findIndex((a) => a.role === r);
+  const mid = role('intermediary');
+  const deals = await seedDemoDeals({
+    now,
+    intermediary: mid >= 0 && accounts.has(DEMO_ACCOUNTS[mid]!.org) ? { org: orgIds[DEMO_ACCOUNTS[mid]!.org]!, user: accounts.get(DEMO_ACCOUNTS[mid]!.org)! } : null,
+    featured: [role('researcher'), role('enterprise')].filter((x) => x >= 0).map((x) => orgIds[DEMO_ACCOUNTS[x]!.org]!),
+  });
+  const byStage = deals.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.stage]: (acc[d.stage] ?? 0) + 1 }), {});
+  say(`seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${Math.round(performance.now() - t1)} ms`);
   return true;
 }
