@@ -173,5 +173,10 @@ describe('DealFilesPanel', () => {
     expect(owner.find('[data-testid=deal-nda-require]').exists()).toBe(true);
     expect(owner.find('[data-testid=deal-nda-edit]').exists()).toBe(true);
     expect(owner.find('[data-testid=deal-nda-read]').exists()).toBe(false);
+    // The NDA is mutual: the provider's people accept it when the other side's confidential file is closed to them.
+    fakeFetch(() => [200, buildFiles({ items: [buildFile({ name: null, confidential: true, visible: false, party: 'demand' })], nda: buildNda({ required: true, version: 1, canManage: true }) })]);
+    const ownerLocked = mountPanel(buildDeal({ myParty: 'supply' }));
+    await flush();
+    expect(ownerLocked.find('[data-testid=deal-nda-read]').exists()).toBe(true);
   });
 });
