@@ -9,6 +9,7 @@
 import { DEAL_FILE_LIMITS, type DealFileUploadQuery, type DealFileView, type DealFilesView, type DealParty } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import { acceptedAttachment, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
 import { publishDealUpdate } from './deal.events';
@@ -55,7 +56,7 @@ async function viewerOf(user: DealUser, room: DealRoomRecord, party: DealParty |
 }
 
 /** A room's files, newest first → {room, uploadedAt}. */
-export const roomFilesQuery = (room: Types.ObjectId) => ({ filter: { room }, sort: { uploadedAt: -1 as const, _id: -1 as const } });
+export const roomFilesQuery = (room: Types.ObjectId): QuerySpec => ({ filter: { room }, sort: { uploadedAt: -1, _id: -1 } });
 
 /** The room's files and NDA as the caller sees them. */
 export async function listDealFiles(user: DealUser, id: string, ip: string): Promise<DealFilesView> {
