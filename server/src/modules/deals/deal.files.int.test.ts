@@ -123,9 +123,11 @@ describe('files in a deal room', () => {
   });
 
   it('answers 404 to strangers on every path; administrators list and download (audited) but neither upload nor remove', async () => {
-    const { dealId, res } = await openedDeal(app);
+    const { dealId, res, enterprise } = await openedDeal(app);
     const fileId = (await uploadTo(res, dealId, { name: 'a.pdf' }, PDF_TYPE, PDF)).body.id as string;
     const stranger = await signedInAs(app, await buildUser({ role: 'enterprise' }));
+    // Asked to join the enterprise, not yet approved: no participant either.
+    const applicant = await signedInAs(app, await buildUser({ role: 'enterprise', org: enterprise.org, orgStatus: 'pending' }));
     const paths = [
       ['list', (c: Client) => c.get(`/api/deals/${dealId}/files`)],
       ['download', (c: Client) => c.get(`/api/deals/${dealId}/files/${fileId}`)],
@@ -134,8 +136,10 @@ describe('files in a deal room', () => {
       ['nda set', (c: Client) => c.put(`/api/deals/${dealId}/nda`, { required: true })],
       ['nda accept', (c: Client) => c.post(`/api/deals/${dealId}/nda/accept`, { version: 1 })],
     ] as const;
-    for (const [what, call] of paths) {
-      expect([what, (await call(stranger)).status]).toEqual([what, 404]);
+    for (const who of [stranger, applicant]) {
+      for (const [what, call] of paths) {
+        expect([what, (await call(who)).status]).toEqual([what, 404]);
+      }
     }
     expect(await DealFileModel.countDocuments({ room: dealId })).toBe(1);
 
