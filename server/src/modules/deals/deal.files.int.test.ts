@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dealFilesView, dealFileView } from '@kezhuan/shared';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { resetEnv } from '../../config/env';
 import { AuditModel } from '../audit/audit.model';
@@ -44,6 +45,9 @@ describe('files in a deal room', () => {
     expect(list.items.map((f: { name: string }) => f.name)).toEqual(['样品.png', '技术说明 v2.pdf']);
     expect(list.items[1]).toMatchObject({ uploadedBy: { id: String(researcher._id) }, party: 'supply', visible: true, canRemove: false });
     expect(list).toMatchObject({ canUpload: true, nda: { required: false, version: 0 }, limits: { perRoom: 50 } });
+    // What the route documents is what it sends.
+    expect(dealFilesView.strict().safeParse(list).success).toBe(true);
+    expect(dealFileView.strict().safeParse(up.body).success).toBe(true);
 
     const down = await ent.agent.get(`/api/deals/${dealId}/files/${up.body.id as string}`).responseType('blob');
     expect(down.status).toBe(200);
