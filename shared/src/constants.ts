@@ -115,5 +115,11 @@ export const AUDIT_ACTIONS = [
   'deal.introduce',
   'deal.stage',
   'deal.admin_view',
+  // Deal-room files and the NDA: uploads, removals, every opening of a confidential file, NDA set and accepted.
+  'deal.file_upload',
+  'deal.file_remove',
+  'deal.file_view',
+  'deal.nda_set',
+  'deal.nda_accept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,3 +1,4 @@
+import { dealFilesEn } from './dealfiles.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -298,6 +299,11 @@ const en: MessageSchema = {
       deal_introduce: 'Parties introduced by an intermediary',
       deal_stage: 'Deal stage changed',
       deal_admin_view: 'Deal room read by an administrator',
+      deal_file_upload: 'Deal file uploaded',
+      deal_file_remove: 'Deal file removed',
+      deal_file_view: 'Confidential file opened',
+      deal_nda_set: 'NDA set for a deal room',
+      deal_nda_accept: 'NDA accepted',
     },
   },
   about: {
@@ -326,6 +332,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...pairingAdminEn,
+  ...dealFilesEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import { dealFilesZh } from './dealfiles.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -298,6 +299,11 @@ const zhCN = {
       deal_introduce: '中介引荐双方',
       deal_stage: '变更洽谈阶段',
       deal_admin_view: '管理员查看洽谈室',
+      deal_file_upload: '上传洽谈文件',
+      deal_file_remove: '删除洽谈文件',
+      deal_file_view: '查看保密文件',
+      deal_nda_set: '设置保密协议',
+      deal_nda_accept: '接受保密协议',
     },
   },
   about: {
@@ -326,6 +332,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...pairingAdminZh,
+  ...dealFilesZh,
 };
 
 export type MessageSchema = typeof zhCN;

@@ -24,6 +24,8 @@ import { AuditModel } from '../modules/audit/audit.model';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
 import { historyQuery } from '../modules/deals/deal.messages';
 import { myDealsQuery } from '../modules/deals/deal.service';
+import { roomFilesQuery } from '../modules/deals/deal.files';
+import { DealFileModel } from '../modules/deals/deal.files.model';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
 import { attemptsQuery, oldAttemptsQuery } from '../modules/auth/throttle';
 import { ImportJobModel } from '../modules/imports/import-job.model';
@@ -111,6 +113,7 @@ async function seed(): Promise<void> {
       supplyOrg: pick(orgs, i), demandOrg: pick(orgs, i + 7), orgs: [pick(orgs, i), pick(orgs, i + 7)], openKey: `k${i}`, history: [], contacts: [], messageSeq: 0, updatedAt: ago(i), createdAt: ago(i),
     }))),
     raw(DealMessageModel as unknown as AnyModel, many(N, (i) => ({ room: runs[i % runs.length], seq: i, sender: pick(users, i), clientId: `c${i}`, body: 'b', createdAt: ago(i) }))),
+    raw(DealFileModel as unknown as AnyModel, many(N, (i) => ({ room: runs[i % runs.length], key: 'k', name: 'n.pdf', note: null, size: 1, mime: 'application/pdf', confidential: i % 2 === 0, party: 'supply', uploadedBy: pick(users, i), uploadedAt: ago(i) }))),
   ]);
 }
 
@@ -193,6 +196,7 @@ const cases: Case[] = [
   { name: "a deal room's newest messages", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, {}) },
   { name: "a deal room's messages before one", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, { beforeSeq: 2000 }) },
   { name: "a deal room's messages after one (catch-up, unread count)", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, { afterSeq: 100 }), count: true },
+  { name: "a deal room's files (and their count for the limit)", model: DealFileModel as unknown as AnyModel, spec: roomFilesQuery(runs[4]!), count: true },
 ];
 
 let skip = '';

@@ -30,7 +30,7 @@ async function peopleOf(org: Types.ObjectId, contacts: readonly Types.ObjectId[]
 export async function tellDealParties(
   room: DealRoomRecord,
   except: DealParty | null,
-  kind: 'deal.opened' | 'deal.stage',
+  kind: 'deal.opened' | 'deal.stage' | 'deal.files',
   key: string,
   text: { title: string; titleEn: string; body?: string; bodyEn?: string },
 ): Promise<void> {

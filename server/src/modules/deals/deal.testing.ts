@@ -28,3 +28,11 @@ export async function openedDeal(app: KezhuanApp): Promise<{
   }
   return { dealId: answer.body.deal as string, enterprise, researcher, ent, res: await signedInAs(app, researcher), need, result };
 }
+
+export const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
+export const PDF_TYPE = 'application/pdf';
+
+/** Uploads `bytes` into a room's files as the raw body, the fields in the query (as the web app does). */
+export function uploadTo(c: Client, dealId: string, q: Record<string, string>, type: string, bytes: Buffer) {
+  return c.agent.post(`/api/deals/${dealId}/files?${new URLSearchParams(q).toString()}`).set('X-CSRF-Token', c.csrf).set('Content-Type', type).send(bytes);
+}
