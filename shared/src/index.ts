@@ -25,4 +25,5 @@ export * from './schemas/service-request';
 export * from './schemas/pairing';
 export * from './schemas/service-log';
 export * from './schemas/deal';
+export * from './schemas/contract';
 export * from './service-summary-labels';

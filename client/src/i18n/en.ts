@@ -298,6 +298,9 @@ const en: MessageSchema = {
       deal_introduce: 'Parties introduced by an intermediary',
       deal_stage: 'Deal stage changed',
       deal_admin_view: 'Deal room read by an administrator',
+      deal_contract_record: 'Deal contract recorded',
+      deal_contract_update: 'Deal contract changed',
+      deal_contract_register: 'Contract registration recorded',
     },
   },
   about: {

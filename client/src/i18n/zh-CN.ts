@@ -298,6 +298,9 @@ const zhCN = {
       deal_introduce: '中介引荐双方',
       deal_stage: '变更洽谈阶段',
       deal_admin_view: '管理员查看洽谈室',
+      deal_contract_record: '登记洽谈合同信息',
+      deal_contract_update: '修改洽谈合同信息',
+      deal_contract_register: '合同认定登记',
     },
   },
   about: {
