@@ -44,7 +44,7 @@ export const CONTRACT_STAGES = ['signing', 'implementation', 'done'] as const;
 /** An amount in yuan: positive, finite, at most two decimals (分). */
 export const contractAmount = z
   .number()
-  .gt(0)
+  .gt(0, { message: 'kz.contract_amount_positive' })
   .max(CONTRACT_LIMITS.amountMax)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'kz.contract_amount_cents' });
 

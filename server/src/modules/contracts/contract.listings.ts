@@ -51,7 +51,7 @@ export async function linkListings(
     const key = `${ref.kind}:${ref.id}`;
     const f = facts.get(key);
     if (!f || !principals.has(String(f.org))) {
-      fields.push({ path: `listings.${i}`, code: 'custom', message: '只能关联本洽谈双方自己的成果或需求', messageEn: 'Only listings of the two principals can be linked' });
+      fields.push({ path: `body.listings.${i}`, code: 'custom', message: '只能关联本洽谈双方自己的成果或需求', messageEn: 'Only listings of the two principals can be linked' });
       return;
     }
     if (!seen.has(key)) {

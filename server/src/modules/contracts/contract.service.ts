@@ -139,7 +139,7 @@ export async function registerContract(user: DealUser, id: string, input: Contra
   }
   if (input.registeredOn < existing.signedOn) {
     throw createError('VALIDATION_FAILED', {
-      fields: [{ path: 'registeredOn', code: 'custom', message: '登记日期不能早于签订日期', messageEn: 'The registration cannot precede the signing' }],
+      fields: [{ path: 'body.registeredOn', code: 'custom', message: '登记日期不能早于签订日期', messageEn: 'The registration cannot precede the signing' }],
     });
   }
   const at = new Date();
