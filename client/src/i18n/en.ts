@@ -1,3 +1,4 @@
+import { contractsEn } from './contracts.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -329,6 +330,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...pairingAdminEn,
+  ...contractsEn,
 };
 
 export default en;

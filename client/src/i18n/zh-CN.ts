@@ -1,3 +1,4 @@
+import { contractsZh } from './contracts.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -329,6 +330,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...pairingAdminZh,
+  ...contractsZh,
 };
 
 export type MessageSchema = typeof zhCN;
