@@ -77,24 +77,20 @@ export async function contractDocx(room: DealRoomRecord, contract: ContractRecor
     ];
   });
 
-  const clauseBody = (i: number) => {
-    switch (CLAUSES[i]) {
-      case '项目名称':
-        return [p(title, { indent: true })];
-      case '标的技术的内容、范围和要求':
-        return [...summary.split('\n').filter(Boolean).map((line) => p(line, { indent: true })), p('具体内容、范围和技术指标（由双方补充）：'), ...blanks()];
-      case '价款、报酬或者使用费及其支付方式':
-        return contract
-          ? [
-              p(`合同价款：${yuanText(contract.amount)}（大写：${BLANK}）`, { indent: true }),
-              p(`支付方式：${paymentKindLabel(contract.payment.kind, 'zh')}`, { indent: true }),
-              ...(contract.payment.text ? [p(`支付安排：${contract.payment.text}`, { indent: true })] : []),
-            ]
-          : [p(`合同价款：人民币 ${BLANK} 元（大写：${BLANK}）`, { indent: true }), p(`支付方式：${BLANK}`, { indent: true })];
-      default:
-        return blanks();
-    }
+  // The subject and the price are filled from the room and the contract; every other clause is left blank.
+  const price = contract
+    ? [
+        p(`合同价款：${yuanText(contract.amount)}（大写：${BLANK}）`, { indent: true }),
+        p(`支付方式：${paymentKindLabel(contract.payment.kind, 'zh')}`, { indent: true }),
+        ...(contract.payment.text ? [p(`支付安排：${contract.payment.text}`, { indent: true })] : []),
+      ]
+    : [p(`合同价款：人民币 ${BLANK} 元（大写：${BLANK}）`, { indent: true }), p(`支付方式：${BLANK}`, { indent: true })];
+  const filled: Partial<Record<(typeof CLAUSES)[number], InstanceType<typeof Paragraph>[]>> = {
+    项目名称: [p(title, { indent: true })],
+    '标的技术的内容、范围和要求': [...summary.split('\n').filter(Boolean).map((line) => p(line, { indent: true })), p('具体内容、范围和技术指标（由双方补充）：'), ...blanks()],
+    '价款、报酬或者使用费及其支付方式': price,
   };
+  const clauseBody = (c: (typeof CLAUSES)[number]) => filled[c] ?? blanks();
 
   const doc = new Document({
     creator: '科转 Kezhuan',
@@ -108,7 +104,7 @@ export async function contractDocx(room: DealRoomRecord, contract: ContractRecor
           p('本草稿由科转平台根据洽谈室信息生成，空白处请双方协商后线下填写，不构成已生效的合同。'),
           ...parties,
           p('依据《中华人民共和国民法典》的规定，合同各方经协商一致，签订本合同。', { indent: true }),
-          ...CLAUSES.flatMap((c, i) => [heading(`${NUMERALS[i]}、${c}`), ...clauseBody(i)]),
+          ...CLAUSES.flatMap((c, i) => [heading(`${NUMERALS[i]}、${c}`), ...clauseBody(c)]),
           heading('签署'),
           ...partyOrgs(room).map(([party, id]) => p(`${PARTY_TITLES[party]}：${orgs.get(String(id))?.name ?? BLANK}（盖章）    法定代表人/委托代理人（签字）：${BLANK}    日期：${BLANK}`)),
         ],

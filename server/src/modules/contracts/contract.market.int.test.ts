@@ -127,7 +127,7 @@ describe('market statistics', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new (excel().Workbook)();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '洽谈阶段', '按合同类型', '按市州', '按行业', '按月份', '按中介机构']);
     const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(2).map((v) => (v as unknown[]).slice(1));
     expect(rows('按合同类型')).toEqual([['技术转让', 5, 1999], ['技术咨询', 2, 120_000]]);
