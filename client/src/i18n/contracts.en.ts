@@ -41,6 +41,7 @@ export const contractsEn: typeof contractsZh = {
       basis: { discipline_industry: 'Same type, discipline and industry', type: 'Same type (fewer than 3 in the discipline and industry)' },
       figures: '{count} contracts, median {median}, quartiles {q1}–{q3}',
       range: 'lowest {min}, highest {max}',
+      none: 'No contract of this type on the platform yet',
       tooFew: 'Fewer than 3 comparable contracts ({count}): amounts are not shown',
     },
   },

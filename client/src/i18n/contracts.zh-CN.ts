@@ -39,6 +39,7 @@ export const contractsZh = {
       basis: { discipline_industry: '同类型、同学科与行业', type: '同类型（同学科行业不足 3 份）' },
       figures: '{count} 份合同，中位数 {median}，四分位 {q1}–{q3}',
       range: '最低 {min}，最高 {max}',
+      none: '平台上暂无同类型的已登记合同',
       tooFew: '同类合同不足 3 份（{count} 份），为保护交易信息不显示金额',
     },
   },

@@ -9,6 +9,7 @@ describe('contract formatting', () => {
 
   it('hints figures from 3 contracts, only the count below', () => {
     expect(comparableHint({ type: 'transfer', basis: 'type', count: 2, amounts: null })).toEqual([{ key: 'dealContract.comparable.tooFew', params: { count: 2 } }]);
+    expect(comparableHint({ type: 'transfer', basis: 'type', count: 0, amounts: null })).toEqual([{ key: 'dealContract.comparable.none', params: {} }]);
     const h = comparableHint({ type: 'transfer', basis: 'discipline_industry', count: 4, amounts: { min: 100, q1: 175, median: 250, q3: 325, max: 400 } });
     expect(h[0]).toEqual({ key: 'dealContract.comparable.figures', params: { count: 4, median: '¥250', q1: '¥175', q3: '¥325' } });
     expect(h[1]!.params).toEqual({ min: '¥100', max: '¥400' });

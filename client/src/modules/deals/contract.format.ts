@@ -16,6 +16,9 @@ export const paymentKindOptions = (locale: Locale) => PAYMENT_KINDS.map((x) => (
  * comparable contracts, else the count only (the server sends no amounts then).
  */
 export function comparableHint(c: ComparableView): { key: string; params: Record<string, string | number> }[] {
+  if (c.count === 0) {
+    return [{ key: 'dealContract.comparable.none', params: {} }];
+  }
   if (!c.amounts) {
     return [{ key: 'dealContract.comparable.tooFew', params: { count: c.count } }];
   }

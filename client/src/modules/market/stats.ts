@@ -29,7 +29,7 @@ export function groupBarOption(rows: readonly MarketGroupRow[], grouping: Market
     grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' as const, minInterval: 1 },
     yAxis: { type: 'category' as const, data: top.map((r) => groupLabel(grouping, r.key, locale, labels.notGiven)), axisLabel: { width: 110, overflow: 'truncate' as const } },
-    series: [{ name: labels.count, type: 'bar' as const, data: top.map((r) => r.count) }],
+    series: [{ name: labels.count, type: 'bar' as const, barMaxWidth: 28, data: top.map((r) => r.count) }],
   };
 }
 
@@ -42,7 +42,7 @@ export function monthOption(rows: readonly MarketGroupRow[], labels: { count: st
     xAxis: { type: 'category' as const, data: rows.map((r) => r.key) },
     yAxis: [{ type: 'value' as const, minInterval: 1 }, { type: 'value' as const, splitLine: { show: false } }],
     series: [
-      { name: labels.count, type: 'bar' as const, data: rows.map((r) => r.count) },
+      { name: labels.count, type: 'bar' as const, barMaxWidth: 36, data: rows.map((r) => r.count) },
       { name: labels.amount, type: 'line' as const, yAxisIndex: 1, connectNulls: false, data: rows.map((r) => r.amount) },
     ],
   };
@@ -55,6 +55,6 @@ export function stageOption(rows: readonly { stage: string; count: number }[], l
     grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category' as const, data: rows.map((r) => DEAL_STAGES.find((s) => s.code === r.stage)?.[locale] ?? r.stage) },
     yAxis: { type: 'value' as const, minInterval: 1 },
-    series: [{ type: 'bar' as const, data: rows.map((r) => r.count) }],
+    series: [{ type: 'bar' as const, barMaxWidth: 48, data: rows.map((r) => r.count) }],
   };
 }
