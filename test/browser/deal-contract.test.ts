@@ -19,6 +19,7 @@ import { launchBrowser, shoot } from './support';
 let platform: RunningPlatform;
 let browser: Browser;
 let dealId = '';
+let resultId = '';
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-contract-'));
 
 async function firstPublished(s: ApiSession, kind: 'results' | 'needs'): Promise<string> {
@@ -35,7 +36,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
   const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
-  const interest = await ent.post('/api/match-feedback', { needId: await firstPublished(ent, 'needs'), resultId: await firstPublished(res, 'results'), verdict: 'interested' });
+  resultId = await firstPublished(res, 'results');
+  const interest = await ent.post('/api/match-feedback', { needId: await firstPublished(ent, 'needs'), resultId, verdict: 'interested' });
   dealId = (interest.body as { deal: string }).deal;
   expect(dealId, JSON.stringify(interest.body)).toMatch(/^[0-9a-f]{24}$/);
   expect((await res.post(`/api/deals/${dealId}/stage`, { to: 'negotiation' })).status).toBe(200);
@@ -93,6 +95,12 @@ describe('a deal room’s contract', () => {
     await still(page, 'contract-registered-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await still(page, 'contract-registered-390');
+    // The result's page shows comparable contracts: one transfer, so a count and no amount.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${platform.url}/results/${resultId}`);
+    await expect.poll(() => page.locator('[data-testid=result-comparable]').innerText(), { timeout: 15_000 }).toContain('技术转让');
+    expect(await page.locator('[data-testid=result-comparable]').innerText()).not.toContain('1,250,000');
+    await still(page, 'result-comparable-1366');
     await context.close();
   });
 });
