@@ -137,6 +137,21 @@ describe('recording a contract', () => {
   });
 });
 
+describe('one contract per deal', () => {
+  it('keeps one when both sides record at the same moment (the other gets 409 or changes it)', async () => {
+    const d = await signingDeal();
+    const answers = await Promise.all([
+      d.ent.put(`/api/deals/${d.dealId}/contract`, CONTRACT),
+      d.res.put(`/api/deals/${d.dealId}/contract`, { ...CONTRACT, amount: 999 }),
+    ]);
+    expect(answers.some((r) => r.status === 200)).toBe(true);
+    for (const r of answers) {
+      expect([200, 409]).toContain(r.status);
+    }
+    expect(await ContractModel.countDocuments({ deal: d.dealId })).toBe(1);
+  });
+});
+
 describe('the DOCX draft', () => {
   it('is a Word document naming the parties, the subject, the amount and the standard clauses', async () => {
     const d = await signingDeal();
