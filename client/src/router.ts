@@ -11,6 +11,7 @@ import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
+import { marketRoutes } from './routes.market';
 import { pairingServiceRoutes } from './routes.pairing-service';
 
 declare module 'vue-router' {
@@ -72,6 +73,7 @@ export const routes: RouteRecordRaw[] = [
   ...marketplaceRoutes,
   ...commissionerRoutes,
   ...pairingAdminRoutes,
+  ...marketRoutes,
   ...pairingServiceRoutes,
   {
     path: '/forbidden',

@@ -31,6 +31,7 @@ import { pairingRoutes } from './modules/pairing/pairing.routes';
 import { serviceLogRoutes } from './modules/service-log/service.routes';
 import { dealRoutes } from './modules/deals/deal.routes';
 import { dealFileRoutes } from './modules/deals/deal.files.routes';
+import { contractRoutes } from './modules/contracts/contract.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -122,6 +123,8 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   serviceLogRoutes(api);
   dealRoutes(api);
   dealFileRoutes(api);
+  // Contracts of deal rooms, comparable deals, technology market statistics.
+  contractRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

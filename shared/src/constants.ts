@@ -121,5 +121,9 @@ export const AUDIT_ACTIONS = [
   'deal.file_view',
   'deal.nda_set',
   'deal.nda_accept',
+  // Technology contracts of deal rooms: recorded, changed, registered (技术合同认定登记).
+  'deal.contract_record',
+  'deal.contract_update',
+  'deal.contract_register',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

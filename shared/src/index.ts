@@ -26,4 +26,5 @@ export * from './schemas/pairing';
 export * from './schemas/service-log';
 export * from './schemas/deal';
 export * from './schemas/deal-files';
+export * from './schemas/contract';
 export * from './service-summary-labels';

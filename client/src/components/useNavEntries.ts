@@ -36,6 +36,7 @@ export function useNavEntries() {
       { path: '/search/results', labelKey: 'nav.searchResults', testid: 'nav-search-results' },
       { path: '/search/needs', labelKey: 'nav.searchNeeds', testid: 'nav-search-needs' },
       { path: '/commissioners', labelKey: 'cm.nav', testid: 'nav-commissioners' },
+      { path: '/market', labelKey: 'techMarket.nav', testid: 'nav-market' },
     ];
     if (!auth.loaded) {
       return list;

@@ -1,4 +1,5 @@
 import { dealFilesEn } from './dealfiles.en';
+import { contractsEn } from './contracts.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -304,6 +305,9 @@ const en: MessageSchema = {
       deal_file_view: 'Confidential file opened',
       deal_nda_set: 'NDA set for a deal room',
       deal_nda_accept: 'NDA accepted',
+      deal_contract_record: 'Deal contract recorded',
+      deal_contract_update: 'Deal contract changed',
+      deal_contract_register: 'Contract registration recorded',
     },
   },
   about: {
@@ -333,6 +337,7 @@ const en: MessageSchema = {
   ...commissionersEn,
   ...pairingAdminEn,
   ...dealFilesEn,
+  ...contractsEn,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 import { dealFilesZh } from './dealfiles.zh-CN';
+import { contractsZh } from './contracts.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -304,6 +305,9 @@ const zhCN = {
       deal_file_view: '查看保密文件',
       deal_nda_set: '设置保密协议',
       deal_nda_accept: '接受保密协议',
+      deal_contract_record: '登记洽谈合同信息',
+      deal_contract_update: '修改洽谈合同信息',
+      deal_contract_register: '合同认定登记',
     },
   },
   about: {
@@ -333,6 +337,7 @@ const zhCN = {
   ...commissionersZh,
   ...pairingAdminZh,
   ...dealFilesZh,
+  ...contractsZh,
 };
 
 export type MessageSchema = typeof zhCN;

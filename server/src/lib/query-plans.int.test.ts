@@ -26,6 +26,9 @@ import { historyQuery } from '../modules/deals/deal.messages';
 import { myDealsQuery } from '../modules/deals/deal.service';
 import { roomFilesQuery } from '../modules/deals/deal.files';
 import { DealFileModel } from '../modules/deals/deal.files.model';
+import { comparableAmountsQuery } from '../modules/contracts/contract.comparable';
+import { ContractModel } from '../modules/contracts/contract.model';
+import { contractOfDealQuery } from '../modules/contracts/contract.service';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
 import { attemptsQuery, oldAttemptsQuery } from '../modules/auth/throttle';
 import { ImportJobModel } from '../modules/imports/import-job.model';
@@ -114,6 +117,11 @@ async function seed(): Promise<void> {
     }))),
     raw(DealMessageModel as unknown as AnyModel, many(N, (i) => ({ room: runs[i % runs.length], seq: i, sender: pick(users, i), clientId: `c${i}`, body: 'b', createdAt: ago(i) }))),
     raw(DealFileModel as unknown as AnyModel, many(N, (i) => ({ room: runs[i % runs.length], key: 'k', name: 'n.pdf', note: null, size: 1, mime: 'application/pdf', confidential: i % 2 === 0, party: 'supply', uploadedBy: pick(users, i), uploadedAt: ago(i) }))),
+    // Contracts of deal rooms: five types over a spread of disciplines and industries.
+    raw(ContractModel as unknown as AnyModel, many(N, (i) => ({
+      deal: i === 0 ? runs[4] : new Types.ObjectId(), type: pick(['development', 'transfer', 'licence', 'consulting', 'service'], i), amount: 1000 * (i + 1), payment: { kind: 'lump_sum', text: '' },
+      signedOn: ago(i).toISOString().slice(0, 10), supplyOrg: pick(orgs, i), demandOrg: pick(orgs, i + 7), discipline: pick(['530', '430', '520', '610'], i), industry: pick(['C28', 'C36', 'C26', 'I65', 'M73'], i), city: '220100', listings: [], history: [],
+    }))),
   ]);
 }
 
@@ -197,6 +205,9 @@ const cases: Case[] = [
   { name: "a deal room's messages before one", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, { beforeSeq: 2000 }) },
   { name: "a deal room's messages after one (catch-up, unread count)", model: DealMessageModel as unknown as AnyModel, spec: historyQuery(runs[4]!, { afterSeq: 100 }), count: true },
   { name: "a deal room's files (and their count for the limit)", model: DealFileModel as unknown as AnyModel, spec: roomFilesQuery(runs[4]!), count: true },
+  { name: "a deal room's contract", model: ContractModel as unknown as AnyModel, spec: contractOfDealQuery(runs[4]!) },
+  { name: 'comparable contracts of a type, discipline and industry', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer', '530', 'C28') },
+  { name: 'comparable contracts of a type', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer') },
 ];
 
 let skip = '';

@@ -68,6 +68,12 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.deal_reason': { zh: '终止洽谈时请选择原因', en: 'Choose a reason when terminating the deal' },
   'kz.deal_client_id': { zh: '消息编号须为 8–64 位字母、数字、- 或 _', en: 'A message id is 8–64 letters, digits, - or _' },
   'kz.deal_cursor': { zh: '只能指定 before 或 after 之一', en: 'Give either before or after, not both' },
+  // Technology contracts of deal rooms.
+  'kz.contract_amount_positive': { zh: '金额须大于 0', en: 'The amount must be above 0' },
+  'kz.contract_amount_cents': { zh: '金额最多保留两位小数（分）', en: 'An amount has at most two decimals' },
+  'kz.contract_reg_number': { zh: '登记编号须为 6–40 位字母、数字或连字符', en: 'A registration number is 6–40 letters, digits or dashes' },
+  'kz.contract_date': { zh: '日期须在 2000 年之后且不晚于今天', en: 'The date must be after 2000 and not in the future' },
+  'kz.contract_payment_text': { zh: '分期或提成支付请写明支付安排', en: 'Describe the instalments or royalty' },
 };
 
 type Issue = z.core.$ZodIssue;

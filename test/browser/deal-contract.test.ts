@@ -1,0 +1,133 @@
+/**
+ * Contracts and the technology market in the browser: the demo enterprise shows interest in a result
+ * of the demo university and the room is taken to 签约 over the API; the researcher then records the
+ * contract on the room's contract page (the comparable-deals hint beside the amount), registers it
+ * (the page turns read-only), the DOCX draft downloads; the public /market page and the
+ * administrator's full view (with export) draw their charts. Screenshots at 1366 and 390 px.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from '../support/api';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { ADMIN, DEMO_PASSWORD, ENTERPRISE } from './pairing-helpers';
+import { JLU_MANAGER } from './org-helpers';
+import { launchBrowser, shoot } from './support';
+
+let platform: RunningPlatform;
+let browser: Browser;
+let dealId = '';
+let resultId = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-contract-'));
+
+async function firstPublished(s: ApiSession, kind: 'results' | 'needs'): Promise<string> {
+  const r = await s.get(`/api/me/${kind}?status=published&scope=org&pageSize=1`);
+  const id = (r.body as { items: { id: string }[] }).items[0]?.id;
+  if (!id) {
+    throw new Error(`no published ${kind}: ${JSON.stringify(r.body)}`);
+  }
+  return id;
+}
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
+  browser = await launchBrowser();
+  const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
+  const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
+  resultId = await firstPublished(res, 'results');
+  const interest = await ent.post('/api/match-feedback', { needId: await firstPublished(ent, 'needs'), resultId, verdict: 'interested' });
+  dealId = (interest.body as { deal: string }).deal;
+  expect(dealId, JSON.stringify(interest.body)).toMatch(/^[0-9a-f]{24}$/);
+  expect((await res.post(`/api/deals/${dealId}/stage`, { to: 'negotiation' })).status).toBe(200);
+  expect((await ent.post(`/api/deals/${dealId}/stage`, { to: 'signing' })).status).toBe(200);
+  expect((await res.post(`/api/deals/${dealId}/stage`, { to: 'signing' })).status).toBe(200);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, who: string): Promise<void> {
+  await page.goto(`${platform.url}/login`);
+  await page.locator('[data-testid=login-identifier] input').fill(who);
+  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
+  await page.locator('[data-testid=login-submit]').click();
+  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+}
+
+async function still(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(700);
+  await shoot(page, name);
+}
+
+describe('a deal room’s contract', () => {
+  it('is recorded with the comparable hint, registered, then read-only; the draft downloads', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, JLU_MANAGER);
+    await page.goto(`${platform.url}/deals/${dealId}/contract`);
+    await page.locator('[data-testid=contract-form]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=contract-comparable]').innerText()).toMatch(/同类型|不足 3 份/);
+    await page.locator('[data-testid=contract-amount] input').fill('1250000');
+    await page.locator('[data-testid=contract-payment-kind] label').nth(1).click();
+    await page.locator('[data-testid=contract-payment-text] textarea').fill('签约后 10 日内付 30%，验收合格后付 70%');
+    await shoot(page, 'contract-form-1366');
+    await page.locator('[data-testid=contract-save]').click();
+    await expect.poll(() => page.locator('[data-testid=contract-amount-value]').innerText()).toBe('¥1,250,000');
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid=contract-docx]').click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+
+    await page.locator('[data-testid=contract-reg-number-input] input').fill('bad');
+    await page.locator('[data-testid=contract-register]').click();
+    await expect.poll(() => page.locator('[data-testid=contract-registration] .el-form-item__error').count()).toBe(1);
+    await page.locator('[data-testid=contract-reg-number-input] input').fill('2026220100000123');
+    await page.locator('[data-testid=contract-register]').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await expect.poll(() => page.locator('[data-testid=contract-reg-number]').innerText()).toBe('2026220100000123');
+    expect(await page.locator('[data-testid=contract-form]').count()).toBe(0);
+    await still(page, 'contract-registered-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await still(page, 'contract-registered-390');
+    // The result's page shows comparable contracts: one transfer, so a count and no amount.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${platform.url}/results/${resultId}`);
+    await expect.poll(() => page.locator('[data-testid=result-comparable]').innerText(), { timeout: 15_000 }).toContain('技术转让');
+    expect(await page.locator('[data-testid=result-comparable]').innerText()).not.toContain('1,250,000');
+    await still(page, 'result-comparable-1366');
+    await context.close();
+  });
+});
+
+describe('the technology market page', () => {
+  it('shows the public aggregates to anyone and the full view with export to administrators', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/market`);
+    await expect.poll(() => page.locator('[data-testid=market-count]').innerText()).toContain('1');
+    await expect.poll(() => page.locator('[data-testid=market-stage-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
+    // One contract: the public view hides its amount.
+    expect(await page.locator('[data-testid=market-amount]').innerText()).toBe('—');
+    expect(await page.locator('[data-testid=market-export]').count()).toBe(0);
+    await still(page, 'market-public-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await still(page, 'market-public-390');
+
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, ADMIN);
+    await page.goto(`${platform.url}/market`);
+    await expect.poll(() => page.locator('[data-testid=market-amount]').innerText()).toBe('¥1,250,000');
+    expect(await page.locator('[data-testid=market-registration]').innerText()).toBe('100%');
+    expect(await page.locator('[data-testid=market-export]').getAttribute('href')).toContain('/api/admin/market/stats.xlsx');
+    await still(page, 'market-admin-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await still(page, 'market-admin-390');
+    await context.close();
+  });
+});
