@@ -30,6 +30,7 @@ import { serviceRequestRoutes } from './modules/service-requests/service-request
 import { pairingRoutes } from './modules/pairing/pairing.routes';
 import { serviceLogRoutes } from './modules/service-log/service.routes';
 import { dealRoutes } from './modules/deals/deal.routes';
+import { intermediaryRoutes } from './modules/intermediaries/intermediary.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   // Service of accepted pairings (双千): agreement, log, review, rating, programme summary.
   serviceLogRoutes(api);
   dealRoutes(api);
+  intermediaryRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

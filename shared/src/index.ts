@@ -26,3 +26,4 @@ export * from './schemas/pairing';
 export * from './schemas/service-log';
 export * from './schemas/deal';
 export * from './service-summary-labels';
+export * from './schemas/intermediary';

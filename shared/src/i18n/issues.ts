@@ -68,6 +68,8 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.deal_reason': { zh: '终止洽谈时请选择原因', en: 'Choose a reason when terminating the deal' },
   'kz.deal_client_id': { zh: '消息编号须为 8–64 位字母、数字、- 或 _', en: 'A message id is 8–64 letters, digits, - or _' },
   'kz.deal_cursor': { zh: '只能指定 before 或 after 之一', en: 'Give either before or after, not both' },
+  // Intermediary services.
+  'kz.price_range': { zh: '最高价不能低于最低价', en: 'The maximum price cannot be below the minimum' },
 };
 
 type Issue = z.core.$ZodIssue;
