@@ -9,6 +9,7 @@ import {
 } from 'vue-router';
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
+import { intermediaryRoutes } from './routes.intermediaries';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { pairingServiceRoutes } from './routes.pairing-service';
@@ -71,6 +72,7 @@ export const routes: RouteRecordRaw[] = [
   },
   ...marketplaceRoutes,
   ...commissionerRoutes,
+  ...intermediaryRoutes,
   ...pairingAdminRoutes,
   ...pairingServiceRoutes,
   {

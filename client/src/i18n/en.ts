@@ -1,3 +1,4 @@
+import { intermediariesEn } from './intermediaries.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -334,6 +335,7 @@ const en: MessageSchema = {
   ...firstEn,
   ...orgEn,
   ...commissionersEn,
+  ...intermediariesEn,
   ...pairingAdminEn,
 };
 

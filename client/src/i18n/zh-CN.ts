@@ -1,3 +1,4 @@
+import { intermediariesZh } from './intermediaries.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -334,6 +335,7 @@ const zhCN = {
   ...firstZh,
   ...orgZh,
   ...commissionersZh,
+  ...intermediariesZh,
   ...pairingAdminZh,
 };
 

@@ -13,7 +13,7 @@ const app = testApp();
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024, 0x20), Buffer.from('\n%%EOF\n')]);
 const upload = (c: Client, path: string, name: string, type: string, bytes: Buffer) =>
-  c.agent.put(`${path}/file?name=${encodeURIComponent(name)}`).set('X-CSRF-Token', c.csrf).set('Content-Type', type).send(bytes);
+  c.agent.post(`${path}/file?name=${encodeURIComponent(name)}`).set('X-CSRF-Token', c.csrf).set('Content-Type', type).send(bytes);
 
 describe('the service catalogue', () => {
   it('lets members of a verified intermediary publish, edit and withdraw their own services only', async () => {

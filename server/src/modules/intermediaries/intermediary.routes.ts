@@ -115,7 +115,7 @@ export function intermediaryRoutes(api: ApiRouter): void {
     handler: ({ params, body }, req) => answerOrder(currentUser(req), params.id, params.orderId, body, req.ip ?? ''),
   });
   api.add({
-    method: 'put', path: '/deals/:id/orders/:orderId/file', tag: TAG, access: 'user',
+    method: 'post', path: '/deals/:id/orders/:orderId/file', tag: TAG, access: 'user',
     summary: 'The intermediary uploads or replaces the report of an order in progress (raw body: PDF, DOCX, XLSX, PNG or JPG checked by content, at most 10 MB; name in ?name=)',
     before: [requireAuth(), express.raw({ type: ATTACHMENT_MIMES, limit: ATTACHMENT_LIMITS.maxBytes })],
     params: dealOrderParams, query: attachmentUploadQuery, body: attachmentUploadBody, response: dealIntermediaryView,
