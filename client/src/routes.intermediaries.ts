@@ -23,6 +23,14 @@ export const intermediaryRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'im.service.scorecard' },
   },
   {
+    // The room's intermediary panel on a page of its own (the room page places the same panel).
+    path: '/deals/:id([0-9a-f]{24})/intermediary',
+    name: 'deal-intermediary',
+    component: () => import('./modules/intermediaries/pages/DealIntermediaryPage.vue'),
+    props: true,
+    meta: { requiresAuth: true, titleKey: 'im.panel.title' },
+  },
+  {
     // The notifications of invitations and orders to an intermediary link here (server: intermediary.invitations.ts).
     path: '/me/intermediary',
     name: 'intermediary-home',
