@@ -67,8 +67,8 @@ describe('intermediaries in the browser', () => {
     await im.goto(`${platform.url}/me/intermediary/services`);
     await visible(im, 'im-mine-row');
     await im.locator('[data-testid=im-mine-add]').click();
-    await im.locator('[data-testid=im-form-title] input').fill('科技成果价值评估');
-    await im.locator('[data-testid=im-form-description] textarea').fill('依据技术成熟度、知识产权状况和市场前景，出具成果价值评估报告，供交易双方定价参考。');
+    await im.locator('[data-testid=im-form-title]').fill('科技成果价值评估');
+    await im.locator('[data-testid=im-form-description]').fill('依据技术成熟度、知识产权状况和市场前景，出具成果价值评估报告，供交易双方定价参考。');
     await im.locator('[data-testid=im-form-mode] label').nth(1).click();
     await im.locator('[data-testid=im-form-min] input').fill('20000');
     await im.locator('[data-testid=im-form-max] input').fill('50000');
@@ -96,7 +96,7 @@ describe('intermediaries in the browser', () => {
     await ent.locator('[data-testid=deal-intermediary-order-open]').click();
     await ent.locator('[data-testid=deal-intermediary-order-service]').click();
     await ent.locator('.el-select-dropdown__item').filter({ hasText: '科技成果价值评估' }).click();
-    await ent.locator('[data-testid=deal-intermediary-order-note] textarea').fill('请评估普通许可的合理费用区间');
+    await ent.locator('[data-testid=deal-intermediary-order-note]').fill('请评估普通许可的合理费用区间');
     await ent.locator('[data-testid=deal-intermediary-order-send]').click();
     await expect.poll(() => ent.locator('[data-testid=deal-order-status]').first().textContent(), { timeout: 15_000 }).toBe('待接单');
     await shoot(ent, 'intermediaries-panel-ordered-390');
@@ -111,7 +111,7 @@ describe('intermediaries in the browser', () => {
     await visible(im, 'deal-order-upload');
     await im.locator('[data-testid=deal-order-upload]').setInputFiles(report);
     await visible(im, 'deal-order-file');
-    await im.locator('[data-testid=deal-order-summary] textarea').fill('评估价值区间 80–120 万元，建议按普通许可、分期支付。');
+    await im.locator('[data-testid=deal-order-summary]').fill('评估价值区间 80–120 万元，建议按普通许可、分期支付。');
     await shoot(im, 'intermediaries-panel-deliver-1366');
     await im.locator('[data-testid=deal-order-deliver]').click();
     await expect.poll(() => im.locator('[data-testid=deal-order-status]').first().textContent(), { timeout: 15_000 }).toBe('已交付待验收');
