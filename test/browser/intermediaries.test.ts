@@ -72,6 +72,7 @@ describe('intermediaries in the browser', () => {
     await im.locator('[data-testid=im-form-mode] label').nth(1).click();
     await im.locator('[data-testid=im-form-min] input').fill('20000');
     await im.locator('[data-testid=im-form-max] input').fill('50000');
+    await shoot(im, 'intermediaries-service-form-1366');
     await im.locator('[data-testid=im-form-save]').click();
     await expect.poll(() => im.locator('[data-testid=im-mine-row]').count(), { timeout: 15_000 }).toBe(3);
     await shoot(im, 'intermediaries-my-services-1366');

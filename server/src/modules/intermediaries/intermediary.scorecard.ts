@@ -110,7 +110,7 @@ export async function intermediaryScorecard(orgId: string): Promise<Intermediary
     deals: rooms.length,
     reachedSigning: rooms.filter(reachedSigning).length,
     done: rooms.filter((r) => r.stage === 'done').length,
-    medianFirstResponseHours: med === null ? null : Math.round(med * 10) / 10,
+    medianFirstResponseHours: med === null ? null : Math.round(med * 100) / 100,
     responsesMeasured: hours.length,
     contractValue: contract.value,
     contractValueNote: contract.note,
