@@ -98,6 +98,8 @@ export const intermediariesEn: IntermediariesMessages = {
       inviteNote: 'Message',
       inviteSend: 'Send the invitation',
       invited: 'Invitation sent',
+      withdrawInvite: 'Withdraw the invitation',
+      withdrawn: 'Invitation withdrawn',
       order: 'Order a service',
       orderService: 'Choose a service',
       orderNote: 'What you need',
@@ -124,6 +126,6 @@ export const intermediariesEn: IntermediariesMessages = {
       by: '{name} · {at}',
     },
     invitation: { pending: 'Awaiting an answer', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' },
-    steps: { order: 'Ordered', accept: 'Accepted', decline: 'Declined', deliver: 'Delivered', complete: 'Accepted by the client' },
+    steps: { order: 'Ordered', accept: 'Accepted', decline: 'Declined', deliver: 'Delivered', complete: 'Accepted by the client', withdraw: 'Withdrawn' },
   },
 };

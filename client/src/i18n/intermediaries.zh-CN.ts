@@ -96,6 +96,8 @@ export const intermediariesZh = {
       inviteNote: '邀请说明',
       inviteSend: '发送邀请',
       invited: '已发送邀请',
+      withdrawInvite: '撤回邀请',
+      withdrawn: '已撤回邀请',
       order: '订购服务',
       orderService: '选择服务',
       orderNote: '需求说明',
@@ -122,7 +124,7 @@ export const intermediariesZh = {
       by: '{name} · {at}',
     },
     invitation: { pending: '待答复', accepted: '已接受', declined: '已谢绝', withdrawn: '已撤回' },
-    steps: { order: '下单', accept: '接单', decline: '谢绝', deliver: '交付', complete: '验收' },
+    steps: { order: '下单', accept: '接单', decline: '谢绝', deliver: '交付', complete: '验收', withdraw: '撤回' },
   },
 };
 export type IntermediariesMessages = typeof intermediariesZh;

@@ -118,6 +118,7 @@ export const SERVICE_ORDER_STATUSES = [
   { code: 'declined', zh: '已谢绝', en: 'Declined' },
   { code: 'delivered', zh: '已交付待验收', en: 'Delivered, awaiting acceptance' },
   { code: 'completed', zh: '已验收', en: 'Accepted' },
+  { code: 'cancelled', zh: '已撤回', en: 'Withdrawn' },
 ] as const;
 export type ServiceOrderStatus = (typeof SERVICE_ORDER_STATUSES)[number]['code'];
 export const SERVICE_ORDER_STATUS_CODES = SERVICE_ORDER_STATUSES.map((s) => s.code) as unknown as readonly [ServiceOrderStatus, ...ServiceOrderStatus[]];

@@ -13,6 +13,7 @@ export const dealIntermediaryApi = {
   invite: (dealId: string, input: DealInvitationInput) => api.post<DealIntermediaryView>(`${room(dealId)}/invitations`, input),
   answerInvitation: (dealId: string, invitationId: string, input: IntermediaryAnswerInput) =>
     api.post<DealIntermediaryView>(`${room(dealId)}/invitations/${id(invitationId)}/answer`, input),
+  withdrawInvitation: (dealId: string, invitationId: string) => api.post<DealIntermediaryView>(`${room(dealId)}/invitations/${id(invitationId)}/withdraw`),
   order: (dealId: string, input: ServiceOrderInput) => api.post<DealIntermediaryView>(`${room(dealId)}/orders`, input),
   answerOrder: (dealId: string, orderId: string, input: IntermediaryAnswerInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/answer`, input),
   uploadReport: (dealId: string, orderId: string, file: File) => api.upload<DealIntermediaryView>(`${order(dealId, orderId)}/file`, file, { name: file.name }),

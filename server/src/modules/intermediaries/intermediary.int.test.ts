@@ -98,6 +98,18 @@ describe('inviting an intermediary into a deal', () => {
     await firm.c.post(`/api/deals/${dealId}/invitations/${String(declined.body.invitations[0].id)}/answer`, { accept: false, note: '档期已满' });
     expect((await DealRoomModel.findById(dealId).lean())?.intermediaryOrg).toBeNull();
     expect((await ent.get(`/api/deals/${dealId}/intermediary`).expect(200)).body.invitations[0].status).toBe('declined');
+    // A pending invitation (and the order riding on it) can be withdrawn by either principal, not by the intermediary.
+    const service = (await firm.c.post('/api/intermediary-services', validServiceInput())).body;
+    const again = await ent.post(`/api/deals/${dealId}/invitations`, { org: String(firm.org._id) });
+    const pendingId = String(again.body.invitations[0].id);
+    const ordered = await ent.post(`/api/deals/${dealId}/orders`, { service: service.id });
+    expect(ordered.body.invitations[0]).toMatchObject({ id: pendingId, withOrder: true });
+    expect((await firm.c.post(`/api/deals/${dealId}/invitations/${pendingId}/withdraw`)).status).toBe(404);
+    const withdrawn = await (await signedInAs(app, researcher)).post(`/api/deals/${dealId}/invitations/${pendingId}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.invitations[0].status).toBe('withdrawn');
+    expect(withdrawn.body.orders[0]).toMatchObject({ status: 'cancelled', steps: [{ kind: 'order' }, { kind: 'withdraw' }] });
+    expect((await firm.c.post(`/api/deals/${dealId}/invitations/${pendingId}/answer`, { accept: true })).status).toBe(409);
   });
 });
 

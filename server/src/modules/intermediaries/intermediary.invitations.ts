@@ -119,3 +119,27 @@ export async function answerInvitation(
   const fresh = (await DealRoomModel.findById(dealId).lean<DealRoomRecord>()) ?? room;
   return intermediaryViewOf(fresh, input.accept ? 'intermediary' : null);
 }
+
+/**
+ * The provider or the enterprise withdraws a pending invitation (an intermediary that does not
+ * answer must not block the room); the order it came with is withdrawn too.
+ */
+export async function withdrawInvitation(user: DealUser, dealId: string, invitationId: string, ip: string): Promise<DealIntermediaryView> {
+  const { room, party } = await loadDealRoom(user, dealId, { write: true, ip });
+  assertPrincipal(party);
+  const at = new Date();
+  const inv = await DealInvitationModel.findOneAndUpdate(
+    { _id: invitationId, room: room._id, status: 'pending' },
+    { $set: { status: 'withdrawn', answeredBy: user._id, answeredAt: at } },
+    { returnDocument: 'after' },
+  ).lean<DealInvitationRecord>();
+  if (!inv) {
+    throw createError('INVALID_STATE', { message: '没有待答复的该邀请', messageEn: 'No such invitation awaiting an answer' });
+  }
+  if (inv.order) {
+    await ServiceOrderModel.updateOne({ _id: inv.order, status: 'requested' }, { $set: { status: 'cancelled' }, $push: { steps: { kind: 'withdraw', by: user._id, at, note: null } } });
+  }
+  await audit({ action: 'intermediary.invite', actor: user._id, target: { kind: 'deal', id: dealId }, detail: { invitation: invitationId, withdrawn: true }, ip });
+  publishDealUpdate(dealId, 'participants');
+  return intermediaryViewOf(room, party);
+}

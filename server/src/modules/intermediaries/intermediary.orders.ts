@@ -40,7 +40,11 @@ export async function placeOrder(user: DealUser, dealId: string, input: ServiceO
   ).toObject() as ServiceOrderRecord;
   if (!room.intermediaryOrg) {
     try {
-      await createInvitation(room, service.org, principal, user._id, input.note ?? null, order._id);
+      // Invited already without an order: the order rides on that invitation.
+      const joined = await DealInvitationModel.updateOne({ room: room._id, org: service.org, status: 'pending', order: null }, { $set: { order: order._id } });
+      if (!joined.modifiedCount) {
+        await createInvitation(room, service.org, principal, user._id, input.note ?? null, order._id);
+      }
     } catch (err) {
       await ServiceOrderModel.deleteOne({ _id: order._id });
       throw err;

@@ -27,7 +27,7 @@ import { createError } from '../../lib/errors';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
 import { createService, getService, listServices, updateService, withdrawService } from './intermediary.catalogue';
 import { intermediaryHome, listIntermediaries } from './intermediary.home';
-import { answerInvitation, dealIntermediary, inviteIntermediary } from './intermediary.invitations';
+import { answerInvitation, dealIntermediary, inviteIntermediary, withdrawInvitation } from './intermediary.invitations';
 import { acceptDelivery, answerOrder, deliverOrder, openDeliveryFile, placeOrder, uploadDeliveryFile } from './intermediary.orders';
 import { intermediaryScorecard } from './intermediary.scorecard';
 
@@ -101,6 +101,12 @@ export function intermediaryRoutes(api: ApiRouter): void {
     summary: 'A member of the invited organisation accepts (joins the room) or declines; an order that came with it is answered too',
     params: dealInvitationParams, body: intermediaryAnswerInput, response: dealIntermediaryView, errors: ROOM,
     handler: ({ params, body }, req) => answerInvitation(currentUser(req), params.id, params.invitationId, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/deals/:id/invitations/:invitationId/withdraw', tag: TAG, access: 'user',
+    summary: 'The provider or the enterprise withdraws a pending invitation (and the order it came with)',
+    params: dealInvitationParams, response: dealIntermediaryView, errors: ROOM,
+    handler: ({ params }, req) => withdrawInvitation(currentUser(req), params.id, params.invitationId, req.ip ?? ''),
   });
   api.add({
     method: 'post', path: '/deals/:id/orders', tag: TAG, access: 'user', status: 201,

@@ -69,6 +69,8 @@ describe('an intermediary’s public scorecard', () => {
     await message(r3, 'intermediary', 30, 1);
     // 4: invited at 50 h, declined at 53 h (3 h): a response, not a deal.
     await invitation(await room({ firm: null, supply: a, demand: b, stage: 'interest', openedAt: 49 }), firm, 50, 53, 'declined');
+    // A withdrawn invitation (the party's act at 71 h) is no response.
+    await invitation(await room({ firm: null, supply: a, demand: b, stage: 'interest', openedAt: 69 }), firm, 70, 71, 'withdrawn');
     // 5: invited, no answer yet: not measured.
     await invitation(await room({ firm: null, supply: a, demand: b, stage: 'interest', openedAt: 60 }), firm, 61, null, 'pending');
     // A room with another intermediary does not count.

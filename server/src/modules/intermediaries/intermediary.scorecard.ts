@@ -58,7 +58,8 @@ async function responseHours(starts: Map<string, Date>, invitations: readonly De
       actions.set(String(room), [...(actions.get(String(room)) ?? []), at]);
     }
   };
-  invitations.forEach((i) => add(i.room, i.answeredAt));
+  // A withdrawal is the inviting party's act, not the intermediary's answer.
+  invitations.filter((i) => i.status === 'accepted' || i.status === 'declined').forEach((i) => add(i.room, i.answeredAt));
   orders.forEach((o) => o.steps.filter((s) => s.kind === 'accept' || s.kind === 'decline' || s.kind === 'deliver').forEach((s) => add(o.room, s.at)));
   const roomIds = [...starts.keys()].map((id) => new Types.ObjectId(id));
   const firstMessages = await DealMessageModel.aggregate<{ _id: Types.ObjectId; at: Date }>([
