@@ -9,6 +9,7 @@ import {
 } from 'vue-router';
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
+import { intermediaryRoutes } from './routes.intermediaries';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { marketRoutes } from './routes.market';
@@ -72,6 +73,7 @@ export const routes: RouteRecordRaw[] = [
   },
   ...marketplaceRoutes,
   ...commissionerRoutes,
+  ...intermediaryRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...pairingServiceRoutes,

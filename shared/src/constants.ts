@@ -125,5 +125,15 @@ export const AUDIT_ACTIONS = [
   'deal.contract_record',
   'deal.contract_update',
   'deal.contract_register',
+  // Intermediaries in deals: services published, invitations, orders, deliveries, ratings.
+  'intermediary.service_create',
+  'intermediary.service_update',
+  'intermediary.service_withdraw',
+  'intermediary.invite',
+  'intermediary.invite_answer',
+  'intermediary.order',
+  'intermediary.order_answer',
+  'intermediary.deliver',
+  'intermediary.delivery_accept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -28,3 +28,4 @@ export * from './schemas/deal';
 export * from './schemas/deal-files';
 export * from './schemas/contract';
 export * from './service-summary-labels';
+export * from './schemas/intermediary';

@@ -15,19 +15,19 @@ function nav() {
 describe('header navigation', () => {
   it('offers search to everyone and sign-in to visitors', () => {
     const { paths } = nav();
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/login', '/register']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/login', '/register']);
   });
 
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/me/listings', '/me/pairings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings']);
     auth.user = buildUser('commissioner');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/me/listings', '/me/pairings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/intermediary']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
 
   it('lights up the section a page belongs to', async () => {
@@ -46,6 +46,8 @@ describe('header navigation', () => {
     expect(await at('/admin/commissioners')).toBe('/admin/commissioners');
     expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');
     expect(await at('/about')).toBe('/about');
+    expect(await at('/intermediaries/dddddddddddddddddddddddd')).toBe('/intermediaries/services');
+    expect(await at('/me/intermediary/services')).toBe('/me/intermediary');
     expect(await at('/service-requests/new')).toBe('/me/pairings');
     expect(await at('/me/pairings/dddddddddddddddddddddddd/service')).toBe('/me/pairings');
     // Each push loads its page's chunk for the first time: slow on a loaded machine.

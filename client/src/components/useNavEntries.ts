@@ -16,6 +16,8 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/search', '/search/results'],
   ['/results/', '/search/results'],
   ['/commissioners', '/commissioners'],
+  ['/intermediaries', '/intermediaries/services'],
+  ['/me/intermediary', '/me/intermediary'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
   ['/admin/review', '/admin/review'],
@@ -37,6 +39,7 @@ export function useNavEntries() {
       { path: '/search/needs', labelKey: 'nav.searchNeeds', testid: 'nav-search-needs' },
       { path: '/commissioners', labelKey: 'cm.nav', testid: 'nav-commissioners' },
       { path: '/market', labelKey: 'techMarket.nav', testid: 'nav-market' },
+      { path: '/intermediaries/services', labelKey: 'im.nav', testid: 'nav-intermediaries' },
     ];
     if (!auth.loaded) {
       return list;
@@ -46,6 +49,9 @@ export function useNavEntries() {
     }
     if (role === 'enterprise' || role === 'commissioner') {
       list.push({ path: '/me/pairings', labelKey: 'pairings.title', testid: 'nav-my-pairings' });
+    }
+    if (role === 'intermediary') {
+      list.push({ path: '/me/intermediary', labelKey: 'im.navHome', testid: 'nav-intermediary-home' });
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });

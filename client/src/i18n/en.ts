@@ -1,5 +1,6 @@
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
+import { intermediariesEn } from './intermediaries.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -308,6 +309,15 @@ const en: MessageSchema = {
       deal_contract_record: 'Deal contract recorded',
       deal_contract_update: 'Deal contract changed',
       deal_contract_register: 'Contract registration recorded',
+      intermediary_service_create: 'Intermediary service published',
+      intermediary_service_update: 'Intermediary service edited',
+      intermediary_service_withdraw: 'Intermediary service withdrawn',
+      intermediary_invite: 'Intermediary invited into a deal',
+      intermediary_invite_answer: 'Intermediary answered an invitation',
+      intermediary_order: 'Intermediary service ordered',
+      intermediary_order_answer: 'Intermediary answered an order',
+      intermediary_deliver: 'Intermediary delivered a service',
+      intermediary_delivery_accept: 'Delivery accepted and rated',
     },
   },
   about: {
@@ -335,6 +345,7 @@ const en: MessageSchema = {
   ...firstEn,
   ...orgEn,
   ...commissionersEn,
+  ...intermediariesEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

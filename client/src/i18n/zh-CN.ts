@@ -1,5 +1,6 @@
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
+import { intermediariesZh } from './intermediaries.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -308,6 +309,15 @@ const zhCN = {
       deal_contract_record: '登记洽谈合同信息',
       deal_contract_update: '修改洽谈合同信息',
       deal_contract_register: '合同认定登记',
+      intermediary_service_create: '发布中介服务',
+      intermediary_service_update: '修改中介服务',
+      intermediary_service_withdraw: '下架中介服务',
+      intermediary_invite: '邀请中介机构参与洽谈',
+      intermediary_invite_answer: '中介机构答复洽谈邀请',
+      intermediary_order: '订购中介服务',
+      intermediary_order_answer: '中介机构答复服务订单',
+      intermediary_deliver: '中介机构交付服务成果',
+      intermediary_delivery_accept: '验收并评价中介服务',
     },
   },
   about: {
@@ -335,6 +345,7 @@ const zhCN = {
   ...firstZh,
   ...orgZh,
   ...commissionersZh,
+  ...intermediariesZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

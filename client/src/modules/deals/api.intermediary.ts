@@ -1,0 +1,24 @@
+import type { DealDetailView, DealIntermediaryView, DealInvitationInput, IntermediaryAnswerInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
+import { api } from '../../api/client';
+
+const id = (v: string) => encodeURIComponent(v);
+const room = (dealId: string) => `/deals/${id(dealId)}`;
+const order = (dealId: string, orderId: string) => `${room(dealId)}/orders/${id(orderId)}`;
+
+/** The intermediary part of a deal room: invitations, service orders, deliveries and ratings. */
+export const dealIntermediaryApi = {
+  /** The room itself (the room page has its own client; the stand-alone intermediary page needs the stage and the caller's party). */
+  deal: (dealId: string) => api.get<DealDetailView>(room(dealId)),
+  view: (dealId: string) => api.get<DealIntermediaryView>(`${room(dealId)}/intermediary`),
+  invite: (dealId: string, input: DealInvitationInput) => api.post<DealIntermediaryView>(`${room(dealId)}/invitations`, input),
+  answerInvitation: (dealId: string, invitationId: string, input: IntermediaryAnswerInput) =>
+    api.post<DealIntermediaryView>(`${room(dealId)}/invitations/${id(invitationId)}/answer`, input),
+  withdrawInvitation: (dealId: string, invitationId: string) => api.post<DealIntermediaryView>(`${room(dealId)}/invitations/${id(invitationId)}/withdraw`),
+  order: (dealId: string, input: ServiceOrderInput) => api.post<DealIntermediaryView>(`${room(dealId)}/orders`, input),
+  answerOrder: (dealId: string, orderId: string, input: IntermediaryAnswerInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/answer`, input),
+  uploadReport: (dealId: string, orderId: string, file: File) => api.upload<DealIntermediaryView>(`${order(dealId, orderId)}/file`, file, { name: file.name }),
+  deliver: (dealId: string, orderId: string, input: OrderDeliveryInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/delivery`, input),
+  acceptDelivery: (dealId: string, orderId: string, input: OrderRatingInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/acceptance`, input),
+  /** A plain link: the browser downloads the report with the session cookie. */
+  reportUrl: (dealId: string, orderId: string) => `/api${order(dealId, orderId)}/file`,
+};

@@ -1,0 +1,46 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** Intermediaries (issue 14): the public service catalogue and scorecards, my services, the intermediary home. */
+export const intermediaryRoutes: RouteRecordRaw[] = [
+  {
+    path: '/intermediaries/services',
+    name: 'intermediary-services',
+    component: () => import('./modules/intermediaries/pages/CataloguePage.vue'),
+    meta: { titleKey: 'im.catalogue.title' },
+  },
+  {
+    path: '/intermediaries/services/:id([0-9a-f]{24})',
+    name: 'intermediary-service',
+    component: () => import('./modules/intermediaries/pages/ServicePage.vue'),
+    props: true,
+    meta: { titleKey: 'im.catalogue.title' },
+  },
+  {
+    path: '/intermediaries/:orgId([0-9a-f]{24})',
+    name: 'intermediary-scorecard',
+    component: () => import('./modules/intermediaries/pages/ScorecardPage.vue'),
+    props: true,
+    meta: { titleKey: 'im.service.scorecard' },
+  },
+  {
+    // The room's intermediary panel on a page of its own (the room page places the same panel).
+    path: '/deals/:id([0-9a-f]{24})/intermediary',
+    name: 'deal-intermediary',
+    component: () => import('./modules/intermediaries/pages/DealIntermediaryPage.vue'),
+    props: true,
+    meta: { requiresAuth: true, titleKey: 'im.panel.title' },
+  },
+  {
+    // The notifications of invitations and orders to an intermediary link here (server: intermediary.invitations.ts).
+    path: '/me/intermediary',
+    name: 'intermediary-home',
+    component: () => import('./modules/intermediaries/pages/IntermediaryHomePage.vue'),
+    meta: { roles: ['intermediary'], titleKey: 'im.home.title' },
+  },
+  {
+    path: '/me/intermediary/services',
+    name: 'intermediary-my-services',
+    component: () => import('./modules/intermediaries/pages/MyServicesPage.vue'),
+    meta: { roles: ['intermediary'], titleKey: 'im.mine.title' },
+  },
+];

@@ -1,0 +1,144 @@
+/**
+ * Intermediaries in the browser: the demo intermediary publishes a service from "my services", the
+ * catalogue filters find it, an enterprise orders it into a deal room the intermediary opened by an
+ * introduction, the intermediary accepts on its home, uploads a report and delivers from the room's
+ * intermediary panel, the enterprise downloads it, accepts and rates; the scorecard counts it.
+ * Screenshots at 1366 and 390 px.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from '../support/api';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { launchBrowser, shoot, signInPage } from './support';
+
+const PASSWORD = 'Kezhuan2026demo';
+let platform: RunningPlatform;
+let browser: Browser;
+let broker: ApiSession;
+let dealId = '';
+let orgId = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-intermediaries-'));
+const report = join(dataDir, '评估报告.pdf');
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
+  browser = await launchBrowser();
+  writeFileSync(report, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]));
+  broker = await apiSession(platform.url, 'intermediary@demo.kezhuan.cn', PASSWORD);
+  const me = (await broker.get('/api/auth/session')).body as { user: { org: { id: string } } };
+  orgId = me.user.org.id;
+  for (const [kind, title, price] of [
+    ['consulting', '技术转移全流程咨询', { mode: 'negotiable' }],
+    ['training', '技术经理人实务培训', { mode: 'fixed', amount: 3800 }],
+  ] as const) {
+    await broker.post('/api/intermediary-services', {
+      kind, title, price, turnaroundDays: 20, description: '面向高校院所和企业，提供从需求梳理、成果筛选到合同谈判的全流程专业服务。', disciplines: [], industries: [],
+    });
+  }
+  // A room the intermediary opened by introducing a researcher's result to the demo enterprise.
+  const researcher = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
+  const results = (await researcher.get('/api/me/results?status=published&pageSize=1')).body as { items: { id: string }[] };
+  const enterprise = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+  const entOrg = ((await enterprise.get('/api/auth/session')).body as { user: { org: { id: string } } }).user.org.id;
+  const room = await broker.post('/api/deals/introductions', { listingKind: 'result', listingId: results.items[0]!.id, counterpartOrg: entOrg, note: '双方技术与需求高度契合' });
+  expect(room.status).toBe(201);
+  dealId = (room.body as { id: string }).id;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signedIn(email: string, width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  return signInPage(context, platform.url, email, PASSWORD);
+}
+
+const visible = (page: Page, testid: string) => expect.poll(() => page.locator(`[data-testid=${testid}]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+describe('intermediaries in the browser', () => {
+  it('publishes a service, finds it in the catalogue, and takes an order from order to rated delivery', async () => {
+    const im = await signedIn('intermediary@demo.kezhuan.cn', 1366);
+    await im.goto(`${platform.url}/me/intermediary/services`);
+    await visible(im, 'im-mine-row');
+    await im.locator('[data-testid=im-mine-add]').click();
+    await im.locator('[data-testid=im-form-title]').fill('科技成果价值评估');
+    await im.locator('[data-testid=im-form-description]').fill('依据技术成熟度、知识产权状况和市场前景，出具成果价值评估报告，供交易双方定价参考。');
+    await im.locator('[data-testid=im-form-mode] label').nth(1).click();
+    await im.locator('[data-testid=im-form-min] input').fill('20000');
+    await im.locator('[data-testid=im-form-max] input').fill('50000');
+    await shoot(im, 'intermediaries-service-form-1366');
+    await im.locator('[data-testid=im-form-save]').click();
+    await expect.poll(() => im.locator('[data-testid=im-mine-row]').count(), { timeout: 15_000 }).toBe(3);
+    await shoot(im, 'intermediaries-my-services-1366');
+
+    // The public catalogue: the kind filter finds the new service.
+    const visitor = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    await visitor.goto(`${platform.url}/intermediaries/services?kind=evaluation`);
+    await visible(visitor, 'im-card');
+    expect(await visitor.locator('[data-testid=im-card-title]').allTextContents()).toEqual(['科技成果价值评估']);
+    await visitor.goto(`${platform.url}/intermediaries/services`);
+    await expect.poll(() => visitor.locator('[data-testid=im-card]').count(), { timeout: 15_000 }).toBe(3);
+    await shoot(visitor, 'intermediaries-catalogue-1366');
+    await visitor.locator('[data-testid=im-card]').filter({ hasText: '科技成果价值评估' }).click();
+    await visible(visitor, 'im-scorecard');
+    expect(await visitor.locator('[data-testid=im-svc-price]').textContent()).toContain('20,000');
+    await shoot(visitor, 'intermediaries-service-1366');
+
+    // The enterprise orders the evaluation in the room's panel.
+    const ent = await signedIn('enterprise@demo.kezhuan.cn', 390);
+    await ent.goto(`${platform.url}/deals/${dealId}/intermediary`);
+    await visible(ent, 'deal-intermediary-order-open');
+    await ent.locator('[data-testid=deal-intermediary-order-open]').click();
+    await ent.locator('[data-testid=deal-intermediary-order-service]').click();
+    await ent.locator('.el-select-dropdown__item').filter({ hasText: '科技成果价值评估' }).click();
+    await ent.locator('[data-testid=deal-intermediary-order-note]').fill('请评估普通许可的合理费用区间');
+    await ent.locator('[data-testid=deal-intermediary-order-send]').click();
+    await expect.poll(() => ent.locator('[data-testid=deal-order-status]').first().textContent(), { timeout: 15_000 }).toBe('待接单');
+    await shoot(ent, 'intermediaries-panel-ordered-390');
+
+    // The intermediary accepts on its home, then uploads and delivers in the panel.
+    await im.goto(`${platform.url}/me/intermediary`);
+    await visible(im, 'im-home-order-accept');
+    await shoot(im, 'intermediaries-home-1366');
+    await im.locator('[data-testid=im-home-order-accept]').click();
+    await expect.poll(() => im.locator('[data-testid=im-home-order-accept]').count(), { timeout: 15_000 }).toBe(0);
+    await im.goto(`${platform.url}/deals/${dealId}/intermediary`);
+    await visible(im, 'deal-order-upload');
+    await im.locator('[data-testid=deal-order-upload]').setInputFiles(report);
+    await visible(im, 'deal-order-file');
+    await im.locator('[data-testid=deal-order-summary]').fill('评估价值区间 80–120 万元，建议按普通许可、分期支付。');
+    await shoot(im, 'intermediaries-panel-deliver-1366');
+    await im.locator('[data-testid=deal-order-deliver]').click();
+    await expect.poll(() => im.locator('[data-testid=deal-order-status]').first().textContent(), { timeout: 15_000 }).toBe('已交付待验收');
+
+    // The enterprise downloads the report, accepts and rates.
+    await ent.reload();
+    await visible(ent, 'deal-order-rate-form');
+    const href = await ent.locator('[data-testid=deal-order-file]').getAttribute('href');
+    const download = await ent.evaluate(async (u) => (await fetch(u!)).status, href);
+    expect(download).toBe(200);
+    await ent.locator('[data-testid=deal-order-score] .el-rate__item').nth(3).click();
+    await ent.locator('[data-testid=deal-order-rate]').click();
+    await visible(ent, 'deal-order-rating');
+    await shoot(ent, 'intermediaries-panel-rated-390');
+
+    // The scorecard counts the delivery and the rating.
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    await visitor.goto(`${platform.url}/intermediaries/${orgId}`);
+    await visible(visitor, 'im-scorecard');
+    await expect.poll(() => visitor.locator('[data-testid=im-score-rating]').textContent(), { timeout: 15_000 }).toContain('4 / 5');
+    expect(await visitor.locator('[data-testid=im-score-delivered]').textContent()).toContain('1');
+    await shoot(visitor, 'intermediaries-scorecard-390');
+    await visitor.goto(`${platform.url}/intermediaries/services`);
+    await visible(visitor, 'im-card');
+    await shoot(visitor, 'intermediaries-catalogue-390');
+    const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }, 240_000);
+});
