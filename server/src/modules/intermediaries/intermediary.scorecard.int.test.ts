@@ -1,4 +1,5 @@
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
+import { ContractModel } from '../contracts/contract.model';
 import { describe, expect, it } from 'vitest';
 import { DealMessageModel, DealRoomModel } from '../deals/deal.model';
 import { buildOrg } from '../../testing/factories';
@@ -36,6 +37,9 @@ const order = (room: Types.ObjectId, org: Types.ObjectId, placed: number, steps:
     steps: [['order', placed] as [string, number], ...steps].map(([kind, h]) => ({ kind, by: new Types.ObjectId(), at: at(h), note: null })), createdAt: at(placed),
   });
 
+const contract = (deal: Types.ObjectId, amount: number) =>
+  ContractModel.collection.insertOne({ deal, type: 'transfer', amount, payment: { kind: 'lump_sum', text: '' }, signedOn: '2026-03-05', listings: [], history: [], registration: null });
+
 const message = (room: Types.ObjectId, party: string, hours: number, seq: number) =>
   DealMessageModel.collection.insertOne({ room, seq, sender: new Types.ObjectId(), party, clientId: `c${seq}-${String(room)}`, body: 'hi', createdAt: at(hours) });
 
@@ -71,10 +75,12 @@ describe('an intermediary’s public scorecard', () => {
     await invitation(await room({ firm: null, supply: a, demand: b, stage: 'interest', openedAt: 49 }), firm, 50, 53, 'declined');
     // A withdrawn invitation (the party's act at 71 h) is no response.
     await invitation(await room({ firm: null, supply: a, demand: b, stage: 'interest', openedAt: 69 }), firm, 70, 71, 'withdrawn');
+    await contract(r1, 480_000);
+    await contract(r2, 120_000);
     // 5: invited, no answer yet: not measured.
     await invitation(await room({ firm: null, supply: a, demand: b, stage: 'interest', openedAt: 60 }), firm, 61, null, 'pending');
     // A room with another intermediary does not count.
-    await room({ firm: (await buildOrg({ type: 'intermediary' }))._id, supply: a, demand: b, stage: 'done', openedAt: 0 });
+    await contract(await room({ firm: (await buildOrg({ type: 'intermediary' }))._id, supply: a, demand: b, stage: 'done', openedAt: 0 }), 7_000_000);
 
     const c = await client(app);
     const card = (await c.get(`/api/intermediaries/${String(firm)}/scorecard`).expect(200)).body;
@@ -85,12 +91,8 @@ describe('an intermediary’s public scorecard', () => {
       medianFirstResponseHours: 3.5, responsesMeasured: 4,
       rating: { mean: 3.5, count: 2 }, ordersDelivered: 2,
     });
-    if (mongoose.models.DealContract || mongoose.models.Contract) {
-      expect(typeof card.contractValue).toBe('number');
-    } else {
-      expect(card.contractValue).toBeNull();
-      expect(card.contractValueNote).toBeTruthy();
-    }
+    // Contract value: the sum over its rooms' contracts (r1 done, r2 signed then terminated), not the other firm's.
+    expect(card).toMatchObject({ contractValue: 600_000, contractValueNote: null });
     // Whitelisted: no client's name, no listing, no per-deal amount.
     const text = JSON.stringify(card);
     for (const secret of ['甲大学', '乙公司', '秘密成果', '480000']) {

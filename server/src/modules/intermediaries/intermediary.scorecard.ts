@@ -4,7 +4,8 @@
  * parties' ratings and orders delivered. Only totals leave: no client's name, no amount per deal.
  */
 import type { IntermediaryScorecardView } from '@kezhuan/shared';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
+import { ContractModel } from '../contracts/contract.model';
 import { createError } from '../../lib/errors';
 import { DealMessageModel, DealRoomModel, type DealRoomRecord } from '../deals/deal.model';
 import { OrgModel } from '../orgs/org.model';
@@ -77,17 +78,10 @@ async function responseHours(starts: Map<string, Date>, invitations: readonly De
   return hours;
 }
 
-/**
- * The contracts' amounts in these rooms, read defensively: the contracts module (built separately)
- * registers a model; until it does, the value is unknown (null) with a note.
- */
+/** The contracts' amounts in these rooms (one contract per room) → {deal} unique. */
 async function contractValue(roomIds: readonly Types.ObjectId[]): Promise<{ value: number | null; note: string | null }> {
-  const model = ['DealContract', 'Contract'].map((n) => mongoose.models[n]).find(Boolean);
-  if (!model) {
-    return { value: null, note: '合同记录尚未启用 / Contracts are not recorded yet' };
-  }
-  const rows = await model.find({ $or: [{ deal: { $in: roomIds } }, { room: { $in: roomIds } }] }, { amount: 1 }).lean<{ amount?: unknown }[]>();
-  return { value: rows.reduce((sum, r) => sum + (typeof r.amount === 'number' && Number.isFinite(r.amount) ? r.amount : 0), 0), note: null };
+  const rows = await ContractModel.find({ deal: { $in: roomIds } }, { amount: 1 }).lean();
+  return { value: rows.reduce((sum, r) => sum + r.amount, 0), note: null };
 }
 
 export async function intermediaryScorecard(orgId: string): Promise<IntermediaryScorecardView> {
