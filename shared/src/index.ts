@@ -25,4 +25,6 @@ export * from './schemas/service-request';
 export * from './schemas/pairing';
 export * from './schemas/service-log';
 export * from './schemas/deal';
+export * from './schemas/deal-chat';
 export * from './service-summary-labels';
+export * from './deal-chat-client';
