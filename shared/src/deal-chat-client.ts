@@ -16,13 +16,17 @@ import type { DealMessageView } from './schemas/deal';
 /** The part of a socket.io-client `Socket` this needs (an acknowledgement is the last argument). */
 export interface ChatSocket {
   readonly connected: boolean;
-  emit(event: string, ...args: never[]): unknown;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  // any: a typed socket.io Socket's emit takes an event-specific tuple, which no narrower signature accepts.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  emit(event: any, ...args: any[]): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: any, listener: (...args: never[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  off(event: any, listener: (...args: never[]) => void): unknown;
 }
 
 export interface DealChatOptions {
-  /** An attempt without an ack after this long is repeated (default 5 s). */
+  /** An attempt is repeated when its connection drops, or without an ack after this long (default 20 s). */
   ackTimeoutMs?: number;
   /** Pause between attempts after a timeout or a server error (default 500 ms). */
   retryDelayMs?: number;
@@ -82,7 +86,7 @@ export class DealChat {
     readonly dealId: string,
     options: DealChatOptions = {},
   ) {
-    this.ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 20_000;
     this.retryDelayMs = options.retryDelayMs ?? 500;
   }
 
@@ -195,18 +199,28 @@ export class DealChat {
       if (r && r.error.status < 500) {
         throw new DealChatError(r.error);
       }
-      await sleep(this.retryDelayMs);
+      if (r || this.socket.connected) {
+        await sleep(this.retryDelayMs); // a server error, or a timeout: not at once
+      }
     }
   }
 
-  /** One emit; undefined when no ack came in time. */
+  /**
+   * One emit; undefined when the connection dropped before the ack (or none came in ackTimeoutMs).
+   * On a live connection nothing is lost, so a slow server is waited for rather than sent the same
+   * message again (retries on a timer would pile up load exactly when the server is slow).
+   */
   private attempt<T>(event: string, payload: object): Promise<SocketAck<T> | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(undefined), this.ackTimeoutMs);
-      this.socket.emit(event, payload as never, ((r: SocketAck<T>) => {
+      const settle = (r: SocketAck<T> | undefined) => {
         clearTimeout(timer);
+        this.socket.off('disconnect', dropped);
         resolve(r);
-      }) as never);
+      };
+      const dropped = () => settle(undefined);
+      const timer = setTimeout(dropped, this.ackTimeoutMs);
+      this.socket.on('disconnect', dropped);
+      this.socket.emit(event, payload, (r: SocketAck<T>) => settle(r));
     });
   }
 
