@@ -51,7 +51,7 @@ async function seedRooms(): Promise<{ dealIds: string[]; emails: [string, string
     const [supply, demand] = await Promise.all([buildUser({ role: 'researcher' }), buildUser({ role: 'enterprise' })]);
     const room = await DealRoomModel.create({
       stage: 'negotiation', origin: 'interest', listing: { kind: 'result', id: new Types.ObjectId(), title: `基准成果${r}` },
-      supplyOrg: supply.org, demandOrg: demand.org, orgs: [supply.org, demand.org], openKey: `bench:${r}:${String(new Types.ObjectId())}`,
+      supplyOrg: supply.org!, demandOrg: demand.org!, orgs: [supply.org!, demand.org!], openKey: `bench:${r}:${String(new Types.ObjectId())}`,
     });
     dealIds.push(String(room._id));
     emails.push([supply.email, demand.email]);
