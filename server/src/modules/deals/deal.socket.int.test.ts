@@ -8,6 +8,7 @@ import { sessionCookie } from '../../testing/socket-client';
 import { AuditModel } from '../audit/audit.model';
 import { UserModel } from '../users/user.model';
 import { DealMessageModel, DealRoomModel } from './deal.model';
+import { publishDealUpdate } from './deal.socket';
 import { ask, connected, next, openChatSocket, recordAll, type ChatClientSocket } from './deal.socket.testing';
 import { openedDeal } from './deal.testing';
 
@@ -75,6 +76,11 @@ describe('deal-room chat over Socket.io', () => {
     const typing = next(res, 'deal:typing');
     ent.emit('deal:typing', { dealId, typing: true });
     expect(await typing).toMatchObject({ dealId, user: { id: String(enterprise._id) }, typing: true });
+
+    // Other parts of the room announce their changes to the room.
+    const updated = next(res, 'deal:updated');
+    publishDealUpdate(live.io, dealId, 'stage', 'signing');
+    expect(await updated).toEqual({ dealId, what: 'stage', stage: 'signing' });
 
     // Catch-up after seq 1 brings seq 2 only.
     const caught = await joined(ent, dealId, 1);

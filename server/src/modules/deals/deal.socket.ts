@@ -9,7 +9,7 @@
  */
 import {
   dealJoinPayload, dealLeavePayload, dealReadPayload, dealSendPayload, dealTypingPayload, toFieldErrors,
-  type ClientToServerEvents, type SocketAck,
+  type ClientToServerEvents, type DealStage, type DealUpdateKind, type SocketAck,
 } from '@kezhuan/shared';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -156,4 +156,12 @@ function attachSocket(io: KezhuanIo, socket: DealSocket): void {
 /** Serves deal-room chat on every socket of `io` (called once by attachRealtime). */
 export function attachDealChat(io: KezhuanIo): void {
   io.on('connection', (socket) => attachSocket(io, socket as unknown as DealSocket));
+}
+
+/**
+ * Tells a room's open sockets (in every process) that `what` changed, so they reload it over REST:
+ * what the deal modules' update publishers are wired to.
+ */
+export function publishDealUpdate(io: KezhuanIo, dealId: string, what: DealUpdateKind, stage?: DealStage): void {
+  io.to(dealRoom(dealId)).emit('deal:updated', { dealId, what, ...(stage ? { stage } : {}) });
 }
