@@ -1,3 +1,4 @@
+import type { FieldError } from './errors';
 import type { DealMessageView, DealStage } from './schemas/deal';
 import type { ImportJobView } from './schemas/import';
 import type { NotificationView } from './schemas/notification';
@@ -30,7 +31,22 @@ export interface ServerToClientEvents {
 export type DealUpdateKind = 'stage' | 'files' | 'nda' | 'participants' | 'orders' | 'contract';
 
 /** The answer to a client's request over the socket: like the REST error body when it fails. */
-export type SocketAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; messageEn: string; status: number } };
+export type SocketAck<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; messageEn: string; status: number; fields?: FieldError[] } };
+
+/**
+ * The answer to `deal:join`. `caughtUpTo`: once the client has merged `messages`, it holds every
+ * message with a seq up to this one that will ever exist (numbers handed out to writes that failed
+ * are skipped), so its next catch-up may ask `afterSeq: caughtUpTo`. It can be below the highest
+ * seq in `messages` when a lower number's message is still being written: see deal.socket.ts.
+ */
+export interface DealJoinAck {
+  messages: DealMessageView[];
+  hasMore: boolean;
+  online: { id: string; name: string }[];
+  caughtUpTo: number;
+}
 
 /** Events the client sends (deal-room chat; each is answered through the acknowledgement callback). */
 export interface ClientToServerEvents {
@@ -40,7 +56,7 @@ export interface ClientToServerEvents {
    */
   'deal:join': (
     p: { dealId: string; afterSeq?: number },
-    ack: (r: SocketAck<{ messages: DealMessageView[]; hasMore: boolean; online: { id: string; name: string }[] }>) => void,
+    ack: (r: SocketAck<DealJoinAck>) => void,
   ) => void;
   'deal:leave': (p: { dealId: string }) => void;
   /**

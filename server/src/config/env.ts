@@ -37,9 +37,27 @@ const schema = z.object({
   SERVE_CLIENT: bool.default(true),
   /** The address users reach the platform at (links in exports and messages); default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Pages that may open a socket (Origin header), comma separated, e.g. `https://kz.example.cn,https://www.kz.example.cn`.
+   * Default: PUBLIC_URL's origin. A page served from the host the socket connects to is always allowed.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const item of (v ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+        try {
+          out.push(new URL(item).origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `not an origin: ${item}` });
+        }
+      }
+      return out;
+    }),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; allowedOrigins: ReadonlySet<string> };
 
 let cached: Env | undefined;
 
@@ -56,7 +74,8 @@ export function env(): Env {
   const dataDir = isAbsolute(parsed.data.DATA_DIR) ? parsed.data.DATA_DIR : resolve(parsed.data.DATA_DIR);
   // Never derived from a request's Host header, which the client controls.
   const publicUrl = (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '');
-  cached = { ...parsed.data, dataDir, publicUrl };
+  const allowedOrigins = new Set(parsed.data.ALLOWED_ORIGINS.length > 0 ? parsed.data.ALLOWED_ORIGINS : [new URL(publicUrl).origin]);
+  cached = { ...parsed.data, dataDir, publicUrl, allowedOrigins };
   return cached;
 }
 

@@ -2,28 +2,42 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@kezhuan/shared';
 import type { RequestHandler } from 'express';
 import { Server, type Socket } from 'socket.io';
+import { env } from '../config/env';
 import { logger } from '../lib/logger';
+import { attachDealChat } from '../modules/deals/deal.socket';
 import { setImportProgressPublisher } from '../modules/imports/import.service';
 import { setNotificationPublisher, unreadCount } from '../modules/notifications/notification.service';
 import { setPairingProgressPublisher } from '../modules/pairing/run.service';
 import { setSocketTerminator } from '../modules/sessions/session-end';
 import { UserModel } from '../modules/users/user.model';
 
-export type KezhuanIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string; sid: string }>;
+export type KezhuanIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketUser>;
+
+/** What a socket carries about its user (also seen through `fetchSockets()` from other processes). */
+export interface SocketUser {
+  userId: string;
+  sid: string;
+  name: string;
+  role: string;
+}
 
 interface SessionRequest extends IncomingMessage {
   session?: { passport?: { user?: string } };
   sessionID?: string;
 }
 
-/** Only pages of this site may open a socket (no cross-site WebSocket hijacking). */
-function sameOrigin(req: IncomingMessage): boolean {
+/**
+ * Only pages of this site may open a socket (no cross-site WebSocket hijacking): the Origin must be
+ * in ALLOWED_ORIGINS (default PUBLIC_URL's origin) or the host the socket connects to.
+ */
+export function allowedOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) {
     return true; // not a browser: the session cookie is still required
   }
   try {
-    return new URL(origin).host === req.headers.host;
+    const url = new URL(origin);
+    return env().allowedOrigins.has(url.origin) || url.host === req.headers.host;
   } catch {
     return false;
   }
@@ -42,7 +56,7 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
   const io: KezhuanIo = new Server(server, {
     path: SOCKET_PATH,
     serveClient: false,
-    allowRequest: (req, cb) => cb(null, sameOrigin(req)),
+    allowRequest: (req, cb) => cb(null, allowedOrigin(req)),
   });
   io.engine.use(sessionMiddleware);
   io.use((socket: Socket, next) => {
@@ -52,18 +66,19 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
       return;
     }
     // Disabled is checked here rather than in the query: accounts stored before the field existed lack it.
-    UserModel.findById(userId, { disabledAt: 1 }).lean().then(
+    UserModel.findById(userId, { disabledAt: 1, displayName: 1, role: 1 }).lean().then(
       (user) => {
         if (!user || user.disabledAt) {
           next(new Error('UNAUTHENTICATED'));
           return;
         }
-        Object.assign(socket.data, { userId, sid: (socket.request as SessionRequest).sessionID ?? '' });
+        Object.assign(socket.data, { userId, sid: (socket.request as SessionRequest).sessionID ?? '', name: user.displayName, role: user.role });
         next();
       },
       (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
     );
   });
+  attachDealChat(io);
   io.on('connection', (socket) => {
     const { userId, sid } = socket.data;
     void socket.join([userRoom(userId), sessionRoom(sid)]);

@@ -34,11 +34,16 @@ export async function postMessage(user: DealUser, id: string, input: DealMessage
   const at = new Date();
   const counted = await DealRoomModel.findOneAndUpdate(
     { _id: room._id },
-    { $inc: { messageSeq: 1 }, $set: { lastMessageAt: at }, $addToSet: { contacts: user._id } },
+    { $inc: { messageSeq: 1 }, $set: { lastMessageAt: at } },
     { returnDocument: 'after', projection: { messageSeq: 1 } },
   ).lean<Pick<DealRoomRecord, 'messageSeq'>>();
   if (!counted) {
     throw createError('NOT_FOUND');
+  }
+  // Apart from the seq, and only once per sender: FerretDB corrupted the room (its contacts grew past
+  // 16 MB) when 30 messages at once each $addToSet-ed in the same findOneAndUpdate.
+  if (!room.contacts.some((c) => c.equals(user._id))) {
+    await DealRoomModel.updateOne({ _id: room._id }, { $addToSet: { contacts: user._id } });
   }
   let message: DealMessageRecord;
   try {
