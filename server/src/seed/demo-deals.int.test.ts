@@ -46,7 +46,7 @@ describe('the deal demo data', () => {
       }
       expect(state.stage).toBe(room.stage);
       // Closed rooms free their listing and pair for a new room.
-      expect(room.openKey === String(room._id)).toBe(room.stage === 'done' || room.stage === 'terminated');
+      expect(room.openKey === `closed:${String(room._id)}`).toBe(room.stage === 'done' || room.stage === 'terminated');
       expect(DEAL_STAGE_CODES).toContain(room.stage);
       expect(room.createdAt.getTime()).toBeLessThan(now.getTime());
       const seqs = (await DealMessageModel.find({ room: r.id }).sort({ seq: 1 }).lean()).map((m) => m.seq);

@@ -203,7 +203,7 @@ export async function seedDemoDeals(input: DemoDealsInput): Promise<DemoDealRoom
     rooms.push({
       _id: id, stage, origin: introduced ? 'introduction' : 'interest', listing, via, pairing: null,
       supplyOrg: result.org, demandOrg: need.org, intermediaryOrg, orgs: [result.org, need.org, ...(intermediaryOrg ? [intermediaryOrg] : [])],
-      openedBy: opener, openKey: closed ? String(id) : openKeyOf(listing, result.org, need.org), proposal: null, history,
+      openedBy: opener, openKey: closed ? `closed:${String(id)}` : openKeyOf(listing, result.org, need.org), proposal: null, history,
       contacts: [result.owner, need.owner, ...(introduced ? [input.intermediary!.user] : [])],
       messageSeq: seq, lastMessageAt: last, createdAt: new Date(start), updatedAt: new Date(Math.max(at, last?.getTime() ?? 0)),
     });

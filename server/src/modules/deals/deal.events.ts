@@ -3,9 +3,9 @@
  * room and clients reload that part over REST. A setter-injected publisher (default: nothing), as
  * for the pairing progress: the modules know nothing of Socket.io.
  */
-import type { DealUpdateKind } from '@kezhuan/shared';
+import type { DealStage, DealUpdateKind } from '@kezhuan/shared';
 
-export type DealUpdatePublisher = (dealId: string, what: DealUpdateKind) => void;
+export type DealUpdatePublisher = (dealId: string, what: DealUpdateKind, stage?: DealStage) => void;
 
 let publisher: DealUpdatePublisher = () => undefined;
 
@@ -15,9 +15,9 @@ export function setDealUpdatePublisher(p: DealUpdatePublisher | undefined): void
 }
 
 /** Tells the room's clients that `what` changed; a failing publisher never fails the change. */
-export function publishDealUpdate(dealId: string, what: DealUpdateKind): void {
+export function publishDealUpdate(dealId: string, what: DealUpdateKind, stage?: DealStage): void {
   try {
-    publisher(dealId, what);
+    publisher(dealId, what, stage);
   } catch {
     // Clients reload on their next visit; the change itself is stored.
   }

@@ -6,6 +6,7 @@ import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import { isApprovedMember } from '../orgs/membership.rules';
 import { unreadCounts } from './deal.messages';
+import { publishDealUpdate } from './deal.events';
 import { DealReadModel, DealRoomModel, type DealReadRecord, type DealRoomRecord } from './deal.model';
 import { tellDealParties } from './deal.notify';
 import { loadDealRoom, partyOf, type DealUser } from './deal.policy';
@@ -96,6 +97,7 @@ export async function changeStage(user: DealUser, id: string, input: DealStageIn
   await tellDealParties(updated, party, 'deal.stage', `${updated.history.length}`, {
     title: `“${room.listing.title}”：${zh}`, titleEn: `"${room.listing.title}": ${en}`,
   });
+  publishDealUpdate(String(room._id), 'stage', updated.stage);
   return detailOf(user, updated);
 }
 
@@ -122,5 +124,6 @@ export async function dropProposal(user: DealUser, id: string, ip: string): Prom
       title: `“${room.listing.title}”：对方未同意进入“${to.zh}”阶段`, titleEn: `"${room.listing.title}": the other side declined moving to ${to.en}`,
     });
   }
+  publishDealUpdate(String(room._id), 'stage', updated.stage);
   return detailOf(user, updated);
 }

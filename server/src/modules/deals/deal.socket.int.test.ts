@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnv } from '../../config/env';
 import { buildUser } from '../../testing/factories';
 import { testApp, useTestDb } from '../../testing/harness';
+import { signedInAs } from '../../testing/listing-factories';
 import { listenWithRealtime } from '../../testing/realtime-server';
 import { sessionCookie } from '../../testing/socket-client';
 import { AuditModel } from '../audit/audit.model';
 import { UserModel } from '../users/user.model';
 import { DealMessageModel, DealRoomModel } from './deal.model';
-import { publishDealUpdate } from './deal.socket';
+
 import { ask, connected, next, openChatSocket, recordAll, type ChatClientSocket } from './deal.socket.testing';
 import { openedDeal } from './deal.testing';
 
@@ -78,9 +79,10 @@ describe('deal-room chat over Socket.io', () => {
     expect(await typing).toMatchObject({ dealId, user: { id: String(enterprise._id) }, typing: true });
 
     // Other parts of the room announce their changes to the room.
+    // Other parts of the room announce their changes to the room: a stage change over REST.
     const updated = next(res, 'deal:updated');
-    publishDealUpdate(live.io, dealId, 'stage', 'signing');
-    expect(await updated).toEqual({ dealId, what: 'stage', stage: 'signing' });
+    expect((await (await signedInAs(app, researcher)).post(`/api/deals/${dealId}/stage`, { to: 'negotiation' })).status).toBe(200);
+    expect(await updated).toEqual({ dealId, what: 'stage', stage: 'negotiation' });
 
     // Catch-up after seq 1 brings seq 2 only.
     const caught = await joined(ent, dealId, 1);

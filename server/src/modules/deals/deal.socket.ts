@@ -162,6 +162,6 @@ export function attachDealChat(io: KezhuanIo): void {
  * Tells a room's open sockets (in every process) that `what` changed, so they reload it over REST:
  * what the deal modules' update publishers are wired to.
  */
-export function publishDealUpdate(io: KezhuanIo, dealId: string, what: DealUpdateKind, stage?: DealStage): void {
+export function emitDealUpdate(io: KezhuanIo, dealId: string, what: DealUpdateKind, stage?: DealStage): void {
   io.to(dealRoom(dealId)).emit('deal:updated', { dealId, what, ...(stage ? { stage } : {}) });
 }
