@@ -9,6 +9,7 @@ import {
 } from 'vue-router';
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
+import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { pairingServiceRoutes } from './routes.pairing-service';
@@ -73,6 +74,7 @@ export const routes: RouteRecordRaw[] = [
   ...commissionerRoutes,
   ...pairingAdminRoutes,
   ...pairingServiceRoutes,
+  ...dealRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

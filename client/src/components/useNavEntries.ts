@@ -18,6 +18,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/commissioners', '/commissioners'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
+  ['/deals', '/deals'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin/pairing', '/admin/pairing'],
@@ -45,6 +46,9 @@ export function useNavEntries() {
     }
     if (role === 'enterprise' || role === 'commissioner') {
       list.push({ path: '/me/pairings', labelKey: 'pairings.title', testid: 'nav-my-pairings' });
+    }
+    if (role && role !== 'admin') {
+      list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals' });
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });

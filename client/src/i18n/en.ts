@@ -1,3 +1,4 @@
+import { dealsEn } from './deals.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -326,6 +327,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...pairingAdminEn,
+  ...dealsEn,
 };
 
 export default en;

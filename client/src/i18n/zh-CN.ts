@@ -1,3 +1,4 @@
+import { dealsZh } from './deals.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -326,6 +327,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...pairingAdminZh,
+  ...dealsZh,
 };
 
 export type MessageSchema = typeof zhCN;
