@@ -3,7 +3,8 @@
  * (宏远汽车零部件) shows interest in a result of 吉林大学 through its published need, the room opens;
  * both find it under 我的洽谈, exchange messages (over REST while the socket does not answer deal
  * events), take it from 意向 to 洽谈 and, by proposal and confirmation, to 签约; terminating needs a
- * reason; a member of a third organisation gets "not found". Screenshots at 1366 and 390 px.
+ * reason; a member of a third organisation gets "not found"; an administrator reads it with a notice.
+ * Screenshots at 1366 and 390 px.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
-import { ENTERPRISE } from './pairing-helpers';
+import { ADMIN, ENTERPRISE } from './pairing-helpers';
 import { launchBrowser, navTo, shoot, signInPage } from './support';
 
 let platform: RunningPlatform;
@@ -158,8 +159,17 @@ describe('a deal room between two organisations', () => {
     await stranger.locator('[data-testid=deals-empty]').waitFor({ timeout: 20_000 });
     await shoot(stranger, 'deals-list-empty-1366');
 
+    // An administrator reads the room, with a notice, and cannot write in it.
+    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const admin = await signInPage(adminContext, platform.url, ADMIN, DEMO_PASSWORD);
+    await admin.goto(`${platform.url}/deals/${dealId}`);
+    await admin.locator('[data-testid=deal-admin-notice]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => bodies(admin), { timeout: 15_000 }).toEqual(both);
+    expect(await admin.locator('[data-testid=deal-input]').count()).toBe(0);
+    expect(await admin.locator('[data-testid=deal-terminate]').count()).toBe(0);
+
     expect(errors).toEqual([]);
-    for (const c of [entContext, resContext, strangerContext]) {
+    for (const c of [entContext, resContext, strangerContext, adminContext]) {
       await c.close();
     }
   });
