@@ -67,6 +67,13 @@ export const dealsEn: DealsMessages = {
       decline: 'Declined',
       invite: 'Intermediary joined at',
     },
+    historyEnd: {
+      move: 'Terminated the deal',
+      propose: 'Proposed ending the contract',
+      confirm: 'Agreed to end the contract',
+      withdraw: 'Withdrew the proposal to end',
+      decline: 'Declined ending the contract',
+    },
     historyLine: '{kind} {stage}',
     system: 'System',
     chat: {

@@ -65,6 +65,13 @@ export const dealsZh = {
       decline: '未同意进入',
       invite: '中介机构加入，阶段',
     },
+    historyEnd: {
+      move: '终止洽谈',
+      propose: '提议终止（协商解除）',
+      confirm: '同意终止',
+      withdraw: '撤回终止提议',
+      decline: '未同意终止',
+    },
     historyLine: '{kind}“{stage}”',
     system: '系统',
     chat: {
