@@ -183,4 +183,26 @@ describe('useDealChat', () => {
     expect(chat.pending.value).toEqual([]);
     expect(chat.messages.value.map((m) => m.clientId)).toEqual([ids[0]]);
   });
+
+  it('shows who is online and typing, and read receipts on my messages', async () => {
+    const mine = msg(1, { sender: ME, party: 'demand' });
+    const { socket, chat } = setup(true, [mine]);
+    chat.seedReads([{ user: ME, messageId: mine.id }]);
+    const start = chat.start();
+    await flush();
+    socket.sent('deal:join')[0]!.ack({ ok: true, data: { messages: [], hasMore: false, online: [ME] } });
+    await start;
+    expect(chat.readBy(mine)).toEqual([]); // my own marker is no receipt
+
+    socket.play('deal:presence', { dealId: DEAL, online: [ME, OTHER] });
+    socket.play('deal:typing', { dealId: DEAL, user: OTHER, typing: true });
+    socket.play('deal:typing', { dealId: DEAL, user: ME, typing: true });
+    expect(chat.online.value).toEqual([ME, OTHER]);
+    expect(chat.typing.value).toEqual([OTHER]);
+    socket.play('deal:read', { dealId: DEAL, user: OTHER, messageId: mine.id, seq: 1 });
+    expect(chat.readBy(mine)).toEqual([OTHER]);
+    // A typist whose "stopped" never came stops showing.
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(chat.typing.value).toEqual([]);
+  });
 });

@@ -1,17 +1,12 @@
-import { SOCKET_PATH, type ClientToServerEvents, type DealMessageView, type ServerToClientEvents, type SocketAck } from '@kezhuan/shared';
-import { io, type Socket } from 'socket.io-client';
+import type { DealMessageView, ServerToClientEvents } from '@kezhuan/shared';
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue';
 import { ApiError } from '../../api/client';
 import { dealChatApi, type DealChatApi } from './api';
+import { chatPresence } from './chatPresence';
 import { cursorOf, emptyChatLog, mergeComplete, mergeMessages, newClientId, type ChatLog } from './chatLog';
+import { askSocket, openDealSocket, type DealChatSocket, type Person } from './dealSocket';
 
-/** The part of a socket.io client the chat uses (a fake in tests). */
-export type DealChatSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, 'connected' | 'on' | 'emit' | 'removeAllListeners' | 'disconnect'>;
-
-export interface Person {
-  id: string;
-  name: string;
-}
+export type { DealChatSocket, Person } from './dealSocket';
 
 /** A message of mine not yet acknowledged: sending (retried by itself) or failed (retried on request). */
 export interface PendingMessage {
@@ -43,10 +38,6 @@ export interface DealChatOptions {
   pageSize?: number;
 }
 
-const openSocket = (): DealChatSocket => io({ path: SOCKET_PATH, withCredentials: true });
-/** A request the server may not answer: resolves 'timeout' after `ms`. */
-type Ask = <T>(event: 'deal:join' | 'deal:send' | 'deal:read', payload: unknown, ms: number) => Promise<SocketAck<T> | 'timeout'>;
-
 /** Network failures and server errors are retried; a refusal (4xx) is not. */
 const retryable = (err: unknown) => !(err instanceof ApiError) || err.status === 0 || err.status >= 500;
 
@@ -74,37 +65,20 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
   const loadError = shallowRef<unknown>(null);
   const hasOlder = ref(false);
   const loadingOlder = ref(false);
-  const online = ref<Person[]>([]);
-  const typing = ref<Person[]>([]);
-  /** Each participant's read marker: message id and, once known, its seq. */
-  const reads = ref(new Map<string, { user: Person; messageId: string; seq: number | null }>());
   let started = false;
   let stopped = false;
   let flushing = false;
   let lastMarked: string | null = null;
   let pollTimer: ReturnType<typeof setTimeout> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let typingSentAt = 0;
-  let typingStop: ReturnType<typeof setTimeout> | null = null;
 
-  const socket = (options.connect ?? openSocket)();
-  const ask: Ask = (event, payload, ms) =>
-    new Promise((resolve) => {
-      let done = false;
-      const timer = setTimeout(() => {
-        done = true;
-        resolve('timeout');
-      }, ms);
-      // The event maps type each ack; one generic path keeps the timeout in one place.
-      (socket.emit as unknown as (e: string, p: unknown, ack: (r: never) => void) => void)(event, payload, (r) => {
-        if (!done) {
-          done = true;
-          clearTimeout(timer);
-          resolve(r);
-        }
-      });
-    });
+  const socket = (options.connect ?? openDealSocket)();
+  const ask = <T>(event: 'deal:join' | 'deal:send' | 'deal:read', payload: unknown, ms: number) => askSocket<T>(socket, event, payload, ms);
+  const presence = chatPresence({
+    dealId, socket, me: options.me, live: () => live.value, readOnly,
+    seqOf: (id) => log.value.messages.find((m) => m.id === id)?.seq ?? null,
+  });
+  const { online, typing } = presence;
 
   const messages = computed(() => log.value.messages);
 
@@ -114,9 +88,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
     if (pending.value.some((p) => stored.has(p.clientId))) {
       pending.value = pending.value.filter((p) => !stored.has(p.clientId));
     }
-    for (const r of reads.value.values()) {
-      r.seq ??= log.value.messages.find((m) => m.id === r.messageId)?.seq ?? null;
-    }
+    presence.learnSeqs();
     void markRead();
   }
 
@@ -164,8 +136,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
   /** The socket does not answer: REST from now on, polling for others' messages, until a reconnect joins. */
   function degrade(): void {
     live.value = false;
-    online.value = [];
-    typing.value = [];
+    presence.forget();
     schedulePoll();
   }
 
@@ -285,7 +256,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
     if (!text || readOnly()) {
       return;
     }
-    stopTyping();
+    presence.stopTyping();
     pending.value.push({ clientId: newClientId(), body: text, at: new Date().toISOString(), state: 'sending', error: null, attempts: 0 });
     void flush();
   }
@@ -305,61 +276,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
     pending.value = pending.value.filter((p) => p.clientId !== clientId);
   }
 
-  // --- typing, presence, reads ----------------------------------------------------------------
-  function noteTyping(): void {
-    if (!live.value || readOnly()) {
-      return;
-    }
-    if (Date.now() - typingSentAt > 3000) {
-      typingSentAt = Date.now();
-      socket.emit('deal:typing', { dealId, typing: true });
-    }
-    if (typingStop) {
-      clearTimeout(typingStop);
-    }
-    typingStop = setTimeout(stopTyping, 4000);
-  }
-
-  function stopTyping(): void {
-    if (typingStop) {
-      clearTimeout(typingStop);
-      typingStop = null;
-    }
-    if (typingSentAt && live.value) {
-      socket.emit('deal:typing', { dealId, typing: false });
-    }
-    typingSentAt = 0;
-  }
-
-  function seeTyping(user: Person, on: boolean): void {
-    const before = typingTimers.get(user.id);
-    if (before) {
-      clearTimeout(before);
-      typingTimers.delete(user.id);
-    }
-    typing.value = typing.value.filter((u) => u.id !== user.id);
-    if (on && user.id !== options.me()) {
-      typing.value = [...typing.value, user];
-      // A typist whose "stopped" got lost stops showing after a while.
-      typingTimers.set(user.id, setTimeout(() => seeTyping(user, false), 8000));
-    }
-  }
-
-  function seedReads(list: readonly { user: Person; messageId: string }[]): void {
-    const next = new Map(reads.value);
-    for (const r of list) {
-      if (!next.has(r.user.id)) {
-        next.set(r.user.id, { user: r.user, messageId: r.messageId, seq: log.value.messages.find((m) => m.id === r.messageId)?.seq ?? null });
-      }
-    }
-    reads.value = next;
-  }
-
-  /** Others who have read up to (at least) this message. */
-  function readBy(m: DealMessageView): Person[] {
-    return [...reads.value.values()].filter((r) => r.user.id !== options.me() && r.seq !== null && r.seq >= m.seq).map((r) => r.user);
-  }
-
+  // --- reads -------------------------------------------------------------------------------
   /** Marks the room read up to the newest message (only forward, only when it changed). */
   async function markRead(): Promise<void> {
     const newest = log.value.messages.at(-1);
@@ -397,7 +314,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
   });
   socket.on('deal:typing', (p) => {
     if (p.dealId === dealId) {
-      seeTyping(p.user, p.typing);
+      presence.seeTyping(p.user, p.typing);
     }
   });
   socket.on('deal:presence', (p) => {
@@ -407,9 +324,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
   });
   socket.on('deal:read', (p) => {
     if (p.dealId === dealId) {
-      const next = new Map(reads.value);
-      next.set(p.user.id, { user: p.user, messageId: p.messageId, seq: p.seq });
-      reads.value = next;
+      presence.seeRead(p.user, p.messageId, p.seq);
     }
   });
   socket.on('deal:updated', (p) => {
@@ -418,13 +333,21 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
     }
   });
 
+  // Coming back to the tab marks read what arrived while it was hidden.
+  const seen = () => void markRead();
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', seen);
+  }
+
   function stop(): void {
     stopped = true;
+    if (typeof document !== 'undefined') {
+      document.removeEventListener('visibilitychange', seen);
+    }
     stopPolling();
-    for (const t of [retryTimer, typingStop, ...typingTimers.values()]) {
-      if (t) {
-        clearTimeout(t);
-      }
+    presence.dispose();
+    if (retryTimer) {
+      clearTimeout(retryTimer);
     }
     if (live.value && socket.connected) {
       socket.emit('deal:leave', { dealId });
@@ -438,8 +361,9 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
   }
 
   return {
-    messages, pending, live, loaded, loadError, hasOlder, loadingOlder, online, typing, reads,
-    start, stop, send, retry, discard, loadOlder, noteTyping, stopTyping, seedReads, readBy, markRead,
+    messages, pending, live, loaded, loadError, hasOlder, loadingOlder, online, typing, reads: presence.reads,
+    start, stop, send, retry, discard, loadOlder, markRead,
+    noteTyping: presence.noteTyping, stopTyping: presence.stopTyping, seedReads: presence.seedReads, readBy: presence.readBy,
     /** The seq a catch-up starts after (exposed for tests and diagnostics). */
     contiguous: computed(() => log.value.contiguous),
   };
