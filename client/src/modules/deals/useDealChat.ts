@@ -25,6 +25,8 @@ export interface DealChatOptions {
   me: () => string | null;
   /** Administrators read: they neither send nor mark read. */
   readOnly?: () => boolean;
+  /** A closed deal gets no new messages: no polling for them. */
+  closed?: () => boolean;
   /** Another part of the room changed (`deal:updated`): the page reloads it. */
   onUpdated?: (p: Parameters<ServerToClientEvents['deal:updated']>[0]) => void;
   /** How long a socket request may go unanswered before REST takes over (ms). */
@@ -149,7 +151,7 @@ export function useDealChat(dealId: string, options: DealChatOptions) {
 
   function schedulePoll(): void {
     stopPolling();
-    if (!stopped && !live.value) {
+    if (!stopped && !live.value && !options.closed?.()) {
       pollTimer = setTimeout(() => {
         pollTimer = null;
         void catchUpRest().catch(() => undefined).finally(schedulePoll);
