@@ -10,6 +10,7 @@ import {
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { intermediaryRoutes } from './routes.intermediaries';
+import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { marketRoutes } from './routes.market';
@@ -77,6 +78,7 @@ export const routes: RouteRecordRaw[] = [
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...pairingServiceRoutes,
+  ...dealRoutes,
   {
     path: '/forbidden',
     name: 'forbidden',

@@ -121,6 +121,13 @@ describe('need → explained recommendation → interest → live notification',
     await expect.poll(() => interest.count(), { timeout: 15_000 }).toBe(1);
     expect(await interest.textContent()).toContain('玉米秸秆还田腐熟技术需求');
     await shoot(researcherPage, '13-result-interest');
+
+    // Interest opened the deal room: the recommendation leads into it.
+    const enter = item.first().locator('[data-testid=rec-deal]');
+    await expect.poll(() => enter.count(), { timeout: 15_000 }).toBe(1);
+    await enter.click();
+    await page.locator('[data-testid=deal-stagebar]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=deal-listing]').textContent()).toContain(RESULT_TITLE);
   });
 
   it('says when nothing fits and offers to subscribe', async () => {

@@ -31,7 +31,8 @@ export const matchingApi = {
   /** Ranked counterparts of a listing: results for a need, needs for a result. */
   recommendations: (kind: ListingKind, lid: string) =>
     api.get<RecommendationsResponse>(`/${plural(kind)}/${id(lid)}/recommendations`),
-  feedback: (input: MatchFeedbackInput) => api.post<unknown>('/match-feedback', input),
+  /** Records a verdict; interest answers the deal room it opened (or the pair's open one). */
+  feedback: (input: MatchFeedbackInput) => api.post<{ verdict: string; deal?: string }>('/match-feedback', input),
   /** How others judged the owner's listing, in aggregate. */
   feedbackSummary: (kind: ListingKind, lid: string) => api.get<FeedbackSummaryView>(`/${plural(kind)}/${id(lid)}/feedback`),
 };

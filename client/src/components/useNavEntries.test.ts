@@ -21,11 +21,11 @@ describe('header navigation', () => {
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('commissioner');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/intermediary']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/intermediary', '/deals']);
     auth.user = buildUser('admin');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
@@ -49,6 +49,7 @@ describe('header navigation', () => {
     expect(await at('/intermediaries/dddddddddddddddddddddddd')).toBe('/intermediaries/services');
     expect(await at('/me/intermediary/services')).toBe('/me/intermediary');
     expect(await at('/service-requests/new')).toBe('/me/pairings');
+    expect(await at('/deals/dddddddddddddddddddddddd')).toBe('/deals');
     expect(await at('/me/pairings/dddddddddddddddddddddddd/service')).toBe('/me/pairings');
     // Each push loads its page's chunk for the first time: slow on a loaded machine.
   }, 60_000);

@@ -20,6 +20,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/me/intermediary', '/me/intermediary'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
+  ['/deals', '/deals'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin/pairing', '/admin/pairing'],
@@ -52,6 +53,9 @@ export function useNavEntries() {
     }
     if (role === 'intermediary') {
       list.push({ path: '/me/intermediary', labelKey: 'im.navHome', testid: 'nav-intermediary-home' });
+    }
+    if (role && role !== 'admin') {
+      list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals' });
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });

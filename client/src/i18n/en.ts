@@ -1,6 +1,7 @@
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
+import { dealsEn } from './deals.en';
 import { commissionersEn } from './commissioners.en';
 import { pairingAdminEn } from './pairing-admin.en';
 import { accountEn } from './account.en';
@@ -349,6 +350,7 @@ const en: MessageSchema = {
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,
+  ...dealsEn,
 };
 
 export default en;

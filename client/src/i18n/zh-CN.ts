@@ -1,6 +1,7 @@
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
+import { dealsZh } from './deals.zh-CN';
 import { commissionersZh } from './commissioners.zh-CN';
 import { pairingAdminZh } from './pairing-admin.zh-CN';
 import { accountZh } from './account.zh-CN';
@@ -349,6 +350,7 @@ const zhCN = {
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
+  ...dealsZh,
 };
 
 export type MessageSchema = typeof zhCN;

@@ -95,6 +95,7 @@ export function buildRecommendation(overrides: Partial<RecommendationView> = {})
     ],
     feedback: null,
     mayJudge: { interested: true, notFit: true },
+    deal: null,
     ...overrides,
   };
 }

@@ -144,6 +144,8 @@ export const recommendationView = z.object({
   feedback: feedbackVerdict.nullable(),
   /** Which verdicts I may give: only for my organisation's own side, "interested" only between published listings. */
   mayJudge: z.object({ interested: z.boolean(), notFit: z.boolean() }),
+  /** The deal room my organisation has on this pair (opened by interest), newest first; null when none. */
+  deal: objectId.nullable(),
 });
 export type RecommendationView = z.infer<typeof recommendationView>;
 export const recommendationsResponse = z.object({

@@ -91,7 +91,9 @@ describe('recommendations', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields[0]).toMatchObject({ path: 'body.reason', message: '请选择不合适的原因' });
     expect((await c.post('/api/match-feedback', { needId: ids.need, resultId: ids.corn, verdict: 'not_fit', reason: 'wrong_field' })).status).toBe(200);
-    expect((await c.post('/api/match-feedback', { needId: ids.need, resultId: ids.fibre, verdict: 'interested' })).status).toBe(200);
+    const interest = await c.post('/api/match-feedback', { needId: ids.need, resultId: ids.fibre, verdict: 'interested' });
+    expect(interest.status).toBe(200);
+    expect(interest.body.deal).toMatch(/^[0-9a-f]{24}$/);
 
     const owner = await signedInAs(app, researcher);
     expect((await owner.get(`/api/results/${ids.corn}/feedback`)).body).toEqual({ interested: 0, notFit: 1, reasons: { wrong_field: 1 }, interest: [] });
@@ -110,6 +112,12 @@ describe('recommendations', () => {
     const again = await c.get(`/api/needs/${ids.need}/recommendations`);
     const mine = Object.fromEntries(again.body.items.map((i: { hit: { id: string }; feedback: string }) => [i.hit.id, i.feedback]));
     expect(mine[ids.fibre]).toBe('interested');
+    // The recommended pair leads to its deal room, on both sides' pages; a pair without one has none.
+    const deals = Object.fromEntries(again.body.items.map((i: { hit: { id: string }; deal: string | null }) => [i.hit.id, i.deal]));
+    expect(deals[ids.fibre]).toBe(interest.body.deal);
+    expect(Object.entries(deals).filter(([id, deal]) => id !== ids.fibre && deal !== null)).toEqual([]);
+    const back = (await owner.get(`/api/results/${ids.fibre}/recommendations`).expect(200)).body.items;
+    expect(back.find((i: { hit: { id: string } }) => i.hit.id === ids.need)?.deal).toBe(interest.body.deal);
   });
 
   it('refuses verdicts from outsiders', async () => {
@@ -121,5 +129,7 @@ describe('recommendations', () => {
     // … and the recommendations do not offer them the buttons.
     const recs = await oc.get(`/api/needs/${ids.need}/recommendations`).expect(200);
     expect(recs.body.items[0].mayJudge).toEqual({ interested: false, notFit: false });
+    // … nor the room the parties opened on a pair.
+    expect(recs.body.items.map((i: { deal: string | null }) => i.deal)).toEqual(recs.body.items.map(() => null));
   });
 });

@@ -15,6 +15,7 @@ import { needDisclosure, type NeedDisclosure } from '../needs/need.presenter';
 import { ResearchResultModel, type ResearchResultRecord } from '../results/result.model';
 import { budgetFit, type BudgetSeen, cityFit, combine, disciplineFit, freshnessFit, industryFit, maturityFit, termsFit } from './factors';
 import { keyTerms, termsFoundIn } from './key-terms';
+import { dealsOnPairs } from '../deals/deal.lookup';
 import { verdictsOf } from './feedback.service';
 import { judgeDecision } from './match.policy';
 
@@ -183,7 +184,8 @@ export async function recommendationsForNeed(engine: SearchEngine, needId: strin
   const seen = seenNeed(need, needDisclosure(disclosureFor(actor, ref), need.confidentiality));
   const { terms, scored } = await scoreResultsForNeed(engine, seen, now);
   const top = scored.slice(0, TOP);
-  const verdicts = actor ? await verdictsOf(actor.id, top.map((s) => ({ need: need._id, result: s.hit.id }))) : new Map<string, never>();
+  const pairs = top.map((s) => ({ need: need._id, result: s.hit.id }));
+  const [verdicts, deals] = actor ? await Promise.all([verdictsOf(actor.id, pairs), dealsOnPairs(actor.orgRole ? actor.orgId : null, pairs)]) : [new Map<string, never>(), new Map<string, never>()];
   return {
     terms,
     items: top.map((s) => ({
@@ -192,6 +194,7 @@ export async function recommendationsForNeed(engine: SearchEngine, needId: strin
       reasons: s.reasons,
       feedback: verdicts.get(`${String(need._id)}:${s.hit.id}`) ?? null,
       mayJudge: judging(actor, ref, published('result', str(s.hit.doc.orgId))),
+      deal: deals.get(`${String(need._id)}:${s.hit.id}`) ?? null,
     })),
   };
 }
@@ -203,7 +206,8 @@ export async function recommendationsForResult(engine: SearchEngine, resultId: s
   const ref = listingRef('result', result, now);
   const { terms, scored } = await scoreNeedsForResult(engine, result, now);
   const top = scored.slice(0, TOP);
-  const verdicts = actor ? await verdictsOf(actor.id, top.map((s) => ({ need: s.hit.id, result: result._id }))) : new Map<string, never>();
+  const pairs = top.map((s) => ({ need: s.hit.id, result: result._id }));
+  const [verdicts, deals] = actor ? await Promise.all([verdictsOf(actor.id, pairs), dealsOnPairs(actor.orgRole ? actor.orgId : null, pairs)]) : [new Map<string, never>(), new Map<string, never>()];
   return {
     terms,
     items: top.map((s) => ({
@@ -212,6 +216,7 @@ export async function recommendationsForResult(engine: SearchEngine, resultId: s
       reasons: s.reasons,
       feedback: verdicts.get(`${s.hit.id}:${String(result._id)}`) ?? null,
       mayJudge: judging(actor, published('need', str(s.hit.doc.orgId)), ref),
+      deal: deals.get(`${s.hit.id}:${String(result._id)}`) ?? null,
     })),
   };
 }

@@ -50,6 +50,17 @@ describe('RecommendationItem', () => {
     expect(wrapper.emitted('feedback')).toEqual([[{ verdict: 'interested' }]]);
   });
 
+  it('leads into the deal room once interested, and nowhere before', async () => {
+    const before = mountItem();
+    expect(before.find('[data-testid=rec-deal]').exists()).toBe(false);
+    before.unmount();
+    const wrapper = mountItem({ ...buildRecommendation(), feedback: 'interested', deal: 'dddddddddddddddddddddddd' });
+    const link = wrapper.get('[data-testid=rec-deal]');
+    expect(link.text()).toContain('进入洽谈室');
+    expect(link.attributes('href')).toBe('/deals/dddddddddddddddddddddddd');
+    wrapper.unmount();
+  });
+
   it('asks why it is not a fit and will not send without a reason', async () => {
     const wrapper = mountItem();
     await wrapper.get('[data-testid=rec-notfit]').trigger('click');

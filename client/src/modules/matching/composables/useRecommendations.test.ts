@@ -60,6 +60,15 @@ describe('useRecommendations', () => {
     expect(recs.sending.value).toBeNull();
   });
 
+  it('keeps the deal room that interest opened on the item', async () => {
+    const DEAL = 'dddddddddddddddddddddddd';
+    fakeFetch((req) => (req.method === 'GET' ? [200, { items: [buildRecommendation()] }] : [200, { verdict: 'interested', deal: DEAL }]));
+    const recs = useRecommendations('need', NEED_ID);
+    await recs.load();
+    await recs.sendFeedback(recs.items.value[0]!, { verdict: 'interested' });
+    expect(recs.items.value[0]).toMatchObject({ feedback: 'interested', deal: DEAL });
+  });
+
   it('subscribes to the other side about the leading key term when nothing fits yet', async () => {
     const sent = fakeFetch((req) => (req.method === 'GET' ? [200, { items: [], terms: ['碳纤维', '轻量化'] }] : [201, {}]));
     const recs = useRecommendations('need', NEED_ID);

@@ -57,12 +57,12 @@ export function useRecommendations(kind: ListingKind, id: string) {
     };
   }
 
-  /** Sends a verdict and shows it on the item; throws the API error for the caller to show. */
+  /** Sends a verdict and shows it on the item (with the deal room interest opened); throws the API error for the caller to show. */
   async function sendFeedback(item: RecommendationView, choice: FeedbackChoice): Promise<void> {
     sending.value = item.hit.id;
     try {
-      await matchingApi.feedback(feedbackInput(item, choice));
-      items.value = items.value.map((i) => (i.hit.id === item.hit.id ? { ...i, feedback: choice.verdict } : i));
+      const answer = await matchingApi.feedback(feedbackInput(item, choice));
+      items.value = items.value.map((i) => (i.hit.id === item.hit.id ? { ...i, feedback: choice.verdict, deal: answer.deal ?? i.deal } : i));
     } finally {
       sending.value = null;
     }
