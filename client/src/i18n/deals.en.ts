@@ -4,6 +4,7 @@ import type { DealsMessages } from './deals.zh-CN';
 export const dealsEn: DealsMessages = {
   deals: {
     nav: 'My deals',
+    side: { files: 'Files', intermediary: 'Intermediary', contract: 'Contract', history: 'History' },
     title: 'My deals',
     intro: 'Negotiate technology transfer with your partners: from interest and negotiation to signing, implementation and completion, every step on record.',
     allStages: 'All',

@@ -2,6 +2,7 @@
 export const dealsZh = {
   deals: {
     nav: '我的洽谈',
+    side: { files: '文件', intermediary: '中介服务', contract: '合同', history: '记录' },
     title: '我的洽谈',
     intro: '与合作方就成果转化、技术需求进行洽谈：从意向、洽谈到签约、实施和完成，全程留痕。',
     allStages: '全部',
