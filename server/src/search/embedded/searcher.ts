@@ -202,7 +202,7 @@ export class IndexSearcher {
       // fields) wins. Sorted by a field: coverage alone, the field orders listings of equal coverage.
       order.push(query.sort ? `${cov} DESC` : `${cov} - ${BM25_SHARE} * score DESC`);
       if (!query.sort) {
-        rerank = (rows) => rerankBySubstrings(rows, pass.terms, w, plan, this.config);
+        rerank = (rows) => rerankBySubstrings(rows, pass.terms, w, plan, this.config, (word) => this.idf([{ text: word, expr: `${textColumns(this.l)} : ${JSON.stringify(word)}` }])[0]!);
       }
     }
     const sort = query.sort ?? (pass ? null : this.config.defaultSort);
@@ -309,7 +309,7 @@ function pairParts(terms: readonly MatchTerm[], idf: readonly number[], columns:
  * of a long query's words matches in SQL).
  */
 const RERANK_WINDOW = 100;
-/** Share of a term's weight when only the word after a glued single character is found (到生态 → 生态). */
+/** Share of its own weight a word counts for when it stands for a glued term (到生态 → 生态). */
 const GLUE_BACKOFF = 0.5;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
@@ -323,14 +323,22 @@ type Row = { json: string } & Record<string, number | string>;
  * half when only that word is in the text. Substring tests on two or more Chinese characters,
  * never on one alone. Stable: ties keep SQL's order.
  */
-function rerankBySubstrings(rows: Row[], terms: readonly MatchTerm[], weights: readonly number[], plan: QueryPlan, config: IndexConfig): Row[] {
-  const backoff = terms.map((t) => {
+function rerankBySubstrings(
+  rows: Row[],
+  terms: readonly MatchTerm[],
+  weights: readonly number[],
+  plan: QueryPlan,
+  config: IndexConfig,
+  idfOf: (word: string) => number,
+): Row[] {
+  const backoff = terms.map((t, i) => {
     if (!HAN_WORD.test(t.text)) {
       return undefined;
     }
     const glued = plan.terms.find((p) => p.text === t.text && p.phrase)?.alternatives[1];
     const word = glued?.length === 2 && [...glued[0]!].length === 1 && HAN_WORD.test(glued[1]!) ? glued[1] : undefined;
-    return { text: t.text, word };
+    // The word alone weighs what its own rarity says (方言 is common; the glued 城方言 is rare), at most the term's weight.
+    return { text: t.text, word, wordWeight: word ? GLUE_BACKOFF * Math.min(idfOf(word), weights[i]!) : 0 };
   });
   if (backoff.every((b) => b === undefined)) {
     return rows;
@@ -341,8 +349,7 @@ function rerankBySubstrings(rows: Row[], terms: readonly MatchTerm[], weights: r
     let cov = Number(row.pc);
     terms.forEach((_, i) => {
       const b = backoff[i];
-      const credit = Number(row[`m${i}`]) > 0 || (b && text.includes(b.text)) ? 1 : b?.word && text.includes(b.word) ? GLUE_BACKOFF : 0;
-      cov += weights[i]! * credit;
+      cov += Number(row[`m${i}`]) > 0 || (b && text.includes(b.text)) ? weights[i]! : b?.word && text.includes(b.word) ? b.wordWeight : 0;
     });
     return cov - BM25_SHARE * Number(row.score);
   };
