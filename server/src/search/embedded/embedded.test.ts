@@ -101,6 +101,26 @@ describe('embedded engine', () => {
     await engine.close();
   });
 
+  it('among partial matches, counts a query word whose characters a listing has though jieba cut them otherwise there', async () => {
+    const engine = new EmbeddedSearchEngine({ file: ':memory:' });
+    // In d1, jieba reads 一双|循环 (a pair of …), so the query's word 双循环 is no token of it; d2
+    // says 余热回收 twice (more BM25) but nothing of 双循环. No listing has every word.
+    await engine.upsert('results', [
+      buildResultDoc({ id: 'd1', title: '柴油机', summary: '本文提出一双循环余热回收系统，高温循环以水为工质。' }),
+      buildResultDoc({ id: 'd2', title: '装置', summary: '余热回收装置的余热回收效率。' }),
+      ...['稻田灌溉节水', '果树修剪', '温室番茄栽培', '奶牛养殖管理'].map((t, i) => buildResultDoc({ id: `f${i}`, title: t, summary: `${t}的技术要点。` })),
+    ]);
+    const r = await engine.query('results', { q: '双循环余热回收', page: 1, pageSize: 5 });
+    expect(r.hits.map((h) => h.id).slice(0, 2)).toEqual(['d1', 'd2']);
+    // Paging past the reordered first positions still shows every listing once.
+    const all = [];
+    for (let page = 1; page <= 2; page++) {
+      all.push(...(await engine.query('results', { q: '双循环余热回收', page, pageSize: 1 })).hits.map((h) => h.id));
+    }
+    expect(all).toEqual(['d1', 'd2']);
+    await engine.close();
+  });
+
   it('among partial matches of about the same coverage, ranks first the listing whose title and keywords have the words', async () => {
     const engine = new EmbeddedSearchEngine({ file: ':memory:' });
     // s2 covers a slightly rarer word (固氮: 5 listings have it, 根瘤 6) but only in passing in a

@@ -89,7 +89,7 @@ export class IndexSearcher {
     for (const f of query.facets ?? []) {
       facets[f] = total === 0 ? {} : this.facet(f, matched ? undefined : pass, where, matched);
     }
-    const rows = total > 0 ? this.page(query, pass, where, plan.normalized) : [];
+    const rows = total > 0 ? this.page(query, pass, where, plan) : [];
     const terms = plan.terms.map((t) => t.text);
     return { hits: rows.map((r) => this.hit(r, plan, pass)), total, page: query.page, pageSize: query.pageSize, facets, terms };
   }
@@ -174,26 +174,36 @@ export class IndexSearcher {
     return Object.fromEntries(rows.map((r) => [String(r.value), r.n]));
   }
 
-  private page(query: SearchQuery, pass: Pass | undefined, where: SqlWhere, normalized: string): { json: string }[] {
+  private page(query: SearchQuery, pass: Pass | undefined, where: SqlWhere, plan: QueryPlan): Row[] {
+    const normalized = plan.normalized;
     const f = this.from(pass, where);
     const select = ['d.json AS json'];
     const order: string[] = [];
     const extra: Params = [];
     const fts = ident(this.l.fts);
     const inMatch = `d.rid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+    let rerank: ((rows: Row[]) => Row[]) | undefined;
     if (pass?.mode === 'any') {
       // Documents matching more of the terms first, as Meilisearch's `words` rule does, and more
       // of the query's word pairs side by side. Each IN in parentheses: `+` binds tighter than IN,
       // so `a IN (…) + b IN (…)` is not a sum. Weighted by rarity: the rarest term matched counts
       // most (weights are numbers we computed).
       const w = pass.weights ?? pass.terms.map(() => 1);
-      const parts = [...pass.terms.map((t, i) => ({ weight: w[i]!, expr: t.expr })), ...pairParts(pass.terms, w, textColumns(this.l))];
-      select.push(`(${parts.map((p) => `${p.weight.toFixed(6)} * (${inMatch})`).join(' + ')}) AS cov`);
-      extra.push(...parts.map((p) => p.expr));
+      const pairs = pairParts(pass.terms, w, textColumns(this.l));
+      pass.terms.forEach((t, i) => {
+        select.push(`(${inMatch}) AS m${i}`);
+        extra.push(t.expr);
+      });
+      select.push(pairs.length > 0 ? `(${pairs.map((p) => `${p.weight.toFixed(6)} * (${inMatch})`).join(' + ')}) AS pc` : '0 AS pc');
+      extra.push(...pairs.map((p) => p.expr));
+      const cov = `(${pass.terms.map((_, i) => `${w[i]!.toFixed(6)} * m${i}`).join(' + ')} + pc)`;
       // Ranked by relevance: coverage with a smaller share of BM25 (negative: lower is better), so
       // among listings that cover about as much the one that says it more (and in its weightier
       // fields) wins. Sorted by a field: coverage alone, the field orders listings of equal coverage.
-      order.push(query.sort ? 'cov DESC' : `cov - ${BM25_SHARE} * score DESC`);
+      order.push(query.sort ? `${cov} DESC` : `${cov} - ${BM25_SHARE} * score DESC`);
+      if (!query.sort) {
+        rerank = (rows) => rerankBySubstrings(rows, pass.terms, w, plan, this.config, (word) => this.idf([{ text: word, expr: `${textColumns(this.l)} : ${JSON.stringify(word)}` }])[0]!);
+      }
     }
     const sort = query.sort ?? (pass ? null : this.config.defaultSort);
     if (sort) {
@@ -220,7 +230,14 @@ export class IndexSearcher {
     // The unique key last (as Meilisearch's last ranking rule): equal dates or scores page stably.
     order.push(`d.${TIE_BREAK.field} ${TIE_BREAK.order.toUpperCase()}`);
     const sql = `SELECT ${select.join(', ')} ${f.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
-    return this.stmt(sql).all(...extra, ...f.params, query.pageSize, (query.page - 1) * query.pageSize) as { json: string }[];
+    const from = (query.page - 1) * query.pageSize;
+    const to = from + query.pageSize;
+    if (rerank && from < RERANK_WINDOW) {
+      // The first RERANK_WINDOW positions reordered, the rest in SQL's order: every listing once.
+      const rows = this.stmt(sql).all(...extra, ...f.params, Math.max(to, RERANK_WINDOW), 0) as Row[];
+      return [...rerank(rows.slice(0, RERANK_WINDOW)), ...rows.slice(RERANK_WINDOW)].slice(from, to);
+    }
+    return this.stmt(sql).all(...extra, ...f.params, query.pageSize, from) as Row[];
   }
 
   private hit(row: { json: string }, plan: QueryPlan, pass: Pass | undefined): SearchHit {
@@ -284,6 +301,59 @@ function pairParts(terms: readonly MatchTerm[], idf: readonly number[], columns:
     }
   }
   return out;
+}
+
+/**
+ * Partial matches are reordered in JavaScript within their first RERANK_WINDOW positions (a
+ * substring test per listing and term is cheap on a hundred listings, not on the thousands an OR
+ * of a long query's words matches in SQL).
+ */
+const RERANK_WINDOW = 100;
+/** Share of its own weight a word counts for when it stands for a glued term (到生态 → 生态). */
+const GLUE_BACKOFF = 0.5;
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/** A page row: the stored document, and for partial matches the SQL ranking's parts (term i matched: `m<i>`, pairs `pc`, `score`). */
+type Row = { json: string } & Record<string, number | string>;
+
+/**
+ * Partial matches: a Chinese term counts also when its characters are in the listing's text but
+ * jieba cut them otherwise there (一双|循环 for the query's 双循环, which then is no token of the
+ * listing); a single character jieba glued to the next word of the query (到生态, 流特征) counts
+ * half when only that word is in the text. Substring tests on two or more Chinese characters,
+ * never on one alone. Stable: ties keep SQL's order.
+ */
+function rerankBySubstrings(
+  rows: Row[],
+  terms: readonly MatchTerm[],
+  weights: readonly number[],
+  plan: QueryPlan,
+  config: IndexConfig,
+  idfOf: (word: string) => number,
+): Row[] {
+  const backoff = terms.map((t, i) => {
+    if (!HAN_WORD.test(t.text)) {
+      return undefined;
+    }
+    const glued = plan.terms.find((p) => p.text === t.text && p.phrase)?.alternatives[1];
+    const word = glued?.length === 2 && [...glued[0]!].length === 1 && HAN_WORD.test(glued[1]!) ? glued[1] : undefined;
+    // The word alone weighs what its own rarity says (方言 is common; the glued 城方言 is rare), at most the term's weight.
+    return { text: t.text, word, wordWeight: word ? GLUE_BACKOFF * Math.min(idfOf(word), weights[i]!) : 0 };
+  });
+  if (backoff.every((b) => b === undefined)) {
+    return rows;
+  }
+  const key = (row: Row): number => {
+    const doc = JSON.parse(row.json) as Record<string, unknown>;
+    const text = normalizeText(config.searchable.flatMap((a) => textsOf(doc[a.name])).join('\n'));
+    let cov = Number(row.pc);
+    terms.forEach((_, i) => {
+      const b = backoff[i];
+      cov += Number(row[`m${i}`]) > 0 || (b && text.includes(b.text)) ? weights[i]! : b?.word && text.includes(b.word) ? b.wordWeight : 0;
+    });
+    return cov - BM25_SHARE * Number(row.score);
+  };
+  return rows.map((row, i) => ({ row, i, k: key(row) })).sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.row);
 }
 
 /** All the terms' own words NEAR each other, or undefined when a term has no single form. */

@@ -6,6 +6,8 @@ import { buildResultDoc, RESULT_DOCS } from '../contract-fixtures';
 import { MeiliSearchEngine } from './engine';
 import { quoteFilterValue, toMeiliFilter } from './filters';
 import { MEILI_DOC_FORMAT } from './homophones';
+import { coverage, sideBySide } from './relaxed';
+import { planQuery, SynonymIndex } from '../text/query-plan';
 
 const host = inject('meiliHost');
 const apiKey = inject('meiliKey');
@@ -29,6 +31,18 @@ describe('Meilisearch filter syntax', () => {
         { field: 'price', kind: 'number', value: { min: 10, max: 20 } },
       ]),
     ).toEqual(['city = "220100"', 'transferModes IN ["license", "equity"]', 'price >= 10', 'price <= 20']);
+  });
+});
+
+describe('Meilisearch partial matches, ranked locally', () => {
+  it('count two consecutive query words side by side once more, at the rarer one\'s weight', () => {
+    const plan = planQuery('余热回收 系统', new SynonymIndex([]));
+    const weight = new Map([['余热', 6], ['回收', 5], ['系统', 1]]);
+    // Both texts have every word; only the first says 余热回收 in a row.
+    expect(coverage(plan, '提出一种余热回收系统', weight)).toBe(12 + 5 + 1);
+    expect(coverage(plan, '余热来自柴油机，冷却水也被回收利用，整个系统', weight)).toBe(12);
+    expect(sideBySide('余热的回收', '余热', '回收')).toBe(true);
+    expect(sideBySide('余热经过换热器后回收', '余热', '回收')).toBe(false);
   });
 });
 
