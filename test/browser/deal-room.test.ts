@@ -33,8 +33,13 @@ beforeAll(async () => {
   const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
   const needs = (await ent.get('/api/me/needs?scope=org&status=published&pageSize=10')).body as { items: Listing[] };
   const results = (await res.get('/api/me/results?scope=org&status=published&pageSize=10')).body as { items: Listing[] };
-  const need = needs.items[0];
-  const result = results.items[0];
+  // The demo has rooms of these organisations already: take a need and a result that are in none.
+  const rooms = (await ent.get('/api/deals?pageSize=100')).body as { items: { id: string; listing: { id: string } }[] };
+  const roomIds = new Set(rooms.items.map((r) => r.listing.id));
+  const detail = await Promise.all(rooms.items.map(async (r) => ((await ent.get(`/api/deals/${r.id}`)).body as { via: { id: string } | null }).via?.id));
+  detail.forEach((id) => id && roomIds.add(id));
+  const need = needs.items.find((n) => !roomIds.has(n.id));
+  const result = results.items.find((r) => !roomIds.has(r.id));
   if (!need || !result) {
     throw new Error('the demo data has no published need of the enterprise or result of 吉林大学');
   }
@@ -77,7 +82,8 @@ describe('a deal room between two organisations', () => {
     // 我的洽谈 from the header, then into the room.
     await navTo(ent, 'nav-my-deals');
     await ent.locator('[data-testid=deal-card]').first().waitFor({ timeout: 20_000 });
-    expect(await ent.locator('[data-testid=deal-card]').count()).toBe(1);
+    // The new room is the most recently active one, at 意向 (the demo's rooms follow).
+    expect(await ent.locator('[data-testid=deal-card]').first().getAttribute('href')).toBe(`/deals/${dealId}`);
     expect(await text(ent, 'deal-card-stage')).toContain('意向');
     await ent.locator('[data-testid=deal-card]').first().click();
     await ent.locator('[data-testid=deal-stagebar]').waitFor({ timeout: 20_000 });

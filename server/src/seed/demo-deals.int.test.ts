@@ -1,11 +1,13 @@
-import { DEAL_STAGE_CODES, type DealParty, type DealStage } from '@kezhuan/shared';
+import { DEAL_STAGE_CODES, contractInput, contractRegistrationInput, type DealParty, type DealStage } from '@kezhuan/shared';
 import { describe, expect, it } from 'vitest';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
 import { decideMove } from '../modules/deals/deal.transitions';
 import { buildOrg, buildUser } from '../testing/factories';
-import { testApp, useTestDb } from '../testing/harness';
+import { client, testApp, useTestDb } from '../testing/harness';
 import { buildNeed, buildResult, signedInAs } from '../testing/listing-factories';
+import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoDeals } from './demo-deals';
+import { ContractModel } from '../modules/contracts/contract.model';
 
 useTestDb();
 const app = testApp();
@@ -62,6 +64,29 @@ describe('the deal demo data', () => {
     const history = (await me.get(`/api/deals/${first.id}/messages`).expect(200)).body.items;
     expect(history.length).toBeGreaterThan(0);
     expect(history.map((m: { seq: number }) => m.seq)).toEqual([...history.map((m: { seq: number }) => m.seq)].sort((a, b) => a - b));
+
+    // Contracts for the rooms that reached 签约 and were not terminated, registered once implemented;
+    // the intermediary's catalogue and its evaluation orders; all visible through the public API.
+    const extras = await seedDemoDealExtras(rooms, { org: agency._id, user: broker._id }, now);
+    const signed = rooms.filter((r) => r.signedAt && r.stage !== 'terminated');
+    expect(extras).toMatchObject({ services: 6, contracts: signed.length, registered: signed.filter((r) => r.stage !== 'signing').length });
+    const contracts = await ContractModel.find({}).lean();
+    for (const c of contracts) {
+      const room = rooms.find((r) => r.id.equals(c.deal))!;
+      expect(contractInput.safeParse({ type: c.type, amount: c.amount, payment: c.payment, signedOn: c.signedOn }).success).toBe(true);
+      expect(c.signedOn).toBe(room.signedAt!.toISOString().slice(0, 10));
+      expect(c.registration === null).toBe(room.stage === 'signing');
+      if (c.registration) {
+        expect(contractRegistrationInput.safeParse({ number: c.registration.number, registeredOn: c.registration.registeredOn }).success).toBe(true);
+      }
+    }
+    const visitor = await client(app);
+    const catalogue = (await visitor.get('/api/intermediary-services').expect(200)).body;
+    expect(catalogue.total).toBe(6);
+    const card = (await visitor.get(`/api/intermediaries/${String(agency._id)}/scorecard`).expect(200)).body;
+    expect(card.ordersDelivered).toBe(extras.orders);
+    const brokered = contracts.filter((c) => c.intermediaryOrg?.equals(agency._id)).reduce((s, c) => s + c.amount, 0);
+    expect(card.contractValue).toBe(brokered);
 
     // Seeding again adds nothing.
     expect(await seedDemoDeals({ now, intermediary: null, featured: [] })).toEqual([]);

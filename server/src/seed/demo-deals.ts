@@ -76,6 +76,8 @@ export interface DemoDealRoom {
   demandOrg: Types.ObjectId;
   intermediaryOrg: Types.ObjectId | null;
   listing: { kind: 'result' | 'need'; id: Types.ObjectId; title: string };
+  /** The provider's result behind the room (its discipline and industry price the contract). */
+  result: { id: Types.ObjectId; title: string; discipline: string | null; industry: string };
   /** When the room reached 签约 (null if it never did). */
   signedAt: Date | null;
   people: { supply: Types.ObjectId; demand: Types.ObjectId };
@@ -207,7 +209,10 @@ export async function seedDemoDeals(input: DemoDealsInput): Promise<DemoDealRoom
       contacts: [result.owner, need.owner, ...(introduced ? [input.intermediary!.user] : [])],
       messageSeq: seq, lastMessageAt: last, createdAt: new Date(start), updatedAt: new Date(Math.max(at, last?.getTime() ?? 0)),
     });
-    out.push({ id, stage, supplyOrg: result.org, demandOrg: need.org, intermediaryOrg, listing, signedAt, people: { supply: result.owner, demand: need.owner } });
+    out.push({
+      id, stage, supplyOrg: result.org, demandOrg: need.org, intermediaryOrg, listing, signedAt, people: { supply: result.owner, demand: need.owner },
+      result: { id: result._id, title: result.title, discipline: result.discipline ?? null, industry: result.industry },
+    });
   });
   // Raw inserts keep the demo's dates (Mongoose timestamps would stamp them now).
   await DealRoomModel.collection.insertMany(rooms);

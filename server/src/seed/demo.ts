@@ -22,6 +22,7 @@ import { UserModel } from '../modules/users/user.model';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
+import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoPairing } from './demo-pairing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
@@ -136,12 +137,17 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   const t1 = performance.now();
   const role = (r: string) => DEMO_ACCOUNTS.findIndex((a) => a.role === r);
   const mid = role('intermediary');
+  const intermediary = mid >= 0 && accounts.has(DEMO_ACCOUNTS[mid]!.org) ? { org: orgIds[DEMO_ACCOUNTS[mid]!.org]!, user: accounts.get(DEMO_ACCOUNTS[mid]!.org)! } : null;
   const deals = await seedDemoDeals({
     now,
-    intermediary: mid >= 0 && accounts.has(DEMO_ACCOUNTS[mid]!.org) ? { org: orgIds[DEMO_ACCOUNTS[mid]!.org]!, user: accounts.get(DEMO_ACCOUNTS[mid]!.org)! } : null,
+    intermediary,
     featured: [role('researcher'), role('enterprise')].filter((x) => x >= 0).map((x) => orgIds[DEMO_ACCOUNTS[x]!.org]!),
   });
   const byStage = deals.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.stage]: (acc[d.stage] ?? 0) + 1 }), {});
-  say(`seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${Math.round(performance.now() - t1)} ms`);
+  const extras = await seedDemoDealExtras(deals, intermediary, now);
+  say(
+    `seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}), ${extras.contracts} contracts (${extras.registered} registered), ` +
+      `${extras.services} intermediary services and ${extras.orders} service orders in ${Math.round(performance.now() - t1)} ms`,
+  );
   return true;
 }
