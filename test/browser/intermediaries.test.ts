@@ -40,10 +40,14 @@ beforeAll(async () => {
   }
   // A room the intermediary opened by introducing a researcher's result to the demo enterprise.
   const researcher = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
-  const results = (await researcher.get('/api/me/results?status=published&pageSize=1')).body as { items: { id: string }[] };
+  const results = (await researcher.get('/api/me/results?status=published&pageSize=50')).body as { items: { id: string }[] };
   const enterprise = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+  // The demo has rooms between these organisations already: introduce a result that is in none of them.
+  const rooms = (await enterprise.get('/api/deals?pageSize=100')).body as { items: { listing: { id: string } }[] };
+  const taken = new Set(rooms.items.map((r) => r.listing.id));
+  const free = results.items.find((r) => !taken.has(r.id));
   const entOrg = ((await enterprise.get('/api/auth/session')).body as { user: { org: { id: string } } }).user.org.id;
-  const room = await broker.post('/api/deals/introductions', { listingKind: 'result', listingId: results.items[0]!.id, counterpartOrg: entOrg, note: '双方技术与需求高度契合' });
+  const room = await broker.post('/api/deals/introductions', { listingKind: 'result', listingId: free!.id, counterpartOrg: entOrg, note: '双方技术与需求高度契合' });
   expect(room.status).toBe(201);
   dealId = (room.body as { id: string }).id;
 }, 240_000);
@@ -66,26 +70,30 @@ describe('intermediaries in the browser', () => {
     const im = await signedIn('intermediary@demo.kezhuan.cn', 1366);
     await im.goto(`${platform.url}/me/intermediary/services`);
     await visible(im, 'im-mine-row');
+    // The demo's catalogue and the two services above are there; the form adds one more.
+    const mine = await im.locator('[data-testid=im-mine-row]').count();
+    const catalogue = ((await broker.get('/api/intermediary-services?pageSize=50')).body as { total: number }).total;
+    const cardBefore = (await broker.get(`/api/intermediaries/${orgId}/scorecard`)).body as { ordersDelivered: number; rating: { count: number } };
     await im.locator('[data-testid=im-mine-add]').click();
-    await im.locator('[data-testid=im-form-title]').fill('科技成果价值评估');
+    await im.locator('[data-testid=im-form-title]').fill('专利价值快速评估');
     await im.locator('[data-testid=im-form-description]').fill('依据技术成熟度、知识产权状况和市场前景，出具成果价值评估报告，供交易双方定价参考。');
     await im.locator('[data-testid=im-form-mode] label').nth(1).click();
     await im.locator('[data-testid=im-form-min] input').fill('20000');
     await im.locator('[data-testid=im-form-max] input').fill('50000');
     await shoot(im, 'intermediaries-service-form-1366');
     await im.locator('[data-testid=im-form-save]').click();
-    await expect.poll(() => im.locator('[data-testid=im-mine-row]').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => im.locator('[data-testid=im-mine-row]').count(), { timeout: 15_000 }).toBe(mine + 1);
     await shoot(im, 'intermediaries-my-services-1366');
 
     // The public catalogue: the kind filter finds the new service.
     const visitor = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
     await visitor.goto(`${platform.url}/intermediaries/services?kind=evaluation`);
     await visible(visitor, 'im-card');
-    expect(await visitor.locator('[data-testid=im-card-title]').allTextContents()).toEqual(['科技成果价值评估']);
+    expect(await visitor.locator('[data-testid=im-card-title]').allTextContents()).toContain('专利价值快速评估');
     await visitor.goto(`${platform.url}/intermediaries/services`);
-    await expect.poll(() => visitor.locator('[data-testid=im-card]').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => visitor.locator('[data-testid=im-card]').count(), { timeout: 15_000 }).toBe(catalogue + 1);
     await shoot(visitor, 'intermediaries-catalogue-1366');
-    await visitor.locator('[data-testid=im-card]').filter({ hasText: '科技成果价值评估' }).click();
+    await visitor.locator('[data-testid=im-card]').filter({ hasText: '专利价值快速评估' }).click();
     await visible(visitor, 'im-scorecard');
     expect(await visitor.locator('[data-testid=im-svc-price]').textContent()).toContain('20,000');
     await shoot(visitor, 'intermediaries-service-1366');
@@ -96,7 +104,7 @@ describe('intermediaries in the browser', () => {
     await visible(ent, 'deal-intermediary-order-open');
     await ent.locator('[data-testid=deal-intermediary-order-open]').click();
     await ent.locator('[data-testid=deal-intermediary-order-service]').click();
-    await ent.locator('.el-select-dropdown__item').filter({ hasText: '科技成果价值评估' }).click();
+    await ent.locator('.el-select-dropdown__item').filter({ hasText: '专利价值快速评估' }).click();
     await ent.locator('[data-testid=deal-intermediary-order-note]').fill('请评估普通许可的合理费用区间');
     await ent.locator('[data-testid=deal-intermediary-order-send]').click();
     await expect.poll(() => ent.locator('[data-testid=deal-order-status]').first().textContent(), { timeout: 15_000 }).toBe('待接单');
@@ -132,8 +140,10 @@ describe('intermediaries in the browser', () => {
     await visitor.setViewportSize({ width: 390, height: 844 });
     await visitor.goto(`${platform.url}/intermediaries/${orgId}`);
     await visible(visitor, 'im-scorecard');
-    await expect.poll(() => visitor.locator('[data-testid=im-score-rating]').textContent(), { timeout: 15_000 }).toContain('4 / 5');
-    expect(await visitor.locator('[data-testid=im-score-delivered]').textContent()).toContain('1');
+    const cardAfter = (await broker.get(`/api/intermediaries/${orgId}/scorecard`)).body as { ordersDelivered: number; rating: { count: number } };
+    expect(cardAfter.ordersDelivered).toBe(cardBefore.ordersDelivered + 1);
+    expect(cardAfter.rating.count).toBe(cardBefore.rating.count + 1);
+    await expect.poll(() => visitor.locator('[data-testid=im-score-delivered]').textContent(), { timeout: 15_000 }).toContain(String(cardAfter.ordersDelivered));
     await shoot(visitor, 'intermediaries-scorecard-390');
     await visitor.goto(`${platform.url}/intermediaries/services`);
     await visible(visitor, 'im-card');

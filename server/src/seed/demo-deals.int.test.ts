@@ -8,6 +8,7 @@ import { buildNeed, buildResult, signedInAs } from '../testing/listing-factories
 import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoDeals } from './demo-deals';
 import { ContractModel } from '../modules/contracts/contract.model';
+import { TechNeedModel } from '../modules/needs/need.model';
 
 useTestDb();
 const app = testApp();
@@ -27,12 +28,14 @@ describe('the deal demo data', () => {
     const broker = await buildUser({ role: 'intermediary', org: agency._id });
     const now = new Date();
 
-    const rooms = await seedDemoDeals({ now, intermediary: { org: agency._id, user: broker._id }, featured: [researchers[0]!.org!] });
-    // Four needs talk with up to two providers each: six results make six rooms, one at each stage.
+    const rooms = await seedDemoDeals({ now, intermediary: { org: agency._id, user: broker._id }, featured: [researchers[0]!.org!, enterprises[0]!.org!] });
+    // Three needs talk with up to two providers each (the featured enterprise keeps its one need): six rooms, one at each stage.
     expect(rooms).toHaveLength(6);
     expect(new Set(rooms.map((r) => r.stage))).toEqual(new Set<DealStage>(DEAL_STAGE_CODES));
     expect(rooms.some((r) => r.intermediaryOrg?.equals(agency._id))).toBe(true);
-    // The featured organisation takes part first.
+    // The featured organisation takes part first; the featured enterprise keeps its newest need out of the rooms.
+    const kept = (await TechNeedModel.findOne({ org: enterprises[0]!.org }).lean())!;
+    expect(await DealRoomModel.exists({ $or: [{ 'listing.id': kept._id }, { 'via.id': kept._id }] })).toBeFalsy();
     expect(rooms[0]!.supplyOrg.equals(researchers[0]!.org!)).toBe(true);
 
     for (const r of rooms) {

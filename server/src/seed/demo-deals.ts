@@ -88,8 +88,10 @@ async function pairListings(total: number, featured: Types.ObjectId[]): Promise<
   const needs = await TechNeedModel.find({ status: 'published' }, { org: 1, owner: 1, title: 1, industry: 1, discipline: 1 }).sort({ _id: 1 }).lean<Listing[]>();
   const results = await ResearchResultModel.find({ status: 'published' }, { org: 1, owner: 1, title: 1, industry: 1, discipline: 1 }).sort({ _id: 1 }).limit(3000).lean<Listing[]>();
   const isFeatured = (org: Types.ObjectId) => featured.some((f) => f.equals(org));
+  // A featured organisation keeps its newest need out of the rooms, so its people can open one themselves.
+  const kept = new Set(featured.map((f) => String(needs.filter((n) => n.org.equals(f)).at(-1)?._id)));
   // A need may talk with two providers (two rooms), featured organisations' needs first.
-  const once = [...needs.filter((n) => isFeatured(n.org)), ...needs.filter((n) => !isFeatured(n.org))];
+  const once = [...needs.filter((n) => isFeatured(n.org) && !kept.has(String(n._id))), ...needs.filter((n) => !isFeatured(n.org))];
   const ordered = [...once, ...once];
   const used = new Set<string>();
   const pairs: { need: Listing; result: Listing }[] = [];
