@@ -31,7 +31,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kz-deal-loop-'));
 const report = join(dataDir, '价值评估报告.pdf');
 
 type Listing = { id: string; title: string };
-type Recommendation = { hit: Listing; feedback: string | null; mayJudge: { interested: boolean } };
+type Recommendation = { hit: Listing; feedback: string | null; deal: string | null; mayJudge: { interested: boolean } };
 
 beforeAll(async () => {
   platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
@@ -41,7 +41,8 @@ beforeAll(async () => {
   const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
   const im = await apiSession(platform.url, INTERMEDIARY, DEMO_PASSWORD);
   imOrgName = ((await im.get('/api/auth/session')).body as { user: { org: { name: string } } }).user.org.name;
-  // A published need of the enterprise and a recommended published result of 吉林大学 that no demo room uses.
+  // A published need of the enterprise and a recommended published result of 吉林大学 that no demo room uses
+  // (the demo's rooms use every need of the enterprise, with other results).
   const needs = (await ent.get('/api/me/needs?scope=org&status=published&pageSize=50')).body as { items: Listing[] };
   const results = (await res.get('/api/me/results?scope=org&status=published&pageSize=100')).body as { items: Listing[] };
   const rooms = (await ent.get('/api/deals?pageSize=100')).body as { items: { id: string; listing: { id: string } }[] };
@@ -53,16 +54,18 @@ beforeAll(async () => {
     }
   }
   const jlu = new Set(results.items.filter((r) => !used.has(r.id)).map((r) => r.id));
-  for (const need of needs.items.filter((n) => !used.has(n.id))) {
+  const seen: string[] = [];
+  for (const need of needs.items) {
     const recs = (await ent.get(`/api/needs/${need.id}/recommendations`)).body as { items?: Recommendation[] };
-    const pick = recs.items?.find((r) => jlu.has(r.hit.id) && r.mayJudge.interested && !r.feedback);
+    seen.push(`${need.title}: ${JSON.stringify(recs).slice(0, 600)}`);
+    const pick = recs.items?.find((r) => jlu.has(r.hit.id) && r.mayJudge.interested && !r.feedback && !r.deal);
     if (pick) {
       [needId, resultId, resultTitle] = [need.id, pick.hit.id, pick.hit.title];
       break;
     }
   }
   if (!needId) {
-    throw new Error('no need of the enterprise has a recommended result of 吉林大学 outside the demo rooms');
+    throw new Error('no need of the enterprise has a recommended result of 吉林大学 outside the demo rooms: ' + `${needs.items.length} needs, ${jlu.size} results; ${seen.join(' | ')}`);
   }
 }, 240_000);
 
