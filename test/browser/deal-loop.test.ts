@@ -18,7 +18,7 @@ import { apiSession } from '../support/api';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
 import { ENTERPRISE } from './pairing-helpers';
-import { launchBrowser, shoot, signInPage } from './support';
+import { launchBrowser, shoot as shootPage, signInPage } from './support';
 
 const INTERMEDIARY = 'intermediary@demo.kezhuan.cn';
 let platform: RunningPlatform;
@@ -75,6 +75,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A full-page screenshot from the top (the sticky header otherwise lands mid-page), once the tabs' bar has slid. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await shootPage(page, name);
+}
+
 const text = (page: Page, testid: string) => page.locator(`[data-testid=${testid}]`).first().textContent();
 const bodies = (page: Page) => page.locator('[data-testid=deal-message-body]').allTextContents();
 const side = (page: Page, name: 'files' | 'intermediary' | 'contract' | 'history') => page.locator(`[data-testid=deal-side] #tab-${name}`).click();
@@ -130,6 +137,7 @@ describe('the deal loop of issue 14', () => {
     expect(dealId).not.toBe('');
     expect(await text(ent, 'deal-stage')).toContain('意向');
     expect(await ent.locator('[data-testid=deal-listing]').textContent()).toBe(resultTitle);
+    expect(await ent.locator('[data-testid=deal-listing]').getAttribute('href')).toBe(`/results/${resultId}`);
 
     // The researcher replies; the enterprise sees it without reloading (over the socket).
     await res.goto(`${platform.url}/deals/${dealId}`);
@@ -243,6 +251,7 @@ describe('the deal loop of issue 14', () => {
     expect(after).toEqual({ contracts: before.contracts + 1, done: before.done + 1, licences: before.licences + 1 });
     await im.locator('[data-testid=market-table-type]').waitFor({ timeout: 15_000 });
     expect(await im.locator('[data-testid=market-table-type]').textContent()).toContain('技术许可');
+    await im.waitForTimeout(1200); // the charts' entry animation
     await shoot(im, 'deal-loop-10-market-1366');
 
     expect(errors).toEqual([]);
