@@ -109,11 +109,16 @@ describe('the technology market page', () => {
   it('shows the public aggregates to anyone and the full view with export to administrators', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    // The figures are the API's (the demo's contracts and the one recorded above).
+    const admin = await apiSession(platform.url, ADMIN, DEMO_PASSWORD);
+    const full = (await admin.get('/api/admin/market/stats')).body as { contracts: { count: number; amount: number }; registration: { rate: number | null } };
+    const digits = (s: string) => s.replace(/[^\d]/g, '');
     await page.goto(`${platform.url}/market`);
-    await expect.poll(() => page.locator('[data-testid=market-count]').innerText()).toContain('1');
+    await expect.poll(() => page.locator('[data-testid=market-count]').innerText()).toBe(String(full.contracts.count));
     await expect.poll(() => page.locator('[data-testid=market-stage-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
-    // One contract: the public view hides its amount.
-    expect(await page.locator('[data-testid=market-amount]').innerText()).toBe('—');
+    // The public view shows the total only over three contracts or more (k-anonymity).
+    const shown = await page.locator('[data-testid=market-amount]').innerText();
+    expect(shown === '—').toBe(full.contracts.count < 3);
     expect(await page.locator('[data-testid=market-export]').count()).toBe(0);
     await still(page, 'market-public-1366');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -122,8 +127,8 @@ describe('the technology market page', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await signIn(page, ADMIN);
     await page.goto(`${platform.url}/market`);
-    await expect.poll(() => page.locator('[data-testid=market-amount]').innerText()).toBe('¥1,250,000');
-    expect(await page.locator('[data-testid=market-registration]').innerText()).toBe('100%');
+    await expect.poll(async () => digits(await page.locator('[data-testid=market-amount]').innerText())).toBe(String(Math.round(full.contracts.amount)));
+    expect(await page.locator('[data-testid=market-registration]').innerText()).toBe(`${Math.round(full.registration.rate! * 1000) / 10}%`);
     expect(await page.locator('[data-testid=market-export]').getAttribute('href')).toContain('/api/admin/market/stats.xlsx');
     await still(page, 'market-admin-1366');
     await page.setViewportSize({ width: 390, height: 844 });
