@@ -24,7 +24,7 @@ const me: MeView = {
 beforeEach(() => {
   setActivePinia(createPinia());
   localStorage.clear();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   setCsrfToken('tok');
 });
 

@@ -12,7 +12,7 @@ export function useLocale() {
   const otherLocale = computed<Locale>(() => (locale.value === 'en' ? 'zh-CN' : 'en'));
 
   async function switchTo(next: Locale): Promise<void> {
-    setLocale(next);
+    await setLocale(next);
     if (auth.user && auth.user.locale !== next) {
       try {
         await auth.updateProfile({ locale: next });

@@ -10,19 +10,19 @@ import { stripSource, useZodForm } from './useZodForm';
 const emailForm = z.strictObject({ email, name: z.string().min(1) });
 
 afterEach(() => {
-  setLocale('zh-CN');
+  void setLocale('zh-CN');
 });
 
 describe('useZodForm', () => {
   it('words a bad email in Chinese under zh-CN and in English under en', async () => {
-    setLocale('zh-CN');
+    void setLocale('zh-CN');
     const model = reactive({ email: 'not-an-email', name: 'x' });
     const form = useZodForm(emailForm, model);
 
     expect(form.validate()).toBeUndefined();
     expect(form.errors.value.email).toBe('邮箱格式不正确');
 
-    setLocale('en');
+    await setLocale('en');
     await nextTick();
     expect(form.errors.value.email).toBe('Invalid email address');
     expect(form.errors.value.name).toBeUndefined();

@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n';
 import { ApiError } from '../api/client';
-import en from './en';
 import zhCN, { type MessageSchema } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -33,19 +32,51 @@ export function storedLocale(): Locale | null {
   return isLocale(v) ? v : null;
 }
 
+/**
+ * Chinese, the first language, ships with the page; the English catalogue is a chunk of its own,
+ * fetched when English is chosen (or was chosen before on this device: main.ts waits for it before
+ * mounting), so a Chinese first visit does not carry it.
+ */
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: storedLocale() ?? 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': zhCN } as Record<Locale, MessageSchema>,
 });
+
+let english: Promise<void> | null = null;
+let englishLoaded = false;
+
+/** Makes sure the locale's catalogue is loaded (English is fetched once). */
+export function loadLocaleMessages(locale: Locale): Promise<void> {
+  if (locale !== 'en') {
+    return Promise.resolve();
+  }
+  english ??= import('./en').then(
+    (m) => {
+      i18n.global.setLocaleMessage('en', m.default);
+      englishLoaded = true;
+    },
+    (err: unknown) => {
+      english = null;
+      throw err;
+    },
+  );
+  return english;
+}
 
 export function currentLocale(): Locale {
   return i18n.global.locale.value;
 }
 
-/** Switches the UI language (vue-i18n, Element Plus via App.vue, <html lang>) and remembers it. */
-export function setLocale(locale: Locale, remember = true): void {
+/**
+ * Switches the UI language (vue-i18n, Element Plus via App.vue, <html lang>) and remembers it, once
+ * its catalogue is loaded (until then the page stays in the language it shows; at once when loaded).
+ */
+export function setLocale(locale: Locale, remember = true): Promise<void> {
+  if (locale === 'en' && !englishLoaded) {
+    return loadLocaleMessages(locale).then(() => setLocale(locale, remember));
+  }
   i18n.global.locale.value = locale;
   if (remember) {
     storage()?.setItem(STORAGE_KEY, locale);
@@ -53,6 +84,7 @@ export function setLocale(locale: Locale, remember = true): void {
   if (typeof document !== 'undefined') {
     document.documentElement.lang = locale;
   }
+  return Promise.resolve();
 }
 
 /** Picks the Chinese or English variant of a bilingual text for the current locale. */

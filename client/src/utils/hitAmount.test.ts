@@ -4,7 +4,7 @@ import { buildHit } from '../testing/fixtures';
 import { hitAmount } from './hitAmount';
 
 afterEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 describe('hitAmount', () => {
@@ -13,10 +13,10 @@ describe('hitAmount', () => {
     expect(hitAmount(buildHit({ amount: null, band: 'negotiable' }))).toBe('面议');
   });
 
-  it('shows a need’s budget range, or its band when the amounts are hidden', () => {
+  it('shows a need’s budget range, or its band when the amounts are hidden', async () => {
     expect(hitAmount(buildHit({ kind: 'needs', amountMin: 500_000, amount: 2_000_000 }))).toBe('50 万元 – 200 万元');
     expect(hitAmount(buildHit({ kind: 'needs', amountMin: null, amount: null, band: '100w_500w' }))).toBe('100万–500万元');
-    setLocale('en', false);
+    await setLocale('en', false);
     expect(hitAmount(buildHit({ kind: 'needs', amountMin: null, amount: null, band: 'negotiable' }))).toBe('Negotiable');
   });
 });

@@ -28,7 +28,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** A device without its own language choice follows the account's. */
   function adoptAccountLocale(me: MeView | null): void {
     if (me && !storedLocale() && me.locale !== currentLocale()) {
-      setLocale(me.locale, false);
+      void setLocale(me.locale, false);
     }
   }
 

@@ -12,7 +12,7 @@ const ORG_ID = '6b117598dd3fddd6bc0e1b1d';
 const NEED_ID = '6b1175a4dd3fddd6bc0e207f';
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   vi.stubGlobal('fetch', () =>
     Promise.resolve(
       new Response(

@@ -10,7 +10,7 @@ import { useAuthStore } from '../store';
 import EmailVerifyButton from './EmailVerifyButton.vue';
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   setActivePinia(createPinia());
 });
 afterEach(() => {

@@ -58,7 +58,7 @@ describe('RegionPicker', () => {
     const { wrapper } = mountPicker(['222400'], []);
     const open = wrapper.findAll('details').filter((d) => d.attributes('open') !== undefined);
     expect(open).toHaveLength(1);
-    setLocale('en', false);
+    await setLocale('en', false);
     await nextTick();
     expect(wrapper.get('[data-testid=region-chosen-222400]').text()).toBe('All counties');
     expect(wrapper.text()).toContain("Nong'an County");

@@ -44,7 +44,7 @@ function returned(): CommissionerApplicationView {
 }
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   calls = [];
   vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
     const url = String(input);

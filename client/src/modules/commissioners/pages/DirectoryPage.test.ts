@@ -10,7 +10,7 @@ import DirectoryPage from './DirectoryPage.vue';
 let urls: string[] = [];
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   setActivePinia(createPinia());
   urls = [];
   vi.stubGlobal('fetch', (input: string) => {

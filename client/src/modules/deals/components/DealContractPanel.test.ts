@@ -17,7 +17,7 @@ const deal = (stage: DealDetailView['stage']): DealDetailView => ({
 });
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   setActivePinia(createPinia());
   vi.stubGlobal('fetch', (input: string) => {
     const url = String(input);

@@ -9,7 +9,7 @@ import DealFilesPanel from './DealFilesPanel.vue';
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   document.body.innerHTML = '';
 });
 

@@ -24,7 +24,7 @@ const order = (o: Partial<ServiceOrderView>): ServiceOrderView => ({
 });
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   setActivePinia(createPinia());
   calls = [];
   view = { intermediary: null, invitations: [], orders: [], myParty: 'demand' };

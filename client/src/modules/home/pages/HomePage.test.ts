@@ -55,12 +55,12 @@ beforeEach(() => {
   myApplications = [];
   fakeApi();
   setActivePinia(createPinia());
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 describe('HomePage', () => {
@@ -132,7 +132,7 @@ describe('HomePage', () => {
     expect(wrapper.get('[data-testid=home-card-orgVerify]').text()).not.toContain('即将上线');
     expect(wrapper.get('[data-testid=home-card-provinceDashboard]').text()).toContain('即将上线');
 
-    setLocale('en', false);
+    await setLocale('en', false);
     await nextTick();
     expect(wrapper.get('[data-testid=home-role]').text()).toBe('Administrator');
     expect(wrapper.get('[data-testid=home-greeting]').text()).toBe('Hello, Admin Wang');

@@ -9,7 +9,7 @@ import { buildImportJob } from '../testing';
 import ImportProgressPanel from './ImportProgressPanel.vue';
 
 afterEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
@@ -62,7 +62,7 @@ describe('ImportProgressPanel', () => {
   });
 
   it('speaks English when the UI does', async () => {
-    setLocale('en', false);
+    await setLocale('en', false);
     const wrapper = await mountPanel(failed, errors);
     expect(wrapper.get('[data-testid=import-phase]').text()).toBe('1 row is invalid (60 problems); nothing was imported.');
     expect(wrapper.findAll('[data-testid=import-error-message]').map((c) => c.text())).toEqual(['Title is required', 'Missing column: price']);

@@ -7,7 +7,7 @@ import { flush } from '../../../testing/fakeFetch';
 import ImportUploadForm from './ImportUploadForm.vue';
 
 afterEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   document.body.innerHTML = '';
 });
 
@@ -28,7 +28,7 @@ describe('ImportUploadForm', () => {
     expect(wrapper.get('[data-testid="import-template-csv"]').attributes('href')).toContain('kind=serviceRequests');
     expect(wrapper.text()).toContain('进入配对池');
 
-    setLocale('en', false);
+    await setLocale('en', false);
     await flush();
     expect(wrapper.get('[data-testid="import-kind-commissioners"]').text()).toBe('Science commissioners');
     expect(wrapper.text()).toContain('open for the next pairing run');

@@ -6,7 +6,7 @@ import { useImportUpload } from './useImportUpload';
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 const csv = (name = '成果.csv', text = '成果名称\r\n示例\r\n') => new File([text], name, { type: 'application/vnd.ms-excel' });
@@ -38,7 +38,7 @@ describe('useImportUpload', () => {
     Object.defineProperty(huge, 'size', { value: 201 * 1024 * 1024 });
     expect(await upload.send(huge, 'orgs', false)).toBeNull();
     expect(upload.problemLines.value).toEqual(['文件“大.csv”超过 200 MB，请拆分后分批导入']);
-    setLocale('en', false);
+    await setLocale('en', false);
     expect(upload.problemLines.value).toEqual(['The file "大.csv" is larger than 200 MB; split it and import the parts']);
     expect(sent).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe('useImportUpload', () => {
     const upload = useImportUpload();
     expect(await upload.send(csv(), 'results', false)).toBeNull();
     expect(upload.problemLines.value).toEqual(['请上传文件']);
-    setLocale('en', false);
+    await setLocale('en', false);
     expect(upload.problemLines.value).toEqual(['Send the file']);
 
     fakeFetch(() => [415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '文件不是 XLSX 工作簿', messageEn: 'The file is not an XLSX workbook' } }]);

@@ -10,7 +10,7 @@ import { emptyResultForm, resultInputFromForm } from '../../results/form';
 import QualityPanel from './QualityPanel.vue';
 
 afterEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 /** The panel fed the way the form pages feed it: the API input derived from a reactive form model. */
@@ -67,7 +67,7 @@ describe('QualityPanel', () => {
     model.advantages = [{ metric: '能耗', value: '降低 30', unit: '%', baseline: '' }];
     await nextTick();
     expect(score(wrapper)).toBe(20);
-    setLocale('en', false);
+    await setLocale('en', false);
     await nextTick();
     expect(wrapper.get('[data-testid=quality-check-price_stated]').text()).toContain('Give a price or choose "negotiable"');
   });

@@ -12,7 +12,7 @@ import { useListingForm } from './useListingForm';
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 function resultForm(id?: string) {

@@ -9,7 +9,7 @@ import { testRouter } from '../../../testing/withSetup';
 import RecommendationItem from './RecommendationItem.vue';
 
 afterEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   document.body.innerHTML = '';
 });
 
@@ -39,7 +39,7 @@ describe('RecommendationItem', () => {
 
   it('says the reasons in English when the UI is English', async () => {
     const wrapper = mountItem();
-    setLocale('en', false);
+    await setLocale('en', false);
     await nextTick();
     expect(wrapper.findAll('[data-testid=rec-reason]')[1]?.text()).toBe('Same industry+15');
   });

@@ -10,7 +10,7 @@ import { useAuthStore } from '../../auth/store';
 import JoinRequestPanel from './JoinRequestPanel.vue';
 
 beforeEach(() => {
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   setActivePinia(createPinia());
 });
 afterEach(() => {

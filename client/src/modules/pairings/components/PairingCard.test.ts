@@ -11,7 +11,7 @@ import PairingCard from './PairingCard.vue';
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   document.body.innerHTML = '';
 });
 
@@ -30,7 +30,7 @@ describe('PairingCard', () => {
     expect(wrapper.get('[data-testid=pairing-answer-commissioner]').text()).toBe('已接受');
     expect(wrapper.get('[data-testid=pairing-answer-enterprise]').text()).toBe('尚未答复');
     expect(wrapper.get('[data-testid=pairing-parts]').text()).toContain('专长与问题共有：VOC');
-    setLocale('en', false);
+    await setLocale('en', false);
     await nextTick();
     expect(wrapper.get('[data-testid=pairing-parts]').text()).toContain('Shared terms: VOC');
   });

@@ -9,7 +9,7 @@ import { useSaveSearch } from './useSaveSearch';
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
 });
 
 const PARAMS = { q: '碳纤维', industry: ['C28'] };

@@ -29,7 +29,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  setLocale('zh-CN', false);
+  void setLocale('zh-CN', false);
   document.body.innerHTML = '';
 });
 
