@@ -145,6 +145,15 @@ describe('the header', () => {
           await page.keyboard.press('Escape');
         }
       }
+      // English labels are longer: the bar still clears the tools; then back to Chinese (the account remembers).
+      await page.locator('[data-testid=lang-switch]').click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await header.screenshot({ path: join(SCREENSHOTS, `22-admin-header-en-${width}.png`) });
+      expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+      expect(await menuOverlap(page)).toBeLessThanOrEqual(0);
+      await page.locator('[data-testid=lang-switch]').click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { locale: string } }).user.locale)).toBe('zh-CN');
       await page.context().close();
     });
   }
