@@ -14,9 +14,9 @@ import {
 } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
 import { currentUser, requireAuth } from '../../lib/auth-guard';
-import { createError } from '../../lib/errors';
 import { listDealFiles, openDealFile, removeDealFile, uploadDealFile } from './deal.files';
 import { acceptNda, setNda } from './deal.nda';
+import { sendStoredFile } from '../../lib/send-file';
 
 const TAG = 'deals';
 const ROOM_ERRORS = ['NOT_FOUND', 'FORBIDDEN'] as const;
@@ -47,19 +47,7 @@ export function dealFileRoutes(api: ApiRouter): void {
     params: dealFileParams, errors: ROOM_ERRORS,
     handler: async ({ params }, req, res) => {
       const file = await openDealFile(currentUser(req), params.id, params.fileId, req.ip ?? '');
-      res.attachment(file.name);
-      res.type(file.mime);
-      res.set('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        res.sendFile(file.path, (err) => {
-          // A file missing on disk is a 404; an aborted download needs no answer.
-          if (err && !res.headersSent) {
-            reject(createError('NOT_FOUND'));
-          } else {
-            resolve();
-          }
-        });
-      });
+      await sendStoredFile(res, file);
     },
   });
   api.add({

@@ -23,13 +23,13 @@ import {
 } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
 import { currentUser, requireAuth } from '../../lib/auth-guard';
-import { createError } from '../../lib/errors';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
 import { createService, getService, listServices, updateService, withdrawService } from './intermediary.catalogue';
 import { intermediaryHome, listIntermediaries } from './intermediary.home';
 import { answerInvitation, dealIntermediary, inviteIntermediary, withdrawInvitation } from './intermediary.invitations';
 import { acceptDelivery, answerOrder, deliverOrder, openDeliveryFile, placeOrder, uploadDeliveryFile } from './intermediary.orders';
 import { intermediaryScorecard } from './intermediary.scorecard';
+import { sendStoredFile } from '../../lib/send-file';
 
 const TAG = 'intermediaries';
 const ROOM = ['NOT_FOUND', 'FORBIDDEN', 'INVALID_STATE', 'CONFLICT'] as const;
@@ -135,18 +135,7 @@ export function intermediaryRoutes(api: ApiRouter): void {
     params: dealOrderParams,
     handler: async ({ params }, req, res) => {
       const file = await openDeliveryFile(currentUser(req), params.id, params.orderId, req.ip ?? '');
-      res.attachment(file.name);
-      res.type(file.mime);
-      res.set('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        res.sendFile(file.path, (err) => {
-          if (err && !res.headersSent) {
-            reject(createError('NOT_FOUND'));
-          } else {
-            resolve();
-          }
-        });
-      });
+      await sendStoredFile(res, file);
     },
   });
   api.add({

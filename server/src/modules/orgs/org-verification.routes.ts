@@ -2,11 +2,11 @@ import express from 'express';
 import { adminOrgView, attachmentUploadBody, EVIDENCE_LIMITS, EVIDENCE_MIMES, evidenceParams, evidenceUploadQuery, evidenceView, idParams, orgSettingsInput, orgVerificationView } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
 import { currentUser, requireAuth } from '../../lib/auth-guard';
-import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { requireOrgManager } from './membership.service';
 import { addEvidence, adminOrgView as loadAdminOrgView, openEvidence, removeEvidence, requestVerification, verificationView } from './org-verification.service';
 import { OrgModel } from './org.model';
+import { sendStoredFile } from '../../lib/send-file';
 
 /** Evidence, the verification application, the administrators' check, and the email-domain rule. */
 export function orgVerificationRoutes(api: ApiRouter): void {
@@ -62,18 +62,7 @@ export function orgVerificationRoutes(api: ApiRouter): void {
     params: evidenceParams,
     handler: async ({ params }, req, res) => {
       const file = await openEvidence(currentUser(req), params.id, params.key, req.ip ?? '');
-      res.attachment(file.name);
-      res.type(file.mime);
-      res.set('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        res.sendFile(file.path, (err) => {
-          if (err && !res.headersSent) {
-            reject(createError('NOT_FOUND'));
-          } else {
-            resolve();
-          }
-        });
-      });
+      await sendStoredFile(res, file);
     },
   });
 }

@@ -13,11 +13,11 @@ import {
 import { z } from 'zod';
 import type { ApiRouter } from '../../lib/api-router';
 import { requireAuth } from '../../lib/auth-guard';
-import { createError } from '../../lib/errors';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
 import { pendingAttachments, reviewAttachment } from './result-attachment.review';
 import { addResultAttachment, openResultAttachment, removeResultAttachment } from './result-attachment.service';
 import { presentAttachment } from './result.presenter';
+import { sendStoredFile } from '../../lib/send-file';
 
 /**
  * Attachments: the upload's body is the file itself (Content-Type one of the accepted types, at
@@ -42,19 +42,7 @@ export function resultAttachmentRoutes(api: ApiRouter): void {
     params: attachmentParams,
     handler: async ({ params }, req, res) => {
       const file = await openResultAttachment(params.id, params.key, await listingActor(req));
-      res.attachment(file.name);
-      res.type(file.mime);
-      res.set('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        res.sendFile(file.path, (err) => {
-          // A file missing on disk is a 404; an aborted download needs no answer.
-          if (err && !res.headersSent) {
-            reject(createError('NOT_FOUND'));
-          } else {
-            resolve();
-          }
-        });
-      });
+      await sendStoredFile(res, file);
     },
   });
   api.add({

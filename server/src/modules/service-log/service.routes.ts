@@ -21,7 +21,6 @@ import {
 } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
 import { currentUser, requireAuth } from '../../lib/auth-guard';
-import { createError } from '../../lib/errors';
 import { addEntryAttachment, openEntryAttachment } from './service.attachments';
 import { requireListingActor } from '../listings/listing.actor';
 import { confirmAgreement, draftAgreement, logEntry, pairingService, rateService, reviewEntry } from './service.service';
@@ -29,6 +28,7 @@ import { currentTerm } from '../commissioners/commissioner.queries';
 import { serviceSummary } from './service.summary';
 import { presentPublicSummary } from './service.summary.presenter';
 import { summaryWorkbook } from './service.summary.xlsx';
+import { sendStoredFile } from '../../lib/send-file';
 
 const TAG = 'pairing';
 
@@ -73,19 +73,7 @@ export function serviceLogRoutes(api: ApiRouter): void {
     params: serviceAttachmentParams,
     handler: async ({ params }, req, res) => {
       const file = await openEntryAttachment(currentUser(req), params.id, params.entryId, params.key);
-      res.attachment(file.name);
-      res.type(file.mime);
-      res.set('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        res.sendFile(file.path, (err) => {
-          // A file missing on disk is a 404; an aborted download needs no answer.
-          if (err && !res.headersSent) {
-            reject(createError('NOT_FOUND'));
-          } else {
-            resolve();
-          }
-        });
-      });
+      await sendStoredFile(res, file);
     },
   });
   api.add({
