@@ -3,12 +3,13 @@
  * with the sender's client-generated id (a retry returns the stored message), history pages by
  * message id in either direction, read markers per participant.
  */
-import type { DealHistoryQuery, DealHistoryView, DealMessageInput, DealMessageView } from '@kezhuan/shared';
+import type { DealHistoryQuery, DealHistoryView, DealMessageInput, DealMessageView, DealParty } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import { logger } from '../../lib/logger';
 import type { QuerySpec } from '../../lib/query-spec';
 import { DealMessageModel, DealReadModel, DealRoomModel, type DealMessageRecord, type DealReadRecord, type DealRoomRecord } from './deal.model';
-import { loadDealRoom, type DealUser } from './deal.policy';
+import { admitToRoom, findDealRoom, loadDealRoom, type DealUser } from './deal.policy';
 import { loadDealNames, presentDealMessage } from './deal.presenter';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -17,20 +18,69 @@ async function present(m: DealMessageRecord): Promise<DealMessageView> {
   return presentDealMessage(m, await loadDealNames([], [m.sender]));
 }
 
+type Stored = { record: DealMessageRecord; created: boolean };
+
+/** The sender's earlier attempt with this client id, if any → {room, sender, clientId} (unique). */
+function earlierAttempt(room: string, sender: Types.ObjectId | string, clientId: string): Promise<DealMessageRecord | null> {
+  return DealMessageModel.findOne({ room, sender, clientId }).lean<DealMessageRecord>().exec();
+}
+
 /**
  * Stores a participant's message once per (room, sender, clientId): the stored one is returned to a
  * retry, also to one racing the first. `created` says whether this call stored it (201 vs 200).
+ * The room and the earlier attempt are read at once; access is decided before either is used.
  */
 export async function postMessage(user: DealUser, id: string, input: DealMessageInput, ip: string): Promise<{ message: DealMessageView; created: boolean }> {
-  const { room, party } = await loadDealRoom(user, id, { write: true, ip });
-  const key = { room: room._id, sender: user._id, clientId: input.clientId };
-  const stored = await DealMessageModel.findOne(key).lean<DealMessageRecord>();
-  if (stored) {
-    return { message: await present(stored), created: false };
+  const [found, earlier] = await Promise.all([findDealRoom(id), earlierAttempt(id, user._id, input.clientId)]);
+  const { room, party } = await admitToRoom(user, found, { write: true, ip });
+  const { record, created } = await store(user, room, party, input, earlier);
+  if (created) {
+    // One's own message is read by oneself.
+    await advanceRead(room._id, user._id, record);
+  }
+  return { message: await present(record), created };
+}
+
+/** What a socket knows of its sender: the id and name it connected with, and the user being re-read now. */
+export interface ChatSender {
+  id: string;
+  name: string;
+  current: Promise<DealUser>;
+}
+
+/**
+ * `postMessage` on the Socket.io hot path, three sequential round trips: (user ‖ room ‖ earlier
+ * attempt), the seq, the insert. Access is still decided on the user as stored now. The name comes
+ * from the socket, and the sender's read marker moves in `afterwards` (call it after the broadcast;
+ * it only feeds unread counts and receipts, and logs its errors).
+ */
+export async function sendMessage(sender: ChatSender, id: string, input: DealMessageInput, ip: string): Promise<{ message: DealMessageView; created: boolean; afterwards: () => void }> {
+  const [user, found, earlier] = await Promise.all([sender.current, findDealRoom(id), earlierAttempt(id, sender.id, input.clientId)]);
+  const { room, party } = await admitToRoom(user, found, { write: true, ip });
+  const { record, created } = await store(user, room, party, input, earlier);
+  const names = { org: new Map<string, string>(), user: new Map([[String(user._id), sender.name]]) };
+  const afterwards = () => {
+    if (created) {
+      advanceRead(room._id, user._id, record).catch((err: unknown) => logger().warn({ err, dealId: id }, 'deal read marker after send failed'));
+    }
+  };
+  return { message: presentDealMessage(record, names), created, afterwards };
+}
+
+/**
+ * The message for an admitted participant: `earlier` when this client id was stored already, else
+ * a seq from the room's atomic `$inc`, then the insert. A retry racing the first attempt loses on
+ * the unique index after taking a seq (a hole catch-up steps over, deal.catchup.ts) and gets the
+ * stored one; a retry after the first attempt was stored takes no seq.
+ */
+async function store(user: DealUser, room: DealRoomRecord, party: DealParty | null, input: DealMessageInput, earlier: DealMessageRecord | null): Promise<Stored> {
+  if (earlier) {
+    return { record: earlier, created: false };
   }
   if (room.stage === 'done' || room.stage === 'terminated') {
     throw createError('INVALID_STATE', { message: '洽谈已结束，不能再发送消息', messageEn: 'The deal is closed; no more messages can be sent' });
   }
+  const key = { room: room._id, sender: user._id, clientId: input.clientId };
   const at = new Date();
   const counted = await DealRoomModel.findOneAndUpdate(
     { _id: room._id },
@@ -40,26 +90,24 @@ export async function postMessage(user: DealUser, id: string, input: DealMessage
   if (!counted) {
     throw createError('NOT_FOUND');
   }
-  // Apart from the seq, and only once per sender: FerretDB corrupted the room (its contacts grew past
-  // 16 MB) when 30 messages at once each $addToSet-ed in the same findOneAndUpdate.
-  if (!room.contacts.some((c) => c.equals(user._id))) {
-    await DealRoomModel.updateOne({ _id: room._id }, { $addToSet: { contacts: user._id } });
-  }
-  let message: DealMessageRecord;
-  try {
-    message = (await DealMessageModel.create({ ...key, seq: counted.messageSeq, party, body: input.body })).toObject() as DealMessageRecord;
-  } catch (err) {
-    if (isDuplicate(err)) {
-      const first = await DealMessageModel.findOne(key).lean<DealMessageRecord>();
+  const insert = async (): Promise<Stored> => {
+    try {
+      return { record: (await DealMessageModel.create({ ...key, seq: counted.messageSeq, party, body: input.body })).toObject() as DealMessageRecord, created: true };
+    } catch (err) {
+      const first = isDuplicate(err) ? await DealMessageModel.findOne(key).lean<DealMessageRecord>() : null;
       if (first) {
-        return { message: await present(first), created: false };
+        return { record: first, created: false };
       }
+      throw err;
     }
-    throw err;
-  }
-  // One's own message is read by oneself.
-  await advanceRead(room._id, user._id, message);
-  return { message: await present(message), created: true };
+  };
+  // Apart from the seq, and only once per sender: FerretDB corrupted the room (its contacts grew past
+  // 16 MB) when 30 messages at once each $addToSet-ed in the same findOneAndUpdate. Beside the insert.
+  const [stored] = await Promise.all([
+    insert(),
+    room.contacts.some((c) => c.equals(user._id)) ? null : DealRoomModel.updateOne({ _id: room._id }, { $addToSet: { contacts: user._id } }),
+  ]);
+  return stored;
 }
 
 /** A page of a room's messages, by sequence → {room, seq}. */

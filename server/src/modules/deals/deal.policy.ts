@@ -39,7 +39,16 @@ export function partyOf(user: DealUser, room: Pick<DealRoomRecord, 'supplyOrg' |
  * participants only; an administrator gets 403 there and an audited read elsewhere.
  */
 export async function loadDealRoom(user: DealUser, id: string, opts: { write: boolean; ip: string }): Promise<{ room: DealRoomRecord; party: DealParty | null }> {
-  const room = await DealRoomModel.findById(id).lean<DealRoomRecord>();
+  return admitToRoom(user, await findDealRoom(id), opts);
+}
+
+/** The room as stored, or null: for callers that read it alongside other things, then `admitToRoom`. */
+export function findDealRoom(id: string): Promise<DealRoomRecord | null> {
+  return DealRoomModel.findById(id).lean<DealRoomRecord>().exec();
+}
+
+/** `loadDealRoom`'s rule applied to a room already read (null: no such room → 404). */
+export async function admitToRoom(user: DealUser, room: DealRoomRecord | null, opts: { write: boolean; ip: string }): Promise<{ room: DealRoomRecord; party: DealParty | null }> {
   if (!room) {
     throw createError('NOT_FOUND');
   }

@@ -1,4 +1,5 @@
 import type { DealJoinAck, DealMessageView } from '@kezhuan/shared';
+import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnv } from '../../config/env';
 import { buildUser } from '../../testing/factories';
@@ -8,7 +9,7 @@ import { listenWithRealtime } from '../../testing/realtime-server';
 import { sessionCookie } from '../../testing/socket-client';
 import { AuditModel } from '../audit/audit.model';
 import { UserModel } from '../users/user.model';
-import { DealMessageModel, DealRoomModel } from './deal.model';
+import { DealMessageModel, DealReadModel, DealRoomModel } from './deal.model';
 
 import { ask, connected, next, openChatSocket, recordAll, type ChatClientSocket } from './deal.socket.testing';
 import { openedDeal } from './deal.testing';
@@ -95,6 +96,42 @@ describe('deal-room chat over Socket.io', () => {
     expect((await gone).online).toEqual([{ id: String(enterprise._id), name: enterprise.displayName }]);
   });
 
+  it('answers a retry racing its first send with the one stored message, broadcast once; a send reads the database 5 times, no name or read marker before the ack', async () => {
+    const { dealId, enterprise, researcher } = await openedDeal(app);
+    const ent = await socketOf(enterprise.email);
+    const res = await socketOf(researcher.email);
+    await joined(res, dealId);
+    const heard: DealMessageView[] = [];
+    res.on('deal:message', (m) => heard.push(m));
+    const [a, b] = await Promise.all([
+      ask<DealMessageView>(ent, 'deal:send', { dealId, clientId: 'race-0001-abc', body: '一次' }),
+      ask<DealMessageView>(ent, 'deal:send', { dealId, clientId: 'race-0001-abc', body: '一次' }),
+    ]);
+    expect(a.ok && b.ok && a.data.id === b.data.id).toBe(true);
+    expect(a).toMatchObject({ data: { sender: { id: String(enterprise._id), name: enterprise.displayName } } });
+    expect(await DealMessageModel.countDocuments({ room: dealId, clientId: 'race-0001-abc' })).toBe(1);
+
+    // Operations of the next send until its ack (the read marker moves after it, not counted).
+    const ops: string[] = [];
+    mongoose.set('debug', (collection: string, method: string) => {
+      if (collection !== 'deal_reads') {
+        ops.push(`${collection}.${method}`);
+      }
+    });
+    const fence = next(res, 'deal:message', (m) => m.clientId === 'race-0002-abc');
+    try {
+      expect((await ask(ent, 'deal:send', { dealId, clientId: 'race-0002-abc', body: '再来' })).ok).toBe(true);
+    } finally {
+      mongoose.set('debug', false);
+    }
+    // user ‖ room ‖ earlier attempt, then the seq, then the insert.
+    expect(ops.sort()).toEqual(['deal_messages.findOne', 'deal_messages.insertOne', 'deal_rooms.findOne', 'deal_rooms.findOneAndUpdate', 'users.findOne']);
+    await fence;
+    expect(heard.map((h) => h.clientId)).toEqual(['race-0001-abc', 'race-0002-abc']);
+    // The sender's own marker still moves (after the ack).
+    await expect.poll(() => DealReadModel.exists({ room: dealId, user: enterprise._id, seq: { $gte: heard[1]?.seq ?? 0 } })).toBeTruthy();
+  });
+
   it('refuses strangers on join, send, read and typing (404, no room join) and leaks no event to them', async () => {
     const { dealId, enterprise } = await openedDeal(app);
     const outsider = await buildUser({ role: 'enterprise' });
@@ -160,7 +197,8 @@ describe('deal-room chat over Socket.io', () => {
     // Still alive and serving this socket.
     const ok = await ask<DealMessageView>(ent, 'deal:send', { dealId, clientId: 'after-hostile-1', body: '仍然可用' });
     expect(ok.ok).toBe(true);
-    expect(await DealMessageModel.countDocuments({ room: dealId, clientId: 'no-ack-0001' })).toBe(1);
+    // Events of one socket run concurrently: the later send's ack does not order the earlier one.
+    await expect.poll(() => DealMessageModel.countDocuments({ room: dealId, clientId: 'no-ack-0001' })).toBe(1);
   });
 
   it('re-checks membership on every join and send: a member removed from the organisation is refused', async () => {

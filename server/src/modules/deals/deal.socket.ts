@@ -18,7 +18,7 @@ import { logger } from '../../lib/logger';
 import type { KezhuanIo, SocketUser } from '../../realtime/socket';
 import { UserModel } from '../users/user.model';
 import { catchUp } from './deal.catchup';
-import { markRead, postMessage } from './deal.messages';
+import { markRead, sendMessage } from './deal.messages';
 import { DealMessageModel } from './deal.model';
 import { loadDealRoom, type DealUser } from './deal.policy';
 
@@ -107,10 +107,11 @@ function attachSocket(io: KezhuanIo, socket: DealSocket): void {
   });
 
   on(socket, 'deal:send', dealSendPayload, async ({ dealId, clientId, body }) => {
-    const { message, created } = await postMessage(await currentUser(socket), dealId, { clientId, body }, ip);
+    const { message, created, afterwards } = await sendMessage({ ...me(), current: currentUser(socket) }, dealId, { clientId, body }, ip);
     if (created) {
       io.to(dealRoom(dealId)).emit('deal:message', { ...message, dealId });
     }
+    afterwards();
     return message;
   });
 
