@@ -5,7 +5,9 @@
  * as stored NOW on every join, send and read — a member removed from an organisation since the
  * socket connected is refused — and a socket only receives a room's events after a join that passed
  * it. Messages are stored (idempotent by clientId) before they are broadcast; a retry is answered
- * with the stored message and not broadcast again. Catch-up: deal.catchup.ts.
+ * with the stored message and not broadcast again. A send reads user, room and an earlier attempt at
+ * once, then takes the seq and inserts (3 round trips); the read marker moves after the ack.
+ * Catch-up: deal.catchup.ts.
  */
 import {
   dealJoinPayload, dealLeavePayload, dealReadPayload, dealSendPayload, dealTypingPayload, toFieldErrors,
@@ -20,7 +22,7 @@ import { UserModel } from '../users/user.model';
 import { catchUp } from './deal.catchup';
 import { markRead, sendMessage } from './deal.messages';
 import { DealMessageModel } from './deal.model';
-import { loadDealRoom, type DealUser } from './deal.policy';
+import { admitToRoom, findDealRoom, type DealUser } from './deal.policy';
 
 type DealSocket = Socket<ClientToServerEvents, Record<string, never>, Record<string, never>, SocketUser>;
 type Reply<T> = (r: SocketAck<T>) => void;
@@ -94,7 +96,8 @@ function attachSocket(io: KezhuanIo, socket: DealSocket): void {
   const lastTyping = new Map<string, { at: number; on: boolean }>();
 
   on(socket, 'deal:join', dealJoinPayload, async ({ dealId, afterSeq }) => {
-    const { room } = await loadDealRoom(await currentUser(socket), dealId, { write: false, ip });
+    const [user, found] = await Promise.all([currentUser(socket), findDealRoom(dealId)]);
+    const { room } = await admitToRoom(user, found, { write: false, ip });
     const fresh = !socket.rooms.has(dealRoom(dealId));
     // Joined BEFORE the catch-up is read: a message stored after the read is broadcast to this socket.
     await socket.join(dealRoom(dealId));
