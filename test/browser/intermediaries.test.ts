@@ -19,6 +19,8 @@ let platform: RunningPlatform;
 let browser: Browser;
 let broker: ApiSession;
 let dealId = '';
+let freeResult = '';
+let entOrgName = '';
 let orgId = '';
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-intermediaries-'));
 const report = join(dataDir, '评估报告.pdf');
@@ -38,18 +40,15 @@ beforeAll(async () => {
       kind, title, price, turnaroundDays: 20, description: '面向高校院所和企业，提供从需求梳理、成果筛选到合同谈判的全流程专业服务。', disciplines: [], industries: [],
     });
   }
-  // A room the intermediary opened by introducing a researcher's result to the demo enterprise.
+  // The test introduces a researcher's result to the demo enterprise; the demo has rooms between these
+  // organisations already, so it takes a result that is in none of them.
   const researcher = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
   const results = (await researcher.get('/api/me/results?status=published&pageSize=50')).body as { items: { id: string }[] };
   const enterprise = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
-  // The demo has rooms between these organisations already: introduce a result that is in none of them.
   const rooms = (await enterprise.get('/api/deals?pageSize=100')).body as { items: { listing: { id: string } }[] };
   const taken = new Set(rooms.items.map((r) => r.listing.id));
-  const free = results.items.find((r) => !taken.has(r.id));
-  const entOrg = ((await enterprise.get('/api/auth/session')).body as { user: { org: { id: string } } }).user.org.id;
-  const room = await broker.post('/api/deals/introductions', { listingKind: 'result', listingId: free!.id, counterpartOrg: entOrg, note: '双方技术与需求高度契合' });
-  expect(room.status).toBe(201);
-  dealId = (room.body as { id: string }).id;
+  freeResult = results.items.find((r) => !taken.has(r.id))!.id;
+  entOrgName = ((await enterprise.get('/api/auth/session')).body as { user: { org: { name: string } } }).user.org.name;
 }, 240_000);
 
 afterAll(async () => {
@@ -68,6 +67,19 @@ const visible = (page: Page, testid: string) => expect.poll(() => page.locator(`
 describe('intermediaries in the browser', () => {
   it('publishes a service, finds it in the catalogue, and takes an order from order to rated delivery', async () => {
     const im = await signedIn('intermediary@demo.kezhuan.cn', 1366);
+    // The intermediary introduces the researcher's result to the demo enterprise from the result's page: a room with all three opens.
+    await im.goto(`${platform.url}/results/${freeResult}`);
+    await im.locator('[data-testid=im-introduce-open]').click();
+    await im.locator('[data-testid=im-introduce-org] input').fill(entOrgName.slice(0, 4));
+    await im.locator('.el-select-dropdown__item').filter({ hasText: entOrgName }).first().click();
+    await im.locator('[data-testid=im-introduce-note]').fill('双方技术与需求高度契合');
+    await shoot(im, 'intermediaries-introduce-1366');
+    await im.locator('[data-testid=im-introduce-send]').click();
+    await expect.poll(() => im.url(), { timeout: 15_000 }).toMatch(/\/deals\/[0-9a-f]{24}$/);
+    dealId = im.url().split('/').at(-1)!;
+    const introduced = (await broker.get(`/api/deals/${dealId}`)).body as { origin: string; parties: { party: string }[] };
+    expect(introduced.origin).toBe('introduction');
+    expect(introduced.parties.map((p) => p.party).sort()).toEqual(['demand', 'intermediary', 'supply']);
     await im.goto(`${platform.url}/me/intermediary/services`);
     await visible(im, 'im-mine-row');
     // The demo's catalogue and the two services above are there; the form adds one more.

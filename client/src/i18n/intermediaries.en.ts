@@ -5,6 +5,21 @@ export const intermediariesEn: IntermediariesMessages = {
   im: {
     nav: 'Intermediaries',
     navHome: 'Intermediary home',
+    introduce: {
+      button: 'Introduce a partner',
+      title: 'Introduce a partner',
+      hint: 'Introduce a partner organisation to the publisher of this {kind}: a three-party deal room opens (both sides and your organisation) and both sides are notified.',
+      result: 'result',
+      need: 'need',
+      counterpart: 'Partner organisation',
+      counterpartPlaceholder: 'Type an organisation’s name',
+      note: 'Why they fit (optional)',
+      notePlaceholder: 'What the technology and the need have in common',
+      send: 'Introduce and open the room',
+      sent: 'Introduced; the deal room is open',
+      pick: 'Choose a partner organisation',
+      none: 'No organisation found',
+    },
     catalogue: {
       title: 'Technology intermediary services',
       intro: 'Verified technology intermediaries offer evaluation, consulting, agency, brokering, outsourcing and training. Order them from a deal room; the deliverables arrive in the room.',

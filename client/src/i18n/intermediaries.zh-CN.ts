@@ -3,6 +3,21 @@ export const intermediariesZh = {
   im: {
     nav: '中介服务',
     navHome: '中介工作台',
+    introduce: {
+      button: '引荐合作方',
+      title: '引荐合作方',
+      hint: '为这项{kind}的发布单位引荐一家合作单位：将开启三方洽谈室（双方与本机构），双方都会收到通知。',
+      result: '成果',
+      need: '需求',
+      counterpart: '合作单位',
+      counterpartPlaceholder: '输入单位名称搜索',
+      note: '引荐说明（选填）',
+      notePlaceholder: '说明双方为何合适，例如技术与需求的契合点',
+      send: '引荐并开启洽谈室',
+      sent: '已引荐，洽谈室已开启',
+      pick: '请选择合作单位',
+      none: '没有找到单位',
+    },
     catalogue: {
       title: '科技中介服务',
       intro: '经认证的科技中介机构提供技术评估、咨询、代理、经纪、外包和培训服务。可在洽谈室中直接订购，交付成果进入洽谈室。',
