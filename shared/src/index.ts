@@ -29,5 +29,6 @@ export * from './schemas/deal-files';
 export * from './schemas/contract';
 export * from './service-summary-labels';
 export * from './schemas/intermediary';
+export * from './schemas/instrument';
 export * from './schemas/deal-chat';
 export * from './deal-chat-client';
