@@ -23,12 +23,9 @@ export const intermediaryRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'im.service.scorecard' },
   },
   {
-    // The room's intermediary panel on a page of its own (the room page places the same panel).
+    // The intermediary panel is a tab of the room; older links land there.
     path: '/deals/:id([0-9a-f]{24})/intermediary',
-    name: 'deal-intermediary',
-    component: () => import('./modules/intermediaries/pages/DealIntermediaryPage.vue'),
-    props: true,
-    meta: { requiresAuth: true, titleKey: 'im.panel.title' },
+    redirect: (to) => ({ path: `/deals/${String(to.params.id)}`, query: { tab: 'intermediary' } }),
   },
   {
     // The notifications of invitations and orders to an intermediary link here (server: intermediary.invitations.ts).

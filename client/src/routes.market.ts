@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** The technology market's statistics (public aggregates; administrators the full view and export) and a deal's contract page. */
+/** The technology market's statistics (public aggregates; administrators the full view and export) and the old address of a deal's contract (now a tab of the room). */
 export const marketRoutes: RouteRecordRaw[] = [
   {
     path: '/market',
@@ -9,10 +9,8 @@ export const marketRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'techMarket.title' },
   },
   {
-    path: '/deals/:id/contract',
-    name: 'deal-contract',
-    component: () => import('./modules/deals/pages/DealContractPage.vue'),
-    props: true,
-    meta: { requiresAuth: true, titleKey: 'dealContract.title' },
+    // The contract is a tab of the room; older links land there.
+    path: '/deals/:id([0-9a-f]{24})/contract',
+    redirect: (to) => ({ path: `/deals/${String(to.params.id)}`, query: { tab: 'contract' } }),
   },
 ];

@@ -70,7 +70,7 @@ describe('a deal room’s contract', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, JLU_MANAGER);
-    await page.goto(`${platform.url}/deals/${dealId}/contract`);
+    await page.goto(`${platform.url}/deals/${dealId}?tab=contract`);
     await page.locator('[data-testid=contract-form]').waitFor();
     await expect.poll(() => page.locator('[data-testid=contract-comparable]').innerText()).toMatch(/同类型|不足 3 份/);
     await page.locator('[data-testid=contract-amount] input').fill('1250000');

@@ -112,7 +112,7 @@ describe('intermediaries in the browser', () => {
 
     // The enterprise orders the evaluation in the room's panel.
     const ent = await signedIn('enterprise@demo.kezhuan.cn', 390);
-    await ent.goto(`${platform.url}/deals/${dealId}/intermediary`);
+    await ent.goto(`${platform.url}/deals/${dealId}?tab=intermediary`);
     await visible(ent, 'deal-intermediary-order-open');
     await ent.locator('[data-testid=deal-intermediary-order-open]').click();
     await ent.locator('[data-testid=deal-intermediary-order-service]').click();
@@ -128,7 +128,9 @@ describe('intermediaries in the browser', () => {
     await shoot(im, 'intermediaries-home-1366');
     await im.locator('[data-testid=im-home-order-accept]').click();
     await expect.poll(() => im.locator('[data-testid=im-home-order-accept]').count(), { timeout: 15_000 }).toBe(0);
+    // The old address of the panel lands on the room's tab.
     await im.goto(`${platform.url}/deals/${dealId}/intermediary`);
+    await expect.poll(() => new URL(im.url()).search).toBe('?tab=intermediary');
     await visible(im, 'deal-order-upload');
     await im.locator('[data-testid=deal-order-upload]').setInputFiles(report);
     await visible(im, 'deal-order-file');

@@ -1,4 +1,4 @@
-import type { DealDetailView, DealIntermediaryView, DealInvitationInput, IntermediaryAnswerInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
+import type { DealIntermediaryView, DealInvitationInput, IntermediaryAnswerInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
 import { api } from '../../api/client';
 
 const id = (v: string) => encodeURIComponent(v);
@@ -7,8 +7,6 @@ const order = (dealId: string, orderId: string) => `${room(dealId)}/orders/${id(
 
 /** The intermediary part of a deal room: invitations, service orders, deliveries and ratings. */
 export const dealIntermediaryApi = {
-  /** The room itself (the room page has its own client; the stand-alone intermediary page needs the stage and the caller's party). */
-  deal: (dealId: string) => api.get<DealDetailView>(room(dealId)),
   view: (dealId: string) => api.get<DealIntermediaryView>(`${room(dealId)}/intermediary`),
   invite: (dealId: string, input: DealInvitationInput) => api.post<DealIntermediaryView>(`${room(dealId)}/invitations`, input),
   answerInvitation: (dealId: string, invitationId: string, input: IntermediaryAnswerInput) =>
