@@ -4,8 +4,8 @@ import type { RequestHandler } from 'express';
 import { Server, type Socket } from 'socket.io';
 import { env } from '../config/env';
 import { logger } from '../lib/logger';
-import { setDealUpdatePublisher } from '../modules/deals/deal.events';
-import { attachDealChat, emitDealUpdate } from '../modules/deals/deal.socket';
+import { setDealAccessPublisher, setDealUpdatePublisher } from '../modules/deals/deal.events';
+import { attachDealChat, emitDealUpdate, evictFromDealRooms } from '../modules/deals/deal.socket';
 import { setImportProgressPublisher } from '../modules/imports/import.service';
 import { setNotificationPublisher, unreadCount } from '../modules/notifications/notification.service';
 import { setPairingProgressPublisher } from '../modules/pairing/run.service';
@@ -82,6 +82,8 @@ export function attachRealtime(server: HttpServer, sessionMiddleware: RequestHan
   attachDealChat(io);
   // Stage, files, NDA, intermediary, orders, contract: the room's clients reload that part.
   setDealUpdatePublisher((dealId, what, stage) => emitDealUpdate(io, dealId, what, stage));
+  // Someone who left his organisation hears nothing more of its rooms.
+  setDealAccessPublisher((userId) => evictFromDealRooms(io, userId));
   io.on('connection', (socket) => {
     const { userId, sid } = socket.data;
     void socket.join([userRoom(userId), sessionRoom(sid)]);

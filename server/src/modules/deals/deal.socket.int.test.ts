@@ -210,6 +210,26 @@ describe('deal-room chat over Socket.io', () => {
     expect(await ask(res, 'deal:join', { dealId })).toMatchObject({ ok: false, error: { status: 404 } });
   });
 
+  it('takes a member who leaves his organisation out of its rooms at once: he hears nothing more, the others see him gone', async () => {
+    const { dealId, enterprise, researcher } = await openedDeal(app);
+    const ent = await socketOf(enterprise.email);
+    const res = await socketOf(researcher.email);
+    await joined(ent, dealId);
+    await joined(res, dealId);
+    const heard = recordAll(res);
+    const gone = next(ent, 'deal:presence', (p) => p.online.every((o) => o.id !== String(researcher._id)));
+    const told = next(res, 'deal:updated', (u) => u.dealId === dealId && u.what === 'participants');
+    const leaving = await (await signedInAs(app, researcher)).post('/api/orgs/leave', { orgId: String(researcher.org) });
+    expect(leaving.status).toBe(200);
+    await told;
+    await gone;
+    // A message after he left reaches the enterprise's own socket but not his.
+    const own = next(ent, 'deal:message', (m) => m.clientId === 'after-leave-0001');
+    expect(await ask(ent, 'deal:send', { dealId, clientId: 'after-leave-0001', body: '还在吗' })).toMatchObject({ ok: true });
+    await own;
+    expect(heard.filter((e) => e.event === 'deal:message')).toEqual([]);
+  });
+
   it('catches up a message stored after a higher seq was already seen (the seq gap)', async () => {
     const { dealId, enterprise, researcher } = await openedDeal(app);
     const ent = await socketOf(enterprise.email);

@@ -169,3 +169,24 @@ export function attachDealChat(io: KezhuanIo): void {
 export function emitDealUpdate(io: KezhuanIo, dealId: string, what: DealUpdateKind, stage?: DealStage): void {
   io.to(dealRoom(dealId)).emit('deal:updated', { dealId, what, ...(stage ? { stage } : {}) });
 }
+
+/**
+ * Takes a person's sockets (in every process) out of the deal rooms they joined, tells them so
+ * (`deal:updated` participants: the page reloads and finds the room closed to him) and the rooms'
+ * others (presence). What `publishDealAccessEnded` is wired to.
+ */
+export async function evictFromDealRooms(io: KezhuanIo, userId: string): Promise<void> {
+  const dealIds = new Set<string>();
+  for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+    for (const room of socket.rooms) {
+      if (room.startsWith('deal:')) {
+        socket.leave(room);
+        dealIds.add(room.slice('deal:'.length));
+      }
+    }
+  }
+  for (const dealId of dealIds) {
+    io.to(userRoom(userId)).emit('deal:updated', { dealId, what: 'participants' });
+    presenceLater(io, dealId);
+  }
+}

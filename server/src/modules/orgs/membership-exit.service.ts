@@ -5,6 +5,7 @@
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
+import { publishDealAccessEnded } from '../deals/deal.events';
 import { notify } from '../notifications/notification.service';
 import { UserModel, type UserDoc } from '../users/user.model';
 import { managersOf } from './membership.service';
@@ -53,6 +54,7 @@ export async function leaveOrg(user: UserDoc, orgId: string, ip: string, now = n
   }
   await audit({ action: 'org.member_leave', actor: user._id, target: { kind: 'org', id: orgId }, detail: { user: String(user._id) }, ip });
   await tellManagers(managers.filter((id) => !id.equals(user._id)), user, org.name, now);
+  await publishDealAccessEnded(String(user._id));
   return updated;
 }
 
