@@ -133,6 +133,7 @@ export const AUDIT_ACTIONS = [
   'intermediary.invite_answer',
   'intermediary.order',
   'intermediary.order_answer',
+  'intermediary.order_cancel',
   'intermediary.deliver',
   'intermediary.delivery_accept',
 ] as const;

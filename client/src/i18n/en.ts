@@ -317,6 +317,7 @@ const en: MessageSchema = {
       intermediary_invite_answer: 'Intermediary answered an invitation',
       intermediary_order: 'Intermediary service ordered',
       intermediary_order_answer: 'Intermediary answered an order',
+      intermediary_order_cancel: 'Service order cancelled',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
     },

@@ -131,6 +131,11 @@ export const intermediariesZh = {
       download: '下载报告',
       acceptRate: '验收并评价',
       ratingComment: '评价（可不填）',
+      cancel: '撤回订单',
+      cancelStarted: '取消服务',
+      cancelConfirm: '撤回这份尚未接单的订单？',
+      cancelReason: '服务已开始，请说明取消原因（对方可见）',
+      cancelReasonRequired: '请填写取消原因',
       rated: '已验收',
       accept: '接单',
       decline: '谢绝',
@@ -139,7 +144,7 @@ export const intermediariesZh = {
       by: '{name} · {at}',
     },
     invitation: { pending: '待答复', accepted: '已接受', declined: '已谢绝', withdrawn: '已撤回' },
-    steps: { order: '下单', accept: '接单', decline: '谢绝', deliver: '交付', complete: '验收', withdraw: '撤回' },
+    steps: { order: '下单', accept: '接单', decline: '谢绝', deliver: '交付', complete: '验收', withdraw: '撤回', cancel: '取消', withdraw_provider: '中介退出' },
   },
 };
 export type IntermediariesMessages = typeof intermediariesZh;

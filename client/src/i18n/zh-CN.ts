@@ -317,6 +317,7 @@ const zhCN = {
       intermediary_invite_answer: '中介机构答复洽谈邀请',
       intermediary_order: '订购中介服务',
       intermediary_order_answer: '中介机构答复服务订单',
+      intermediary_order_cancel: '取消服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
     },

@@ -105,6 +105,9 @@ export type ServiceOrderInput = z.infer<typeof serviceOrderInput>;
 /** The delivery: a text summary; the report file is uploaded before it (raw body, `delivery-file` route). */
 export const orderDeliveryInput = z.strictObject({ summary: text(INTERMEDIARY_LIMITS.summaryMax) });
 export type OrderDeliveryInput = z.infer<typeof orderDeliveryInput>;
+/** Ends an order before delivery: the ordering party (while requested or in progress) or the intermediary (in progress); a reason is required once it is in progress. */
+export const orderCancelInput = z.strictObject({ reason: inputString().trim().max(INTERMEDIARY_LIMITS.noteMax).optional() });
+export type OrderCancelInput = z.infer<typeof orderCancelInput>;
 export const orderRatingInput = z.strictObject({ score: z.number().int().min(1).max(5), comment: inputString().trim().max(INTERMEDIARY_LIMITS.noteMax).optional() });
 export type OrderRatingInput = z.infer<typeof orderRatingInput>;
 

@@ -1,4 +1,4 @@
-import type { DealIntermediaryView, DealInvitationInput, IntermediaryAnswerInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
+import type { DealIntermediaryView, DealInvitationInput, IntermediaryAnswerInput, OrderCancelInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
 import { api } from '../../api/client';
 
 const id = (v: string) => encodeURIComponent(v);
@@ -16,6 +16,7 @@ export const dealIntermediaryApi = {
   answerOrder: (dealId: string, orderId: string, input: IntermediaryAnswerInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/answer`, input),
   uploadReport: (dealId: string, orderId: string, file: File) => api.upload<DealIntermediaryView>(`${order(dealId, orderId)}/file`, file, { name: file.name }),
   deliver: (dealId: string, orderId: string, input: OrderDeliveryInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/delivery`, input),
+  cancelOrder: (dealId: string, orderId: string, input: OrderCancelInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/cancel`, input),
   acceptDelivery: (dealId: string, orderId: string, input: OrderRatingInput) => api.post<DealIntermediaryView>(`${order(dealId, orderId)}/acceptance`, input),
   /** A plain link: the browser downloads the report with the session cookie. */
   reportUrl: (dealId: string, orderId: string) => `/api${order(dealId, orderId)}/file`,

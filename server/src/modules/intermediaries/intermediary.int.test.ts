@@ -161,6 +161,46 @@ describe('a service ordered into a deal', () => {
     expect(await AuditModel.countDocuments({ 'target.id': dealId, action: { $regex: '^intermediary\\.' } })).toBe(5);
   });
 
+  it('is withdrawn by the ordering party while awaiting an answer, cancelled with a reason once in progress, by either side, never after delivery', async () => {
+    const { dealId, ent, res } = await openedDeal(app);
+    const firm = await intermediaryFirm(app);
+    const service = (await firm.c.post('/api/intermediary-services', validServiceInput())).body;
+    // Withdrawn before the answer: the invitation it brought stays as a plain one.
+    const first = (await ent.post(`/api/deals/${dealId}/orders`, { service: service.id })).body.orders[0];
+    const firstPath = `/api/deals/${dealId}/orders/${String(first.id)}`;
+    expect((await res.post(`${firstPath}/cancel`, {})).status).toBe(403);
+    expect((await firm.c.post(`${firstPath}/cancel`, {})).status).toBe(404);
+    const withdrawn = await ent.post(`${firstPath}/cancel`, {});
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.orders[0]).toMatchObject({ status: 'cancelled' });
+    expect(withdrawn.body.invitations[0]).toMatchObject({ status: 'pending', withOrder: false });
+    await firm.c.post(`/api/deals/${dealId}/invitations/${String(withdrawn.body.invitations[0].id)}/answer`, { accept: true });
+
+    // In progress: a reason is required; the intermediary may withdraw too.
+    const second = (await ent.post(`/api/deals/${dealId}/orders`, { service: service.id })).body.orders[0];
+    const secondPath = `/api/deals/${dealId}/orders/${String(second.id)}`;
+    await firm.c.post(`${secondPath}/answer`, { accept: true });
+    const noReason = await firm.c.post(`${secondPath}/cancel`, { reason: '  ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields[0]).toMatchObject({ path: 'body.reason', message: expect.stringContaining('原因') });
+    expect((await firm.c.post(`${secondPath}/cancel`, { reason: { $ne: 1 } })).status).toBe(400);
+    const left = await firm.c.post(`${secondPath}/cancel`, { reason: '所需资料无法取得' });
+    expect(left.status).toBe(200);
+    const cancelled = left.body.orders.find((o: { id: string }) => o.id === second.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled' });
+    expect(cancelled.steps.map((s: { kind: string }) => s.kind)).toEqual(['order', 'accept', 'withdraw_provider']);
+    expect(await NotificationModel.countDocuments({ kind: 'deal.intermediary', key: `deal.intermediary:order-cancel:${String(second.id)}` })).toBeGreaterThan(0);
+    expect(await AuditModel.countDocuments({ 'target.id': dealId, action: 'intermediary.order_cancel' })).toBe(2);
+
+    // Delivered: no cancelling.
+    const third = (await ent.post(`/api/deals/${dealId}/orders`, { service: service.id })).body.orders[0];
+    const thirdPath = `/api/deals/${dealId}/orders/${String(third.id)}`;
+    await firm.c.post(`${thirdPath}/answer`, { accept: true });
+    await upload(firm.c, thirdPath, 'r.pdf', 'application/pdf', PDF);
+    await firm.c.post(`${thirdPath}/delivery`, { summary: '评估完成' });
+    expect((await ent.post(`${thirdPath}/cancel`, { reason: '不要了' })).status).toBe(409);
+  });
+
   it('refuses an order from a withdrawn service or for a room with another intermediary', async () => {
     const { dealId, ent } = await openedDeal(app);
     const firm = await intermediaryFirm(app);

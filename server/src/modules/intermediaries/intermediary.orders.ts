@@ -4,7 +4,7 @@
  * declines → uploads its report and delivers with a summary → the ordering party accepts the
  * delivery and rates it. Files are downloadable by the room's participants only.
  */
-import type { DealIntermediaryView, IntermediaryAnswerInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
+import type { DealIntermediaryView, IntermediaryAnswerInput, OrderCancelInput, OrderDeliveryInput, OrderRatingInput, ServiceOrderInput } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { publishDealUpdate } from '../deals/deal.events';
@@ -109,6 +109,39 @@ export async function answerOrder(user: DealUser, dealId: string, orderId: strin
   });
   publishDealUpdate(dealId, 'orders');
   return intermediaryViewOf(room, 'intermediary');
+}
+
+/**
+ * Ends an order before delivery. The ordering party may withdraw it while it awaits an answer and
+ * cancel it while in progress; the intermediary may withdraw from it while in progress. Once in
+ * progress a reason is required (the other side is told it). Delivered or finished orders stay.
+ */
+export async function cancelOrder(user: DealUser, dealId: string, orderId: string, input: OrderCancelInput, ip: string): Promise<DealIntermediaryView> {
+  const { room, party } = await loadDealRoom(user, dealId, { write: true, ip });
+  const order = await orderIn(dealId, orderId);
+  const orderer = party === order.party;
+  const provider = party === 'intermediary' && room.intermediaryOrg?.equals(order.org) === true;
+  if (!orderer && !(provider && order.status === 'accepted')) {
+    throw createError('FORBIDDEN', { message: '只有下单方或承接服务的中介机构可以取消订单', messageEn: 'Only the ordering party or the intermediary providing the service can cancel the order' });
+  }
+  if (order.status !== 'requested' && order.status !== 'accepted') {
+    throw badState('订单已交付或已结束，不能取消', 'The order was delivered or has ended; it cannot be cancelled');
+  }
+  const reason = input.reason ?? null;
+  if (order.status === 'accepted' && !reason) {
+    throw createError('VALIDATION_FAILED', { fields: [{ path: 'body.reason', code: 'required', message: '服务已开始，请说明取消原因', messageEn: 'The service has started: give the reason for cancelling' }] });
+  }
+  await step(order, order.status, { status: 'cancelled' }, provider && !orderer ? 'withdraw_provider' : 'cancel', user._id, reason);
+  // An order that was bringing the intermediary in leaves the invitation as a plain one.
+  await DealInvitationModel.updateOne({ order: order._id, status: 'pending' }, { $set: { order: null } });
+  await audit({ action: 'intermediary.order_cancel', actor: user._id, target: { kind: 'deal', id: dealId }, detail: { order: orderId, from: order.status, ...(reason ? { reason } : {}) }, ip });
+  const others = provider && !orderer ? otherOrgs(room, 'intermediary') : [order.org];
+  await tellOrgs(others, `order-cancel:${orderId}`, `/deals/${dealId}?tab=intermediary`, {
+    title: `服务订单已取消：${order.serviceTitle}`, titleEn: `Service order cancelled: ${order.serviceTitle}`,
+    ...(reason ? { body: reason, bodyEn: reason } : {}),
+  });
+  publishDealUpdate(dealId, 'orders');
+  return intermediaryViewOf(room, party);
 }
 
 /** The intermediary uploads (or replaces) the report file of an accepted order before delivering. */

@@ -18,6 +18,7 @@ import {
   intermediaryServiceQuery,
   intermediaryServiceView,
   orderDeliveryInput,
+  orderCancelInput,
   orderRatingInput,
   serviceOrderInput,
 } from '@kezhuan/shared';
@@ -27,7 +28,7 @@ import { listingActor, requireListingActor } from '../listings/listing.actor';
 import { createService, getService, listServices, updateService, withdrawService } from './intermediary.catalogue';
 import { intermediaryHome, listIntermediaries } from './intermediary.home';
 import { answerInvitation, dealIntermediary, inviteIntermediary, withdrawInvitation } from './intermediary.invitations';
-import { acceptDelivery, answerOrder, deliverOrder, openDeliveryFile, placeOrder, uploadDeliveryFile } from './intermediary.orders';
+import { acceptDelivery, answerOrder, cancelOrder, deliverOrder, openDeliveryFile, placeOrder, uploadDeliveryFile } from './intermediary.orders';
 import { intermediaryScorecard } from './intermediary.scorecard';
 import { sendStoredFile } from '../../lib/send-file';
 
@@ -143,6 +144,12 @@ export function intermediaryRoutes(api: ApiRouter): void {
     summary: 'The intermediary delivers an order in progress with a summary (the report uploaded before)',
     params: dealOrderParams, body: orderDeliveryInput, response: dealIntermediaryView, errors: ROOM,
     handler: ({ params, body }, req) => deliverOrder(currentUser(req), params.id, params.orderId, body, req.ip ?? ''),
+  });
+  api.add({
+    method: 'post', path: '/deals/:id/orders/:orderId/cancel', tag: TAG, access: 'user',
+    summary: 'The ordering party withdraws or cancels an order before delivery, or the intermediary withdraws from one in progress (a reason once in progress)',
+    params: dealOrderParams, body: orderCancelInput, response: dealIntermediaryView, errors: ROOM,
+    handler: ({ params, body }, req) => cancelOrder(currentUser(req), params.id, params.orderId, body, req.ip ?? ''),
   });
   api.add({
     method: 'post', path: '/deals/:id/orders/:orderId/acceptance', tag: TAG, access: 'user',

@@ -78,4 +78,16 @@ describe('DealIntermediaryPanel', { timeout: 20_000 }, () => {
     expect(other.find('[data-testid=deal-order-rate-form]').exists()).toBe(false);
     expect(other.find('[data-testid=deal-order-delivery]').text()).toContain('80–120 万元');
   });
+
+  it('offers withdrawing an unanswered order to the ordering party only, and cancelling one in progress to it and the intermediary', async () => {
+    view = { intermediary: FIRM, invitations: [], orders: [order({})], myParty: 'demand' };
+    expect((await mountAs('demand')).find('[data-testid=deal-order-cancel]').text()).toBe('撤回订单');
+    expect((await mountAs('supply')).find('[data-testid=deal-order-cancel]').exists()).toBe(false);
+    expect((await mountAs('intermediary')).find('[data-testid=deal-order-cancel]').exists()).toBe(false);
+    view.orders = [order({ status: 'accepted' })];
+    expect((await mountAs('demand')).find('[data-testid=deal-order-cancel]').text()).toBe('取消服务');
+    expect((await mountAs('intermediary')).find('[data-testid=deal-order-cancel]').text()).toBe('取消服务');
+    view.orders = [order({ status: 'delivered' })];
+    expect((await mountAs('demand')).find('[data-testid=deal-order-cancel]').exists()).toBe(false);
+  });
 });
