@@ -79,6 +79,15 @@ describe('a deal room between two organisations', () => {
       p.on('pageerror', (e) => errors.push(e.message));
     }
 
+    // The header counts the unread messages of the enterprise's rooms (the demo leaves some unread).
+    const unread = (await ent.evaluate(() => fetch('/api/deals/unread').then((r) => r.json()))) as { unread: number };
+    expect(unread.unread).toBeGreaterThan(0);
+    // At 1366 px 我的洽谈 is folded into 更多, which carries the count too.
+    const count = unread.unread > 99 ? '99+' : String(unread.unread);
+    await expect.poll(() => ent.locator('[data-testid=nav-more-badge]').textContent(), { timeout: 15_000 }).toBe(count);
+    expect(await ent.locator('[data-testid=more-nav-my-deals-badge]').textContent()).toBe(count);
+    await shoot(ent, 'deal-nav-unread-1366');
+
     // 我的洽谈 from the header, then into the room.
     await navTo(ent, 'nav-my-deals');
     await ent.locator('[data-testid=deal-card]').first().waitFor({ timeout: 20_000 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { useAuthStore } from '../modules/auth/store';
+import { useDealUnread } from '../modules/deals/useDealUnread';
 import { buildUser } from '../testing/fixtures';
 import { withSetup } from '../testing/withSetup';
 import { useNavEntries } from './useNavEntries';
@@ -28,6 +29,18 @@ describe('header navigation', () => {
     expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/intermediary', '/deals']);
     auth.user = buildUser('admin');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
+  });
+
+  it('shows the unread deal messages beside 我的洽谈, nothing when there are none', () => {
+    const { auth, result } = nav();
+    auth.user = buildUser('enterprise');
+    const deals = () => result.entries.value.find((e) => e.path === '/deals');
+    const { unread } = useDealUnread();
+    unread.value = 0;
+    expect(deals()?.badge).toBeUndefined();
+    unread.value = 7;
+    expect(deals()?.badge).toBe(7);
+    unread.value = 0;
   });
 
   it('lights up the section a page belongs to', async () => {

@@ -1,12 +1,15 @@
 import { computed } from 'vue';
 import { useRoute } from 'vue-router';
 import { useAuthStore } from '../modules/auth/store';
+import { useDealUnread } from '../modules/deals/useDealUnread';
 
 export interface NavEntry {
   /** The route path, also the el-menu index. */
   path: string;
   labelKey: string;
   testid: string;
+  /** A count shown beside the label (unread deal messages). */
+  badge?: number;
 }
 
 /** The menu entry a page belongs to (detail pages light up the search they come from). */
@@ -31,6 +34,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
 export function useNavEntries() {
   const auth = useAuthStore();
   const route = useRoute();
+  const { unread } = useDealUnread();
 
   const entries = computed<NavEntry[]>(() => {
     const role = auth.user?.role;
@@ -55,7 +59,7 @@ export function useNavEntries() {
       list.push({ path: '/me/intermediary', labelKey: 'im.navHome', testid: 'nav-intermediary-home' });
     }
     if (role && role !== 'admin') {
-      list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals' });
+      list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals', ...(unread.value > 0 ? { badge: unread.value } : {}) });
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });

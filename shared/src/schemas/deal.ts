@@ -159,4 +159,8 @@ export type DealMessageView = z.infer<typeof dealMessageView>;
 export const dealHistoryView = z.object({ items: z.array(dealMessageView), hasMore: z.boolean() });
 export type DealHistoryView = z.infer<typeof dealHistoryView>;
 export const dealListView = paginated(dealSummaryView);
+
+/** Unread messages of others over the caller's rooms (the badge of 我的洽谈). */
+export const dealUnreadView = z.object({ unread: z.number().int(), rooms: z.number().int() });
+export type DealUnreadView = z.infer<typeof dealUnreadView>;
 export type DealListView = z.infer<typeof dealListView>;

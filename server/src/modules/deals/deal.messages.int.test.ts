@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories';
 import { testApp, useTestDb } from '../../testing/harness';
 import { signedInAs } from '../../testing/listing-factories';
-import { DealMessageModel } from './deal.model';
+import { UserModel } from '../users/user.model';
+import { DealMessageModel, DealRoomModel } from './deal.model';
 import { openedDeal } from './deal.testing';
 
 useTestDb();
@@ -98,5 +99,17 @@ describe('deal room messages', () => {
     // A colleague of the researcher has a marker of its own.
     const colleague = await signedInAs(app, await buildUser({ role: 'researcher', org: researcher.org }));
     expect((await colleague.get(`/api/deals/${dealId}`).expect(200)).body.unread).toBe(3);
+
+    // The total over the caller's rooms: a second room of the same organisation adds to it.
+    expect((await res.get('/api/deals/unread').expect(200)).body).toEqual({ unread: 1, rooms: 1 });
+    expect((await ent.get('/api/deals/unread').expect(200)).body).toEqual({ unread: 0, rooms: 0 });
+    const other = await openedDeal(app);
+    await UserModel.updateOne({ _id: other.researcher._id }, { $set: { org: researcher.org } });
+    await other.ent.post(`/api/deals/${other.dealId}/messages`, { clientId: 'other-room-01', body: '另一间' });
+    await DealRoomModel.updateOne({ _id: other.dealId }, { $set: { supplyOrg: researcher.org, orgs: [researcher.org, other.enterprise.org] } });
+    expect((await res.get('/api/deals/unread').expect(200)).body).toEqual({ unread: 2, rooms: 2 });
+    // Nobody's total leaks: a stranger and an administrator have none.
+    expect((await (await signedInAs(app, await buildUser({ role: 'enterprise' }))).get('/api/deals/unread').expect(200)).body).toEqual({ unread: 0, rooms: 0 });
+    expect((await (await signedInAs(app, await buildUser({ role: 'admin', org: null }))).get('/api/deals/unread').expect(200)).body).toEqual({ unread: 0, rooms: 0 });
   });
 });

@@ -9,6 +9,7 @@ import {
   dealMessageView,
   dealReadInput,
   dealStageInput,
+  dealUnreadView,
   idParams,
 } from '@kezhuan/shared';
 import { z } from 'zod';
@@ -18,7 +19,7 @@ import { requireListingActor } from '../listings/listing.actor';
 import { markRead, messageHistory, postMessage } from './deal.messages';
 import { introduce } from './deal.open';
 import { openDealFromPairing } from './deal.pairing';
-import { changeStage, dealDetail, dropProposal, listMyDeals } from './deal.service';
+import { changeStage, dealDetail, dropProposal, listMyDeals, unreadTotal } from './deal.service';
 
 const TAG = 'deals';
 const ROOM_ERRORS = ['NOT_FOUND', 'FORBIDDEN'] as const;
@@ -34,6 +35,12 @@ export function dealRoutes(api: ApiRouter): void {
     summary: 'The deal rooms of the caller’s organisation, most recently active first, optionally of one stage, with unread counts',
     query: dealListQuery, response: dealListView,
     handler: ({ query }, req) => listMyDeals(currentUser(req), query),
+  });
+  api.add({
+    method: 'get', path: '/deals/unread', tag: TAG, access: 'user',
+    summary: 'Unread messages of others over the caller’s rooms (the badge of “my deals”)',
+    response: dealUnreadView,
+    handler: (_input, req) => unreadTotal(currentUser(req)),
   });
   api.add({
     method: 'post', path: '/deals/introductions', tag: TAG, access: 'user', status: 201,

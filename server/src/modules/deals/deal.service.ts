@@ -1,5 +1,5 @@
 /** A deal room's page, the caller's rooms and the stage changes the transition table allows. */
-import { DEAL_STAGES, type DealDetailView, type DealListQuery, type DealListView, type DealStageInput } from '@kezhuan/shared';
+import { DEAL_STAGES, type DealDetailView, type DealListQuery, type DealListView, type DealStageInput, type DealUnreadView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import type { QuerySpec } from '../../lib/query-spec';
@@ -7,7 +7,7 @@ import { audit } from '../audit/audit.service';
 import { isApprovedMember } from '../orgs/membership.rules';
 import { unreadCounts } from './deal.messages';
 import { publishDealUpdate } from './deal.events';
-import { DealReadModel, DealRoomModel, type DealReadRecord, type DealRoomRecord } from './deal.model';
+import { DealMessageModel, DealReadModel, DealRoomModel, type DealReadRecord, type DealRoomRecord } from './deal.model';
 import { tellDealParties } from './deal.notify';
 import { loadDealRoom, partyOf, type DealUser } from './deal.policy';
 import { loadDealNames, presentDealDetail, presentDealSummary } from './deal.presenter';
@@ -16,6 +16,32 @@ import { decideMove, type MoveRefusal } from './deal.transitions';
 /** The rooms of an organisation, most recently active first, of one stage or all → {orgs, stage, updatedAt} / {orgs, updatedAt}. */
 export function myDealsQuery(org: Types.ObjectId | string, stage?: string): QuerySpec {
   return { filter: stage ? { orgs: org, stage } : { orgs: org }, sort: { updatedAt: -1, _id: -1 } };
+}
+
+/** How many rooms, most recently active first, the unread total looks at. */
+export const UNREAD_ROOMS_MAX = 200;
+
+/**
+ * The caller's unread total: rooms of his organisation with messages → his read markers → only the
+ * rooms whose last number is past his marker are counted (usually few).
+ */
+export async function unreadTotal(user: DealUser): Promise<DealUnreadView> {
+  if (user.role === 'admin' || !user.org || !isApprovedMember(user, user.org)) {
+    return { unread: 0, rooms: 0 };
+  }
+  const { filter, sort } = myDealsQuery(user.org);
+  const rooms = await DealRoomModel.find(filter, { messageSeq: 1 }).sort(sort).limit(UNREAD_ROOMS_MAX).lean<Pick<DealRoomRecord, '_id' | 'messageSeq'>[]>();
+  const live = rooms.filter((r) => r.messageSeq > 0);
+  if (live.length === 0) {
+    return { unread: 0, rooms: 0 };
+  }
+  const reads = await DealReadModel.find({ room: { $in: live.map((r) => r._id) }, user: user._id }, { room: 1, seq: 1 }).lean();
+  const upTo = new Map(reads.map((r) => [String(r.room), r.seq]));
+  const behind = live.filter((r) => r.messageSeq > (upTo.get(String(r._id)) ?? 0));
+  const counts = await Promise.all(
+    behind.map((r) => DealMessageModel.countDocuments({ room: r._id, seq: { $gt: upTo.get(String(r._id)) ?? 0 }, sender: { $ne: user._id } })),
+  );
+  return { unread: counts.reduce((a, b) => a + b, 0), rooms: counts.filter((c) => c > 0).length };
 }
 
 /** The caller's rooms (through the organisation they are an approved member of); none for administrators. */
