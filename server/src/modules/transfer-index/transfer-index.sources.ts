@@ -157,7 +157,7 @@ export async function commissionerFacts(orgs: readonly Types.ObjectId[], year: n
   if (!commissioners.length) {
     return facts;
   }
-  const names = new Map((await UserModel.find({ _id: { $in: commissioners.map((c) => c.user) } }, { name: 1 }).lean()).map((u) => [String(u._id), String((u as { name?: string }).name ?? '')]));
+  const names = new Map((await UserModel.find({ _id: { $in: commissioners.map((c) => c.user) } }, { displayName: 1 }).lean()).map((u) => [String(u._id), u.displayName]));
   const orgOfUser = new Map<string, string>();
   for (const c of commissioners) {
     orgOfUser.set(String(c.user), String(c.org));
