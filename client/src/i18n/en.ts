@@ -1,3 +1,4 @@
+import { transferIndexEn } from './transfer-index.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -319,6 +320,7 @@ const en: MessageSchema = {
       intermediary_order_answer: 'Intermediary answered an order',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
+      transfer_index_weights: 'Transformation index weights changed',
     },
   },
   about: {
@@ -350,6 +352,7 @@ const en: MessageSchema = {
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,
+  ...transferIndexEn,
   ...dealsEn,
 };
 

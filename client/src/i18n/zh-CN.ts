@@ -1,3 +1,4 @@
+import { transferIndexZh } from './transfer-index.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -319,6 +320,7 @@ const zhCN = {
       intermediary_order_answer: '中介机构答复服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
+      transfer_index_weights: '调整机构转化评价权重',
     },
   },
   about: {
@@ -350,6 +352,7 @@ const zhCN = {
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
+  ...transferIndexZh,
   ...dealsZh,
 };
 
