@@ -6,12 +6,13 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
-import { launchBrowser, shoot } from './support';
+import { ADMIN } from './pairing-helpers';
+import { SCREENSHOTS, launchBrowser, shoot } from './support';
 
 let platform: RunningPlatform;
 let browser: Browser;
@@ -78,9 +79,37 @@ describe('transformation index', () => {
     const href = await page.locator('[data-testid=transfer-index-record]').first().getAttribute('href');
     expect(href).toMatch(/^\/(results|deals|commissioners)\/[0-9a-f]{24}/);
     await shoot(page, 'transfer-index-breakdown-member-390');
+    // The first screen as a phone shows it (the full page is long with the records list).
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'transfer-index-breakdown-member-390-top.png') });
     await page.goto(`${platform.url}/transfer-index`);
     await page.locator('[data-testid=transfer-index-table] .el-table__row').first().waitFor();
     await shoot(page, 'transfer-index-ranking-390');
+    await context.close();
+  });
+
+  it('an administrator changes the weights (a new version) and the ranking is recomputed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/login`);
+    await page.locator('[data-testid=login-identifier] input').fill(ADMIN);
+    await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
+    await page.locator('[data-testid=login-submit]').click();
+    await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+    await page.goto(`${platform.url}/transfer-index`);
+    await page.locator('[data-testid=transfer-index-edit]').click();
+    await page.locator('[data-testid=weight-results_listed] input').fill('10');
+    await page.locator('[data-testid=weight-results_listed] input').blur();
+    await expect.poll(() => page.locator('[data-testid=weights-sum]').innerText()).toContain('95');
+    expect(await page.locator('[data-testid=weights-save]').isDisabled()).toBe(true);
+    await page.locator('[data-testid=weight-contract_value] input').fill('20');
+    await page.locator('[data-testid=weight-contract_value] input').blur();
+    await expect.poll(() => page.locator('[data-testid=weights-sum]').innerText()).toContain('100');
+    await shoot(page, 'transfer-index-admin-weights-1366');
+    await page.locator('[data-testid=weights-save]').click();
+    await expect.poll(() => page.locator('[data-testid=transfer-index-formula]').innerText()).toContain('权重版本 1');
+    const after = (await (await fetch(`${platform.url}/api/transfer-index`)).json()) as Ranking & { formula: { version: number; weights: Record<string, number> } };
+    expect([after.formula.version, after.formula.weights.results_listed, after.formula.weights.contract_value]).toEqual([1, 10, 20]);
+    expect(await page.locator('[data-testid=transfer-index-export]').getAttribute('href')).toContain('/api/admin/transfer-index.xlsx');
     await context.close();
   });
 });
