@@ -15,6 +15,7 @@ import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { marketRoutes } from './routes.market';
 import { pairingServiceRoutes } from './routes.pairing-service';
+import { transferIndexRoutes } from './routes.transfer-index';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -78,6 +79,7 @@ export const routes: RouteRecordRaw[] = [
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...pairingServiceRoutes,
+  ...transferIndexRoutes,
   ...dealRoutes,
   {
     path: '/forbidden',

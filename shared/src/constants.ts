@@ -136,5 +136,7 @@ export const AUDIT_ACTIONS = [
   'intermediary.order_cancel',
   'intermediary.deliver',
   'intermediary.delivery_accept',
+  // The institutions' transformation index: a new version of the weights.
+  'transfer_index.weights',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

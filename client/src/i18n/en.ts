@@ -1,3 +1,4 @@
+import { transferIndexEn } from './transfer-index.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -320,6 +321,7 @@ const en: MessageSchema = {
       intermediary_order_cancel: 'Service order cancelled',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
+      transfer_index_weights: 'Transformation index weights changed',
     },
   },
   about: {
@@ -351,6 +353,7 @@ const en: MessageSchema = {
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,
+  ...transferIndexEn,
   ...dealsEn,
 };
 

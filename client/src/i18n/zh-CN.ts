@@ -1,3 +1,4 @@
+import { transferIndexZh } from './transfer-index.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -320,6 +321,7 @@ const zhCN = {
       intermediary_order_cancel: '取消服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
+      transfer_index_weights: '调整机构转化评价权重',
     },
   },
   about: {
@@ -351,6 +353,7 @@ const zhCN = {
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
+  ...transferIndexZh,
   ...dealsZh,
 };
 

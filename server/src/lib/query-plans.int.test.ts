@@ -53,6 +53,8 @@ import { savedSearchesQuery } from '../modules/saved-searches/saved-search.route
 import { SessionModel } from '../modules/sessions/session.model';
 import { expiredSessionsQuery, sessionLookupQuery, userSessionsQuery } from '../modules/sessions/session.store';
 import { UserModel } from '../modules/users/user.model';
+import { confirmedServiceQuery, institutionCommissionersQuery, institutionContractsQuery, institutionDealsQuery, institutionResultsQuery } from '../modules/transfer-index/transfer-index.sources';
+import { institutionsQuery } from '../modules/transfer-index/transfer-index.service';
 import { explainCount, explainPage, type AnyModel } from '../testing/explain';
 import { useTestDb } from '../testing/harness';
 import { dbFlavour } from './db';
@@ -208,6 +210,14 @@ const cases: Case[] = [
   { name: "a deal room's contract", model: ContractModel as unknown as AnyModel, spec: contractOfDealQuery(runs[4]!) },
   { name: 'comparable contracts of a type, discipline and industry', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer', '530', 'C28') },
   { name: 'comparable contracts of a type', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer') },
+  // The institutions' transformation index: one query per source over the institutions of a year
+  // (its formula versions and yearly snapshots are a handful of documents, read by a unique key).
+  { name: 'verified universities and institutes (transfer index)', model: OrgModel as unknown as AnyModel, spec: institutionsQuery },
+  { name: "institutions' published results (transfer index)", model: ResearchResultModel as unknown as AnyModel, spec: institutionResultsQuery(orgs.slice(0, 5)) },
+  { name: "institutions' deal rooms (transfer index)", model: DealRoomModel as unknown as AnyModel, spec: institutionDealsQuery(orgs.slice(0, 5)) },
+  { name: "institutions' contracts of a year (transfer index)", model: ContractModel as unknown as AnyModel, spec: institutionContractsQuery(orgs.slice(0, 5), 2026) },
+  { name: "institutions' approved commissioners of a term (transfer index)", model: C, spec: institutionCommissionersQuery(orgs.slice(0, 5), 2026) },
+  { name: 'confirmed service entries of a year (transfer index)', model: ServiceEntryModel as unknown as AnyModel, spec: confirmedServiceQuery(2026) },
 ];
 
 let skip = '';

@@ -74,6 +74,9 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.contract_reg_number': { zh: '登记编号须为 6–40 位字母、数字或连字符', en: 'A registration number is 6–40 letters, digits or dashes' },
   'kz.contract_date': { zh: '日期须在 2000 年之后且不晚于今天', en: 'The date must be after 2000 and not in the future' },
   'kz.contract_payment_text': { zh: '分期或提成支付请写明支付安排', en: 'Describe the instalments or royalty' },
+  // The institutions' transformation index.
+  'kz.index_weight': { zh: '权重须为 0–100 的整数', en: 'A weight is a whole number from 0 to 100' },
+  'kz.index_weights_sum': { zh: '各项权重之和须为 100', en: 'The weights must add up to 100' },
   // Intermediary services.
   'kz.price_range': { zh: '最高价不能低于最低价', en: 'The maximum price cannot be below the minimum' },
   // Instruments.

@@ -53,6 +53,8 @@ const contractSchema = new Schema(
 contractSchema.index({ deal: 1 }, { unique: true });
 // Comparable deals (comparableAmountsQuery): of a type, narrowed by discipline and industry → {type, discipline, industry}.
 contractSchema.index({ type: 1, discipline: 1, industry: 1 });
+// The institutions' transformation index: contracts signed as provider in a year (transfer-index.sources.ts institutionContractsQuery) → {supplyOrg, signedOn}.
+contractSchema.index({ supplyOrg: 1, signedOn: 1 });
 
 export interface ContractListingRef {
   kind: 'result' | 'need';
