@@ -135,5 +135,12 @@ export const AUDIT_ACTIONS = [
   'intermediary.order_answer',
   'intermediary.deliver',
   'intermediary.delivery_accept',
+  // Instrument bookings: requests, the owner's answer, cancellations, usage and ratings.
+  'booking.request',
+  'booking.confirm',
+  'booking.decline',
+  'booking.cancel',
+  'booking.usage',
+  'booking.rate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
