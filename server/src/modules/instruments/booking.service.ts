@@ -113,7 +113,7 @@ export async function readBooking(user: UserDoc, id: string): Promise<BookingRec
 
 /** One conditional update: from `filter`'s state to `set`, or 409 when the booking moved on meanwhile. */
 async function move(id: Types.ObjectId, filter: Record<string, unknown>, set: Record<string, unknown>): Promise<BookingRecord> {
-  const doc = await BookingModel.findOneAndUpdate({ _id: id, ...filter }, { $set: set }, { new: true }).lean<BookingRecord>();
+  const doc = await BookingModel.findOneAndUpdate({ _id: id, ...filter }, { $set: set }, { returnDocument: 'after' }).lean<BookingRecord>();
   if (!doc) {
     throw createError('INVALID_STATE');
   }
