@@ -48,12 +48,14 @@ export function slotErrors(inst: Pick<InstrumentRecord, 'openingHours' | 'price'
   return out;
 }
 
+/** Unanswered requests of an instrument past their expiry (starts within 120 days back): index {instrument, start}. */
+export function staleRequestsQuery(instrument: Types.ObjectId, now: Date) {
+  return { filter: { instrument, start: { $gte: new Date(now.getTime() - 120 * DAY_MS) }, status: 'pending' as const, expiresAt: { $lte: now } } };
+}
+
 /** Marks the instrument's unanswered requests past their expiry as expired and frees their cells. */
 export async function expireStale(instrument: Types.ObjectId, now: Date): Promise<void> {
-  const stale = await BookingModel.find(
-    { instrument, start: { $gte: new Date(now.getTime() - 120 * DAY_MS) }, status: 'pending', expiresAt: { $lte: now } },
-    { _id: 1 },
-  ).lean();
+  const stale = await BookingModel.find(staleRequestsQuery(instrument, now).filter, { _id: 1 }).lean();
   for (const s of stale) {
     const done = await BookingModel.updateOne({ _id: s._id, status: 'pending' }, { $set: { status: 'expired' } });
     if (done.modifiedCount) {
