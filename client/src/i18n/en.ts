@@ -14,6 +14,7 @@ import { firstEn } from './first.en';
 import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
 import { pairingServiceEn } from './pairing-service.en';
+import { bookingEn } from './booking.en';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
 const en: MessageSchema = {
@@ -319,6 +320,12 @@ const en: MessageSchema = {
       intermediary_order_answer: 'Intermediary answered an order',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
+      booking_request: 'Instrument booking requested',
+      booking_confirm: 'Instrument booking confirmed',
+      booking_decline: 'Instrument booking declined',
+      booking_cancel: 'Instrument booking cancelled',
+      booking_usage: 'Instrument usage recorded',
+      booking_rate: 'Instrument use rated',
     },
   },
   about: {
@@ -347,6 +354,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...intermediariesEn,
+  ...bookingEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

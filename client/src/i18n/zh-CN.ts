@@ -13,6 +13,7 @@ import { marketZh } from './market.zh-CN';
 import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
 import { pairingServiceZh } from './pairing-service.zh-CN';
+import { bookingZh } from './booking.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -319,6 +320,12 @@ const zhCN = {
       intermediary_order_answer: '中介机构答复服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
+      booking_request: '申请预约仪器',
+      booking_confirm: '确认仪器预约',
+      booking_decline: '谢绝仪器预约',
+      booking_cancel: '取消仪器预约',
+      booking_usage: '登记仪器使用',
+      booking_rate: '评价仪器使用',
     },
   },
   about: {
@@ -347,6 +354,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...intermediariesZh,
+  ...bookingZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
