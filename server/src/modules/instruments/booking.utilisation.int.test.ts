@@ -25,10 +25,10 @@ describe('instrument utilisation', () => {
       const start = monday + dayOffset * DAY_MS + fromHour * HOUR_MS;
       return {
         instrument: sem._id, instrumentName: sem.name, ownerOrg: univ._id, requester, requesterOrg: new Types.ObjectId(), start: new Date(start), end: new Date(start + hours * HOUR_MS),
-        status, purpose: '测试', price: { unit: 'hour', amount: 100, estimate: hours * 100 },
+        status, purpose: '测试', price: { unit: 'hour' as const, amount: 100, estimate: hours * 100 },
       };
     };
-    await BookingModel.create([
+    await BookingModel.insertMany([
       book(0, 9, 4, 'confirmed'), book(1, 9, 2, 'used'), book(2, 9, 3, 'pending'), book(3, 9, 1, 'cancelled'), book(4, 9, 1, 'declined'),
       book(-7, 9, 8, 'used'),
     ]);
