@@ -123,6 +123,12 @@ describe('instrument booking in the browser', () => {
     await owner.goto(`${platform.url}/me/instruments/utilisation`);
     await expect.poll(() => owner.locator('[data-testid=utilisation-chart] canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await owner.locator('[data-testid=util-instrument]').textContent()).toContain('场发射扫描电子显微镜');
+    // Let the chart's entry animation end before the screenshot (nothing is asserted on time).
+    await owner.waitForTimeout(1500);
     await shoot(owner, 'booking-utilisation-1366');
+    await owner.setViewportSize({ width: 390, height: 900 });
+    await owner.goto(`${platform.url}/me/bookings?side=owner`);
+    await expect.poll(() => owner.locator('[data-status=used]').count(), { timeout: 15_000 }).toBe(1);
+    await shoot(owner, 'booking-owner-used-390');
   });
 });
