@@ -129,6 +129,7 @@ describe('instrument booking in the browser', () => {
     await owner.setViewportSize({ width: 390, height: 900 });
     await owner.goto(`${platform.url}/me/bookings?side=owner`);
     await expect.poll(() => owner.locator('[data-status=used]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => owner.locator('.el-loading-mask').count(), { timeout: 15_000 }).toBe(0);
     await shoot(owner, 'booking-owner-used-390');
   });
 });
