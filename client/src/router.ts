@@ -10,6 +10,7 @@ import {
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { intermediaryRoutes } from './routes.intermediaries';
+import { bookingRoutes } from './routes.booking';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -76,6 +77,7 @@ export const routes: RouteRecordRaw[] = [
   ...marketplaceRoutes,
   ...commissionerRoutes,
   ...intermediaryRoutes,
+  ...bookingRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...pairingServiceRoutes,

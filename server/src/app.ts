@@ -28,6 +28,7 @@ import { statsRoutes } from './modules/stats/stats.routes';
 import { commissionerRoutes } from './modules/commissioners/commissioner.routes';
 import { serviceRequestRoutes } from './modules/service-requests/service-request.routes';
 import { pairingRoutes } from './modules/pairing/pairing.routes';
+import { bookingRoutes } from './modules/instruments/booking.routes';
 import { serviceLogRoutes } from './modules/service-log/service.routes';
 import { dealRoutes } from './modules/deals/deal.routes';
 import { dealFileRoutes } from './modules/deals/deal.files.routes';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   contractRoutes(api);
   intermediaryRoutes(api);
   transferIndexRoutes(api);
+  bookingRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -138,5 +138,12 @@ export const AUDIT_ACTIONS = [
   'intermediary.delivery_accept',
   // The institutions' transformation index: a new version of the weights.
   'transfer_index.weights',
+  // Instrument bookings: requests, the owner's answer, cancellations, usage and ratings.
+  'booking.request',
+  'booking.confirm',
+  'booking.decline',
+  'booking.cancel',
+  'booking.usage',
+  'booking.rate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not possible in the current state' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '该地址不支持此请求方法', en: 'This method is not allowed on this path' },
+  SLOT_TAKEN: { status: 409, zh: '该时段已被他人预约或正在等待确认，请选择其他时段', en: 'This slot has already been booked or is awaiting confirmation; choose another slot' },
   ACCOUNT_DISABLED: { status: 403, zh: '该账号已被管理员停用', en: 'This account has been disabled by an administrator' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -30,6 +30,7 @@ export * from './schemas/contract';
 export * from './service-summary-labels';
 export * from './schemas/intermediary';
 export * from './schemas/instrument';
+export * from './schemas/booking';
 export * from './schemas/deal-chat';
 export * from './deal-chat-client';
 export * from './schemas/transfer-index';

@@ -15,6 +15,7 @@ import { firstEn } from './first.en';
 import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
 import { pairingServiceEn } from './pairing-service.en';
+import { bookingEn } from './booking.en';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
 const en: MessageSchema = {
@@ -322,6 +323,12 @@ const en: MessageSchema = {
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
       transfer_index_weights: 'Transformation index weights changed',
+      booking_request: 'Instrument booking requested',
+      booking_confirm: 'Instrument booking confirmed',
+      booking_decline: 'Instrument booking declined',
+      booking_cancel: 'Instrument booking cancelled',
+      booking_usage: 'Instrument usage recorded',
+      booking_rate: 'Instrument use rated',
     },
   },
   about: {
@@ -350,6 +357,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...intermediariesEn,
+  ...bookingEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

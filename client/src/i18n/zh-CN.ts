@@ -14,6 +14,7 @@ import { marketZh } from './market.zh-CN';
 import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
 import { pairingServiceZh } from './pairing-service.zh-CN';
+import { bookingZh } from './booking.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -322,6 +323,12 @@ const zhCN = {
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
       transfer_index_weights: '调整机构转化评价权重',
+      booking_request: '申请预约仪器',
+      booking_confirm: '确认仪器预约',
+      booking_decline: '谢绝仪器预约',
+      booking_cancel: '取消仪器预约',
+      booking_usage: '登记仪器使用',
+      booking_rate: '评价仪器使用',
     },
   },
   about: {
@@ -350,6 +357,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...intermediariesZh,
+  ...bookingZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

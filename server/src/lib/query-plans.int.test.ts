@@ -55,6 +55,11 @@ import { expiredSessionsQuery, sessionLookupQuery, userSessionsQuery } from '../
 import { UserModel } from '../modules/users/user.model';
 import { confirmedServiceQuery, institutionCommissionersQuery, institutionContractsQuery, institutionDealsQuery, institutionResultsQuery } from '../modules/transfer-index/transfer-index.sources';
 import { institutionsQuery } from '../modules/transfer-index/transfer-index.service';
+import { holdingBookingsQuery } from '../modules/instruments/booking.calendar';
+import { BookingModel } from '../modules/instruments/booking.model';
+import { myBookingsQuery } from '../modules/instruments/booking.queries';
+import { staleRequestsQuery } from '../modules/instruments/booking.service';
+import { orgBookingsQuery } from '../modules/instruments/booking.utilisation';
 import { explainCount, explainPage, type AnyModel } from '../testing/explain';
 import { useTestDb } from '../testing/harness';
 import { dbFlavour } from './db';
@@ -123,6 +128,13 @@ async function seed(): Promise<void> {
     raw(ContractModel as unknown as AnyModel, many(N, (i) => ({
       deal: i === 0 ? runs[4] : new Types.ObjectId(), type: pick(['development', 'transfer', 'licence', 'consulting', 'service'], i), amount: 1000 * (i + 1), payment: { kind: 'lump_sum', text: '' },
       signedOn: ago(i).toISOString().slice(0, 10), supplyOrg: pick(orgs, i), demandOrg: pick(orgs, i + 7), discipline: pick(['530', '430', '520', '610'], i), industry: pick(['C28', 'C36', 'C26', 'I65', 'M73'], i), city: '220100', listings: [], history: [],
+    }))),
+    // Instrument bookings: 30 instruments of the 60 organisations, slots over the past and next 400 days.
+    raw(BookingModel as unknown as AnyModel, many(N, (i) => ({
+      instrument: runs[i % runs.length], instrumentName: 'i', ownerOrg: pick(orgs, i), requester: pick(users, i), requesterOrg: pick(orgs, i + 7),
+      start: new Date(now.getTime() + ((i % 800) - 400) * day), end: new Date(now.getTime() + ((i % 800) - 400) * day + 7_200_000),
+      status: pick(['pending', 'confirmed', 'used', 'cancelled', 'declined', 'expired'], i), purpose: 'p', price: { unit: 'hour', amount: 100, estimate: 200 },
+      expiresAt: ago(i), createdAt: ago(i), updatedAt: ago(i),
     }))),
   ]);
 }
@@ -218,6 +230,12 @@ const cases: Case[] = [
   { name: "institutions' contracts of a year (transfer index)", model: ContractModel as unknown as AnyModel, spec: institutionContractsQuery(orgs.slice(0, 5), 2026) },
   { name: "institutions' approved commissioners of a term (transfer index)", model: C, spec: institutionCommissionersQuery(orgs.slice(0, 5), 2026) },
   { name: 'confirmed service entries of a year (transfer index)', model: ServiceEntryModel as unknown as AnyModel, spec: confirmedServiceQuery(2026) },
+  // Instrument bookings
+  { name: "an instrument's calendar (bookings holding slots)", model: BookingModel as unknown as AnyModel, spec: holdingBookingsQuery(runs[4]!, now.getTime(), now.getTime() + 7 * day) },
+  { name: "an instrument's expired requests", model: BookingModel as unknown as AnyModel, spec: staleRequestsQuery(runs[4]!, now) },
+  { name: 'my bookings as requester', model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'requester')!, count: true },
+  { name: "requests for my institution's instruments", model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'owner', 'pending')!, count: true },
+  { name: "an institution's utilisation (confirmed and used bookings)", model: BookingModel as unknown as AnyModel, spec: orgBookingsQuery(orgs[3]!, now.getTime() - 180 * day, now.getTime()) },
 ];
 
 let skip = '';
