@@ -319,6 +319,10 @@ const en: MessageSchema = {
       intermediary_order_answer: 'Intermediary answered an order',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
+      plan_create: 'Plan and its targets added',
+      plan_entry_create: 'Plan target count entered',
+      plan_entry_update: 'Plan target count corrected',
+      plan_entry_delete: 'Plan target count removed',
     },
   },
   about: {

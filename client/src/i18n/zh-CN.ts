@@ -319,6 +319,10 @@ const zhCN = {
       intermediary_order_answer: '中介机构答复服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
+      plan_create: '新增规划及其指标',
+      plan_entry_create: '录入规划指标完成数',
+      plan_entry_update: '修改规划指标完成数',
+      plan_entry_delete: '删除规划指标完成数',
     },
   },
   about: {
