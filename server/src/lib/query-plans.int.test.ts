@@ -53,6 +53,8 @@ import { savedSearchesQuery } from '../modules/saved-searches/saved-search.route
 import { SessionModel } from '../modules/sessions/session.model';
 import { expiredSessionsQuery, sessionLookupQuery, userSessionsQuery } from '../modules/sessions/session.store';
 import { UserModel } from '../modules/users/user.model';
+import { PlanEntryModel, PlanModel } from '../modules/plan/plan.model';
+import { planByCodeQuery, planEntriesQuery, plansQuery } from '../modules/plan/plan.queries';
 import { explainCount, explainPage, type AnyModel } from '../testing/explain';
 import { useTestDb } from '../testing/harness';
 import { dbFlavour } from './db';
@@ -121,6 +123,11 @@ async function seed(): Promise<void> {
     raw(ContractModel as unknown as AnyModel, many(N, (i) => ({
       deal: i === 0 ? runs[4] : new Types.ObjectId(), type: pick(['development', 'transfer', 'licence', 'consulting', 'service'], i), amount: 1000 * (i + 1), payment: { kind: 'lump_sum', text: '' },
       signedOn: ago(i).toISOString().slice(0, 10), supplyOrg: pick(orgs, i), demandOrg: pick(orgs, i + 7), discipline: pick(['530', '430', '520', '610'], i), industry: pick(['C28', 'C36', 'C26', 'I65', 'M73'], i), city: '220100', listings: [], history: [],
+    }))),
+    // Plan targets: plans of many periods; manual entries of 20 plans × 10 targets × 9 cities × yearly cells.
+    raw(PlanModel as unknown as AnyModel, many(N, (i) => ({ code: `plan-${i}`, titleZh: 't', titleEn: 't', startYear: 1000 + i, endYear: 1004 + i, source: '', targets: [] }))),
+    raw(PlanEntryModel as unknown as AnyModel, many(N, (i) => ({
+      plan: `plan-${i % 20}`, target: `t${Math.floor(i / 20) % 10}`, city: pick(CITY_CODES, Math.floor(i / 200)), year: 2000 + Math.floor(i / 1800), count: 1, evidence: 'e', history: [],
     }))),
   ]);
 }
@@ -208,6 +215,10 @@ const cases: Case[] = [
   { name: "a deal room's contract", model: ContractModel as unknown as AnyModel, spec: contractOfDealQuery(runs[4]!) },
   { name: 'comparable contracts of a type, discipline and industry', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer', '530', 'C28') },
   { name: 'comparable contracts of a type', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer') },
+  // Plan targets
+  { name: 'the plans, newest first', model: PlanModel as unknown as AnyModel, spec: plansQuery() },
+  { name: 'one plan by code', model: PlanModel as unknown as AnyModel, spec: planByCodeQuery('plan-7') },
+  { name: "a plan's manual entries (dashboard)", model: PlanEntryModel as unknown as AnyModel, spec: planEntriesQuery('plan-7') },
 ];
 
 let skip = '';

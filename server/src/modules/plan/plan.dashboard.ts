@@ -7,6 +7,7 @@ import { CITY_CODES, type PlanDashboardView, type PlanTargetView } from '@kezhua
 import { UserModel } from '../users/user.model';
 import { targetCounter, type TargetCount } from './plan.counters';
 import { PlanEntryModel, type PlanEntryRecord, type PlanRecord, type PlanTargetRecord } from './plan.model';
+import { planEntriesQuery } from './plan.queries';
 import { loadPlan } from './plan.service';
 import { presentEntry, presentPlanSummary } from './plan.presenter';
 
@@ -40,7 +41,8 @@ export function tally(t: PlanTargetRecord, years: number[], rows: readonly Targe
 export async function planDashboard(code: string, opts: { withEntries: boolean }): Promise<PlanDashboardView> {
   const plan = await loadPlan(code);
   const years = planYears(plan);
-  const entries = await PlanEntryModel.find({ plan: code }).sort({ target: 1, city: 1, year: 1 }).lean<PlanEntryRecord[]>();
+  const q = planEntriesQuery(code);
+  const entries = await PlanEntryModel.find(q.filter).sort(q.sort).lean<PlanEntryRecord[]>();
   const targets = await Promise.all(
     plan.targets.map(async (t) => {
       const counter = targetCounter(t.counter);

@@ -143,7 +143,7 @@ describe('export', () => {
     });
     expect(res.status).toBe(200);
     const wb = new (excel().Workbook)();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '按年度', '按市州', '录入明细']);
     const rowOf = (sheet: string, label: string) => {
       const ws = wb.getWorksheet(sheet)!;

@@ -5,17 +5,19 @@ import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { PlanEntryModel, PlanModel, type PlanEntryRecord, type PlanRecord } from './plan.model';
 import { presentPlanSummary } from './plan.presenter';
+import { planByCodeQuery, plansQuery } from './plan.queries';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 type Actor = { _id: Types.ObjectId };
 
 export async function listPlans(): Promise<PlanListView> {
-  const plans = await PlanModel.find({ startYear: { $gte: 0 } }).sort({ startYear: -1 }).lean<PlanRecord[]>();
+  const q = plansQuery();
+  const plans = await PlanModel.find(q.filter).sort(q.sort).lean<PlanRecord[]>();
   return { items: plans.map(presentPlanSummary) };
 }
 
 export async function loadPlan(code: string): Promise<PlanRecord> {
-  const plan = await PlanModel.findOne({ code }).lean<PlanRecord>();
+  const plan = await PlanModel.findOne(planByCodeQuery(code).filter).lean<PlanRecord>();
   if (!plan) {
     throw createError('NOT_FOUND');
   }
