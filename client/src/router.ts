@@ -14,6 +14,7 @@ import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { marketRoutes } from './routes.market';
+import { planRoutes } from './routes.plan';
 import { pairingServiceRoutes } from './routes.pairing-service';
 
 declare module 'vue-router' {
@@ -77,6 +78,7 @@ export const routes: RouteRecordRaw[] = [
   ...intermediaryRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
+  ...planRoutes,
   ...pairingServiceRoutes,
   ...dealRoutes,
   {

@@ -10,6 +10,7 @@ import { listingShareEn } from './listing-share.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
+import { planEn } from './plan.en';
 import { firstEn } from './first.en';
 import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
@@ -341,6 +342,7 @@ const en: MessageSchema = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketEn,
+  ...planEn,
   ...importsEn,
   ...matchingEn,
   ...pairingServiceEn,

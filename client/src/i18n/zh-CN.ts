@@ -10,6 +10,7 @@ import { listingShareZh } from './listing-share.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
+import { planZh } from './plan.zh-CN';
 import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
 import { pairingServiceZh } from './pairing-service.zh-CN';
@@ -341,6 +342,7 @@ const zhCN = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketZh,
+  ...planZh,
   ...importsZh,
   ...matchingZh,
   ...pairingServiceZh,
