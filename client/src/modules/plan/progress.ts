@@ -23,13 +23,16 @@ export function expectedShare(startYear: number, endYear: number, year: number):
   return Math.min(1, (year - startYear + 1) / (endYear - startYear + 1));
 }
 
-/** Reached; on track (at least 90 % of what is due by `year`); behind; or nothing counted yet. */
+/** Reached; on track (at least 90 % of what is due by `year`); behind (or missed, once the period is over); or nothing counted yet. */
 export function progressStatus(t: Pick<PlanTargetView, 'value' | 'periodTarget'>, plan: { startYear: number; endYear: number }, year: number): ProgressStatus {
   if (t.value >= t.periodTarget) {
     return 'reached';
   }
   if (t.value === 0) {
     return 'not_started';
+  }
+  if (year > plan.endYear) {
+    return 'behind'; // the period is over and the target was missed
   }
   const due = t.periodTarget * expectedShare(plan.startYear, plan.endYear, year);
   return t.value >= due * 0.9 ? 'on_track' : 'behind';
