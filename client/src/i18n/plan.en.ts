@@ -17,7 +17,7 @@ export const planEn: PlanMessages = {
     targetOf: 'Target {n} {unit}',
     targetPerYear: '{n} {unit} a year, {total} {unit} over the period',
     valueSource: { counter: 'Platform records', manual: 'Manual entries' },
-    status: { reached: 'Reached', on_track: 'On track', behind: 'Behind', not_started: 'No data yet' },
+    status: { reached: 'Reached', on_track: 'On track', behind: 'Behind', missed: 'Missed', not_started: 'No data yet' },
     byCity: 'By city',
     byYear: 'By year (stacked)',
     target: 'Target',

@@ -15,7 +15,7 @@ export const planZh = {
     targetOf: '目标 {n}{unit}',
     targetPerYear: '每年 {n}{unit}，期内合计 {total}{unit}',
     valueSource: { counter: '平台记录', manual: '人工录入' },
-    status: { reached: '已完成', on_track: '进度正常', behind: '进度滞后', not_started: '尚无数据' },
+    status: { reached: '已完成', on_track: '进度正常', behind: '进度滞后', missed: '期末未完成', not_started: '尚无数据' },
     byCity: '按市州',
     byYear: '按年度（堆叠）',
     target: '指标',

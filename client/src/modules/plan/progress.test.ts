@@ -23,11 +23,11 @@ describe('plan progress', () => {
     expect(expectedShare(2011, 2015, 2026)).toBe(1);
   });
 
-  it('calls a target reached, on track, behind or not started', () => {
+  it('calls a target reached, on track, behind, missed or not started', () => {
     expect(progressStatus(target({ value: 20 }), plan, 2013)).toBe('reached');
     expect(progressStatus(target({ value: 11 }), plan, 2013)).toBe('on_track'); // 12 due, 90 % is 10.8
     expect(progressStatus(target({ value: 10 }), plan, 2013)).toBe('behind');
-    expect(progressStatus(target({ value: 19 }), plan, 2016)).toBe('behind');
+    expect(progressStatus(target({ value: 19 }), plan, 2016)).toBe('missed');
     expect(progressStatus(target({ value: 0 }), plan, 2011)).toBe('not_started');
   });
 

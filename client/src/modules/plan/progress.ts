@@ -2,7 +2,7 @@
 import { CITIES, type PlanTargetView } from '@kezhuan/shared';
 
 type Locale = 'zh' | 'en';
-export type ProgressStatus = 'reached' | 'on_track' | 'behind' | 'not_started';
+export type ProgressStatus = 'reached' | 'on_track' | 'behind' | 'missed' | 'not_started';
 
 /** Percentage of the target reached, one decimal, capped at 100 (a bar cannot overflow); 0 for a zero target. */
 export function progressPercent(value: number, target: number): number {
@@ -23,7 +23,7 @@ export function expectedShare(startYear: number, endYear: number, year: number):
   return Math.min(1, (year - startYear + 1) / (endYear - startYear + 1));
 }
 
-/** Reached; on track (at least 90 % of what is due by `year`); behind (or missed, once the period is over); or nothing counted yet. */
+/** Reached; on track (at least 90 % of what is due by `year`); behind; missed (the period is over); or nothing counted yet. */
 export function progressStatus(t: Pick<PlanTargetView, 'value' | 'periodTarget'>, plan: { startYear: number; endYear: number }, year: number): ProgressStatus {
   if (t.value >= t.periodTarget) {
     return 'reached';
@@ -32,13 +32,13 @@ export function progressStatus(t: Pick<PlanTargetView, 'value' | 'periodTarget'>
     return 'not_started';
   }
   if (year > plan.endYear) {
-    return 'behind'; // the period is over and the target was missed
+    return 'missed'; // the period is over
   }
   const due = t.periodTarget * expectedShare(plan.startYear, plan.endYear, year);
   return t.value >= due * 0.9 ? 'on_track' : 'behind';
 }
 
-export const STATUS_COLOUR: Record<ProgressStatus, 'success' | '' | 'warning' | 'exception'> = { reached: 'success', on_track: '', behind: 'warning', not_started: 'exception' };
+export const STATUS_COLOUR: Record<ProgressStatus, 'success' | '' | 'warning' | 'exception'> = { reached: 'success', on_track: '', behind: 'warning', missed: 'warning', not_started: 'exception' };
 
 /** A target's count in each of the nine cities (and "city not given" when there are any), as horizontal bars. */
 export function cityOption(t: PlanTargetView, locale: Locale, labels: { count: string; unknown: string }) {
