@@ -68,7 +68,7 @@ describe('the plan-target dashboard', () => {
     await page.locator('.el-select-dropdown__item:visible', { hasText: String(year) }).click();
     await dialog.locator('[data-testid=plan-entry-count] input').fill('2');
     await dialog.locator('textarea[data-testid=plan-entry-evidence]').fill(EVIDENCE);
-    await dialog.locator('[data-testid=plan-entry-url] input').fill('https://kjt.jl.gov.cn/kjdt/2014/7.html');
+    await dialog.locator('input[data-testid=plan-entry-url]').fill('https://kjt.jl.gov.cn/kjdt/2014/7.html');
     await shoot(page, 'plan-entry-dialog-1366');
     await dialog.locator('[data-testid=plan-entry-save]').click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
