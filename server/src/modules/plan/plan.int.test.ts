@@ -35,6 +35,8 @@ describe('plans as data', () => {
     ]);
     expect(target(d, 'sme_fund_projects').periodTarget).toBe(350);
     expect(d.entries).toBeUndefined();
+    expect((await (await client(app)).get('/api/plans/no-such-plan/dashboard')).status).toBe(404);
+    expect((await (await client(app)).get('/api/plans/%24ne/dashboard')).status).toBe(400);
   });
 
   it('lets an administrator add a second plan with its own targets; the code is unique; others get 403', async () => {
