@@ -15,6 +15,7 @@ import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
 import { marketRoutes } from './routes.market';
+import { planRoutes } from './routes.plan';
 import { pairingServiceRoutes } from './routes.pairing-service';
 import { transferIndexRoutes } from './routes.transfer-index';
 
@@ -80,6 +81,7 @@ export const routes: RouteRecordRaw[] = [
   ...bookingRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
+  ...planRoutes,
   ...pairingServiceRoutes,
   ...transferIndexRoutes,
   ...dealRoutes,

@@ -35,6 +35,7 @@ import { dealFileRoutes } from './modules/deals/deal.files.routes';
 import { contractRoutes } from './modules/contracts/contract.routes';
 import { intermediaryRoutes } from './modules/intermediaries/intermediary.routes';
 import { transferIndexRoutes } from './modules/transfer-index/transfer-index.routes';
+import { planRoutes } from './modules/plan/plan.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   intermediaryRoutes(api);
   transferIndexRoutes(api);
   bookingRoutes(api);
+  planRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

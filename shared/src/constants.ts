@@ -145,5 +145,10 @@ export const AUDIT_ACTIONS = [
   'booking.cancel',
   'booking.usage',
   'booking.rate',
+  // Plan targets (规划目标): plans added, manual entries recorded, corrected, removed.
+  'plan.create',
+  'plan.entry_create',
+  'plan.entry_update',
+  'plan.entry_delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

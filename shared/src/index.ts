@@ -32,5 +32,6 @@ export * from './schemas/intermediary';
 export * from './schemas/instrument';
 export * from './schemas/booking';
 export * from './schemas/deal-chat';
+export * from './schemas/plan';
 export * from './deal-chat-client';
 export * from './schemas/transfer-index';

@@ -11,6 +11,7 @@ import { listingShareEn } from './listing-share.en';
 import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
+import { planEn } from './plan.en';
 import { firstEn } from './first.en';
 import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
@@ -329,6 +330,10 @@ const en: MessageSchema = {
       booking_cancel: 'Instrument booking cancelled',
       booking_usage: 'Instrument usage recorded',
       booking_rate: 'Instrument use rated',
+      plan_create: 'Plan and its targets added',
+      plan_entry_create: 'Plan target count entered',
+      plan_entry_update: 'Plan target count corrected',
+      plan_entry_delete: 'Plan target count removed',
     },
   },
   about: {
@@ -347,6 +352,7 @@ const en: MessageSchema = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketEn,
+  ...planEn,
   ...importsEn,
   ...matchingEn,
   ...pairingServiceEn,

@@ -11,6 +11,7 @@ import { listingShareZh } from './listing-share.zh-CN';
 import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
+import { planZh } from './plan.zh-CN';
 import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
 import { pairingServiceZh } from './pairing-service.zh-CN';
@@ -329,6 +330,10 @@ const zhCN = {
       booking_cancel: '取消仪器预约',
       booking_usage: '登记仪器使用',
       booking_rate: '评价仪器使用',
+      plan_create: '新增规划及其指标',
+      plan_entry_create: '录入规划指标完成数',
+      plan_entry_update: '修改规划指标完成数',
+      plan_entry_delete: '删除规划指标完成数',
     },
   },
   about: {
@@ -347,6 +352,7 @@ const zhCN = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketZh,
+  ...planZh,
   ...importsZh,
   ...matchingZh,
   ...pairingServiceZh,

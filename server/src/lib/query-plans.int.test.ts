@@ -60,6 +60,8 @@ import { BookingModel } from '../modules/instruments/booking.model';
 import { myBookingsQuery } from '../modules/instruments/booking.queries';
 import { staleRequestsQuery } from '../modules/instruments/booking.service';
 import { orgBookingsQuery } from '../modules/instruments/booking.utilisation';
+import { PlanEntryModel, PlanModel } from '../modules/plan/plan.model';
+import { planByCodeQuery, planEntriesQuery, plansQuery } from '../modules/plan/plan.queries';
 import { explainCount, explainPage, type AnyModel } from '../testing/explain';
 import { useTestDb } from '../testing/harness';
 import { dbFlavour } from './db';
@@ -135,6 +137,11 @@ async function seed(): Promise<void> {
       start: new Date(now.getTime() + ((i % 800) - 400) * day), end: new Date(now.getTime() + ((i % 800) - 400) * day + 7_200_000),
       status: pick(['pending', 'confirmed', 'used', 'cancelled', 'declined', 'expired'], i), purpose: 'p', price: { unit: 'hour', amount: 100, estimate: 200 },
       expiresAt: ago(i), createdAt: ago(i), updatedAt: ago(i),
+    }))),
+    // Plan targets: plans of many periods; manual entries of 20 plans × 10 targets × 9 cities × yearly cells.
+    raw(PlanModel as unknown as AnyModel, many(N, (i) => ({ code: `plan-${i}`, titleZh: 't', titleEn: 't', startYear: 1000 + i, endYear: 1004 + i, source: '', targets: [] }))),
+    raw(PlanEntryModel as unknown as AnyModel, many(N, (i) => ({
+      plan: `plan-${i % 20}`, target: `t${Math.floor(i / 20) % 10}`, city: pick(CITY_CODES, Math.floor(i / 200)), year: 2000 + Math.floor(i / 1800), count: 1, evidence: 'e', history: [],
     }))),
   ]);
 }
@@ -236,6 +243,10 @@ const cases: Case[] = [
   { name: 'my bookings as requester', model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'requester')!, count: true },
   { name: "requests for my institution's instruments", model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'owner', 'pending')!, count: true },
   { name: "an institution's utilisation (confirmed and used bookings)", model: BookingModel as unknown as AnyModel, spec: orgBookingsQuery(orgs[3]!, now.getTime() - 180 * day, now.getTime()) },
+  // Plan targets
+  { name: 'the plans, newest first', model: PlanModel as unknown as AnyModel, spec: plansQuery() },
+  { name: 'one plan by code', model: PlanModel as unknown as AnyModel, spec: planByCodeQuery('plan-7') },
+  { name: "a plan's manual entries (dashboard)", model: PlanEntryModel as unknown as AnyModel, spec: planEntriesQuery('plan-7') },
 ];
 
 let skip = '';

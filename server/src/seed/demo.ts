@@ -23,6 +23,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
+import { seedDemoPlan } from './demo-plan';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoPairing } from './demo-pairing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
@@ -149,5 +150,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
     `seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}), ${extras.contracts} contracts (${extras.registered} registered), ` +
       `${extras.services} intermediary services and ${extras.orders} service orders in ${Math.round(performance.now() - t1)} ms`,
   );
+  const planDemo = await seedDemoPlan();
+  say(`seeded the 2011–2015 plan's targets with ${planDemo.entries} manual entries`);
   return true;
 }

@@ -68,6 +68,17 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.deal_reason': { zh: '终止洽谈时请选择原因', en: 'Choose a reason when terminating the deal' },
   'kz.deal_client_id': { zh: '消息编号须为 8–64 位字母、数字、- 或 _', en: 'A message id is 8–64 letters, digits, - or _' },
   'kz.deal_cursor': { zh: '只能指定 before 或 after 之一', en: 'Give either before or after, not both' },
+  // Plan targets (规划目标).
+  'kz.plan_year': { zh: '年份须为 2000–2100 的整数', en: 'A year is a whole number from 2000 to 2100' },
+  'kz.plan_code': { zh: '规划代码须为 3–40 位小写字母、数字或连字符', en: 'A plan code is 3–40 lowercase letters, digits or dashes' },
+  'kz.plan_target_key': { zh: '指标代码须以小写字母开头，2–40 位小写字母、数字或下划线', en: 'A target key starts with a lowercase letter: 2–40 lowercase letters, digits or underscores' },
+  'kz.plan_counter': { zh: '计数器名称须为小写字母、数字、点或下划线', en: 'A counter name is lowercase letters, digits, dots or underscores' },
+  'kz.plan_target': { zh: '目标值须为 1–1000000 的整数', en: 'A target is a whole number from 1 to 1,000,000' },
+  'kz.plan_targets': { zh: '规划须有 1–40 项指标', en: 'A plan has 1 to 40 targets' },
+  'kz.plan_period': { zh: '结束年份不能早于开始年份，期限最长 20 年', en: 'The end year cannot be before the start year; 20 years at most' },
+  'kz.plan_target_keys': { zh: '指标代码不能重复', en: 'Target keys must be unique' },
+  'kz.plan_count': { zh: '数量须为 0–100000 的整数', en: 'A count is a whole number from 0 to 100,000' },
+  'kz.plan_evidence_url': { zh: '佐证链接须为 http(s) 网址', en: 'The evidence link must be an http(s) URL' },
   // Technology contracts of deal rooms.
   'kz.contract_amount_positive': { zh: '金额须大于 0', en: 'The amount must be above 0' },
   'kz.contract_amount_cents': { zh: '金额最多保留两位小数（分）', en: 'An amount has at most two decimals' },

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { PlanEntryModel } from '../modules/plan/plan.model';
+import { client, testApp, useTestDb } from '../testing/harness';
+import { seedDemoPlan } from './demo-plan';
+
+useTestDb();
+const app = testApp();
+
+describe('the plan demo data', () => {
+  it('adds the 2011–2015 plan with plausible, evidenced entries for every target, deterministically and once', async () => {
+    const first = await seedDemoPlan();
+    expect(first.entries).toBeGreaterThan(100);
+    const snapshot = await PlanEntryModel.find({}, { _id: 0, target: 1, city: 1, year: 1, count: 1, evidence: 1 }).sort({ target: 1, city: 1, year: 1 }).lean();
+    expect(await seedDemoPlan()).toEqual({ entries: 0, totals: {} });
+    const d = (await (await client(app)).get('/api/plans/jilin-2011-2015/dashboard').expect(200)).body as {
+      targets: { key: string; value: number; periodTarget: number; source: string; byYear: Record<string, number> }[];
+    };
+    expect(d.targets).toHaveLength(11);
+    for (const t of d.targets) {
+      expect(t.source, t.key).toBe('manual');
+      expect(t.value / t.periodTarget, t.key).toBeGreaterThan(0.7);
+      expect(t.value / t.periodTarget, t.key).toBeLessThan(1.3);
+    }
+    // Yearly programmes: about 50 and 70 each year.
+    const sme = d.targets.find((t) => t.key === 'sme_fund_projects')!;
+    expect(Object.values(sme.byYear).every((n) => n >= 55 && n <= 75)).toBe(true);
+    expect(snapshot.every((e) => /^吉.+〔201[1-5]〕\d+号《关于.+》：/.test(e.evidence))).toBe(true);
+    // Same input, same data.
+    await PlanEntryModel.deleteMany({});
+    await seedDemoPlan();
+    const again = await PlanEntryModel.find({}, { _id: 0, target: 1, city: 1, year: 1, count: 1, evidence: 1 }).sort({ target: 1, city: 1, year: 1 }).lean();
+    expect(again).toEqual(snapshot);
+  });
+});
