@@ -135,5 +135,10 @@ export const AUDIT_ACTIONS = [
   'intermediary.order_answer',
   'intermediary.deliver',
   'intermediary.delivery_accept',
+  // Large-instrument sharing: the catalogue written by the institutions' members.
+  'instrument.create',
+  'instrument.update',
+  'instrument.withdraw',
+  'instrument.photo_upload',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -319,6 +319,10 @@ const en: MessageSchema = {
       intermediary_order_answer: 'Intermediary answered an order',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
+      instrument_create: 'Instrument listed for sharing',
+      instrument_update: 'Instrument edited',
+      instrument_withdraw: 'Instrument withdrawn',
+      instrument_photo_upload: 'Instrument photo uploaded',
     },
   },
   about: {

@@ -319,6 +319,10 @@ const zhCN = {
       intermediary_order_answer: '中介机构答复服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
+      instrument_create: '发布共享仪器',
+      instrument_update: '修改共享仪器',
+      instrument_withdraw: '下架共享仪器',
+      instrument_photo_upload: '上传仪器照片',
     },
   },
   about: {
