@@ -1,5 +1,5 @@
 import type { IndexConfig, IndexName, TypoToleranceConfig } from './types';
-import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
+import { INSTRUMENT_SYNONYM_GROUPS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
 
 /**
  * Ranking rules for Meilisearch. `sort` right after `words`: an explicit sort (price, date) orders
@@ -140,10 +140,11 @@ const instruments: IndexConfig = {
   ],
   sortable: ['updatedAt', 'price'],
   defaultSort: { field: 'updatedAt', order: 'desc' },
-  displayed: ['*'],
+  // Listed (not '*'): the result cards also need the stored opening hours and first photo, which are neither searchable nor filterable.
+  displayed: ['id', '_v', 'name', 'model', 'manufacturer', 'params', 'description', 'orgName', 'category', 'city', 'orgId', 'priceUnit', 'price', 'operatorRequired', 'status', 'updatedAt', 'openingHours', 'photo'],
   suggest: ['name', 'model'],
   rankingRules: RANKING_RULES,
-  synonyms: SYNONYM_GROUPS,
+  synonyms: [...SYNONYM_GROUPS, ...INSTRUMENT_SYNONYM_GROUPS],
   stopWords: STOP_WORDS,
   typoTolerance: { ...TYPO_TOLERANCE, homophones: { attributes: ['name'], minHits: 3 } },
   maxValuesPerFacet: 200,
