@@ -6,6 +6,7 @@
 import type { InstrumentInput, InstrumentListView, InstrumentView } from '@kezhuan/shared';
 import { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import { noteSearchWrite } from '../indexing/write-hint';
 import type { ListingActor } from '../listings/listing.policy';
@@ -114,14 +115,19 @@ export async function getInstrument(actor: ListingActor | null, id: string): Pro
   return view(actor, await readableInstrument(actor, id));
 }
 
-/** The caller's institution's instruments, withdrawn too, newest first (index {org, updatedAt}). */
+/** An institution's instruments, withdrawn too, newest first → index {org, updatedAt}. */
+export function myInstrumentsQuery(org: Types.ObjectId): QuerySpec {
+  return { filter: { org }, sort: { updatedAt: -1, _id: -1 } };
+}
+
+/** The caller's institution's instruments, withdrawn too, newest first. */
 export async function myInstruments(actor: ListingActor, q: { page: number; pageSize: number }): Promise<InstrumentListView> {
   if (!actor.orgId || !actor.orgRole || actor.role === 'admin') {
     return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   }
-  const filter = { org: new Types.ObjectId(actor.orgId) };
+  const { filter, sort } = myInstrumentsQuery(new Types.ObjectId(actor.orgId));
   const [rows, total] = await Promise.all([
-    InstrumentModel.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<InstrumentRecord[]>(),
+    InstrumentModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<InstrumentRecord[]>(),
     InstrumentModel.countDocuments(filter),
   ]);
   const orgs = await orgInfos(rows.map((r) => r.org));
