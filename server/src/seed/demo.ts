@@ -24,6 +24,7 @@ import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoDeals } from './demo-deals';
+import { seedDemoInstruments } from './demo-instruments';
 import { seedDemoPairing } from './demo-pairing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
@@ -149,5 +150,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
     `seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}), ${extras.contracts} contracts (${extras.registered} registered), ` +
       `${extras.services} intermediary services and ${extras.orders} service orders in ${Math.round(performance.now() - t1)} ms`,
   );
+  const instruments = await seedDemoInstruments(new Map(RESEARCH_ORGS.map((i) => [DEMO_ORGS[i]!.name, { id: orgIds[i]!, user: accounts.get(i) ?? researchStaff.get(String(orgIds[i]))! }])), now);
+  say(`seeded ${instruments.length} shared large instruments`);
   return true;
 }
