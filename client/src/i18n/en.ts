@@ -1,3 +1,4 @@
+import { instrumentsEn } from './instruments.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -351,6 +352,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...intermediariesEn,
+  ...instrumentsEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

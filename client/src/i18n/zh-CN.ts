@@ -1,3 +1,4 @@
+import { instrumentsZh } from './instruments.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -351,6 +352,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...intermediariesZh,
+  ...instrumentsZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
