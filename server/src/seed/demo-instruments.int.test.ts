@@ -23,6 +23,8 @@ describe('the instrument demo data', () => {
     expect(ids.length).toBeGreaterThanOrEqual(110);
     expect(ids.length).toBeLessThanOrEqual(130);
     expect((await demoInstruments()).map((i) => String(i._id)).sort()).toEqual(ids.map(String).sort());
+    // Listed over two years, not all today.
+    expect(new Set((await InstrumentModel.find({}, { updatedAt: 1 }).lean()).map((i) => i.updatedAt.toISOString().slice(0, 7))).size).toBeGreaterThan(12);
     const cities = await InstrumentModel.distinct('city');
     expect(cities.sort()).toEqual(['220100', '220200', '222400']);
 

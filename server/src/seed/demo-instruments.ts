@@ -106,9 +106,10 @@ export function demoInstrumentRows(orgs: ReadonlyMap<string, { id: Types.ObjectI
 /** Inserts the demo instruments; returns their ids in insertion order. */
 export async function seedDemoInstruments(orgs: ReadonlyMap<string, { id: Types.ObjectId; user: Types.ObjectId }>, now: Date): Promise<Types.ObjectId[]> {
   const rows = demoInstrumentRows(orgs, now);
-  // timestamps: false keeps the listed dates; the outbox flag makes the start-up reconciliation index them.
-  const docs = await InstrumentModel.insertMany(rows, { lean: true });
-  return docs.map((d) => d._id as Types.ObjectId);
+  // Written as they are (validated above by the API's schema): Mongoose's timestamps would date every
+  // instrument today. The outbox flag makes the start-up reconciliation index them.
+  const res = await InstrumentModel.collection.insertMany(rows);
+  return Object.values(res.insertedIds) as Types.ObjectId[];
 }
 
 /** The active demo instruments (for the booking demo): id, institution, opening hours, oldest first. */
