@@ -11,6 +11,7 @@ import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { intermediaryRoutes } from './routes.intermediaries';
 import { bookingRoutes } from './routes.booking';
+import { instrumentRoutes } from './routes.instruments';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -79,6 +80,7 @@ export const routes: RouteRecordRaw[] = [
   ...commissionerRoutes,
   ...intermediaryRoutes,
   ...bookingRoutes,
+  ...instrumentRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...planRoutes,

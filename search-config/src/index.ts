@@ -13,5 +13,5 @@ export type {
   TypoToleranceConfig,
 } from './types';
 export { SEARCH_CONFIG, TIE_BREAK, exactAttributes } from './indexes';
-export { STOP_WORDS, SYNONYM_GROUPS, isAbbreviation } from './vocabulary';
+export { INSTRUMENT_SYNONYM_GROUPS, STOP_WORDS, SYNONYM_GROUPS, isAbbreviation } from './vocabulary';
 export { MEILI_HIDDEN, MEILI_LOCALES, synonymMap, toMeiliSettings, type MeiliSettings } from './meili';

@@ -1,5 +1,5 @@
 import type { IndexConfig, IndexName, TypoToleranceConfig } from './types';
-import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
+import { INSTRUMENT_SYNONYM_GROUPS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
 
 /**
  * Ranking rules for Meilisearch. `sort` right after `words`: an explicit sort (price, date) orders
@@ -110,10 +110,52 @@ const needs: IndexConfig = {
 };
 
 /**
+ * 大型科学仪器: the instruments universities and institutes share (issue 16). The name counts most,
+ * then the model and maker (people search 600MHz, Bruker, JEM-2100F), then the parameters and the
+ * description; homophone typos are forgiven on the name. `operatorRequired` is stored as the
+ * string 'true' / 'false' (a keyword facet like the others); `expiresAt` is never set (instruments
+ * do not expire) but is filterable so the engines' shared expiry check stays valid on this index.
+ */
+const instruments: IndexConfig = {
+  name: 'instruments',
+  primaryKey: 'id',
+  searchable: [
+    { name: 'name', weight: 10 },
+    { name: 'model', weight: 6 },
+    { name: 'manufacturer', weight: 3 },
+    { name: 'params', weight: 1, snippet: true },
+    { name: 'description', weight: 1, snippet: true },
+    { name: 'orgName', weight: 2 },
+  ],
+  filterable: [
+    { name: 'category', kind: 'keyword' },
+    { name: 'city', kind: 'keyword' },
+    { name: 'orgId', kind: 'keyword' },
+    { name: 'priceUnit', kind: 'keyword' },
+    { name: 'operatorRequired', kind: 'keyword' },
+    { name: 'status', kind: 'keyword' },
+    { name: 'price', kind: 'number' },
+    { name: 'updatedAt', kind: 'number' },
+    { name: 'expiresAt', kind: 'number' },
+  ],
+  sortable: ['updatedAt', 'price'],
+  defaultSort: { field: 'updatedAt', order: 'desc' },
+  // Listed (not '*'): the result cards also need the stored opening hours and first photo, which are neither searchable nor filterable.
+  displayed: ['id', '_v', 'name', 'model', 'manufacturer', 'params', 'description', 'orgName', 'category', 'city', 'orgId', 'priceUnit', 'price', 'operatorRequired', 'status', 'updatedAt', 'openingHours', 'photo'],
+  suggest: ['name', 'model'],
+  rankingRules: RANKING_RULES,
+  synonyms: [...SYNONYM_GROUPS, ...INSTRUMENT_SYNONYM_GROUPS],
+  stopWords: STOP_WORDS,
+  typoTolerance: { ...TYPO_TOLERANCE, homophones: { attributes: ['name'], minHits: 3 } },
+  maxValuesPerFacet: 200,
+  maxTotalHits: 10_000,
+};
+
+/**
  * Attributes whose whole value a query may equal (a title, a keyword): the searchable ones among
  * the suggestion attributes. Both engines rank such a listing first (exactness).
  */
 export const exactAttributes = (config: IndexConfig): string[] => config.suggest.filter((a) => config.searchable.some((s) => s.name === a));
 
 /** Settings of every index, read by both engines. */
-export const SEARCH_CONFIG: Readonly<Record<IndexName, IndexConfig>> = { results, needs };
+export const SEARCH_CONFIG: Readonly<Record<IndexName, IndexConfig>> = { results, needs, instruments };

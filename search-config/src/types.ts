@@ -1,7 +1,7 @@
 /** The indexes the platform keeps; the server's search contract uses the same names. */
-export const INDEX_NAMES = ['results', 'needs'] as const;
+export const INDEX_NAMES = ['results', 'needs', 'instruments'] as const;
 
-/** 科技成果 (`results`) or 技术需求 (`needs`). */
+/** 科技成果 (`results`), 技术需求 (`needs`) or 大型科学仪器 (`instruments`). */
 export type IndexName = (typeof INDEX_NAMES)[number];
 
 /** A full-text attribute, listed in ranking order; `weight` is its bm25 column weight in the embedded engine. */

@@ -98,6 +98,22 @@ export const STOP_WORDS: readonly string[] = [
  * or digits. Ambiguous out of context (cf is carbon fibre and compound fertiliser), so a query is
  * expanded to it only when it is typed: 碳纤维 does not search for "cf", "cf" does find 碳纤维.
  */
+/**
+ * Instrument names as people shorten them (大型科学仪器共享, `instruments` index only): 电镜 for
+ * 电子显微镜, 核磁 for 核磁共振, the English abbreviations of the common techniques.
+ */
+export const INSTRUMENT_SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['电镜', '电子显微镜'],
+  ['扫描电镜', '扫描电子显微镜', 'sem'],
+  ['透射电镜', '透射电子显微镜', 'tem'],
+  ['核磁', '核磁共振', 'nmr'],
+  ['x射线衍射仪', 'xrd'],
+  ['激光共聚焦显微镜', '共聚焦显微镜'],
+  ['质谱仪', '质谱'],
+  ['色谱仪', '色谱'],
+  ['原子力显微镜', 'afm'],
+];
+
 export function isAbbreviation(term: string): boolean {
   return /^[a-z][a-z0-9]{0,3}$/.test(term);
 }

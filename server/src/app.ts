@@ -36,6 +36,7 @@ import { contractRoutes } from './modules/contracts/contract.routes';
 import { intermediaryRoutes } from './modules/intermediaries/intermediary.routes';
 import { transferIndexRoutes } from './modules/transfer-index/transfer-index.routes';
 import { planRoutes } from './modules/plan/plan.routes';
+import { instrumentRoutes } from './modules/instruments/instrument.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   transferIndexRoutes(api);
   bookingRoutes(api);
   planRoutes(api);
+  instrumentRoutes(api, { search });
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

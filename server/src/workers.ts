@@ -5,6 +5,7 @@ import { sweepPasswordResets } from './modules/auth/password-reset.service';
 import { sweepAttempts } from './modules/auth/throttle';
 import { pruneImportJobs } from './modules/imports/import.retention';
 import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync';
+import { instrumentIndexSource } from './modules/instruments/instrument.search';
 import { needIndexSource, resultIndexSource } from './modules/listings/listing.index-sources';
 import { expireStaleListings } from './modules/listings/review.service';
 import { announcePublications } from './modules/matching/announcer';
@@ -30,7 +31,7 @@ export function createIndexSync(search: PlatformSearch, log?: Logger): IndexSync
   const lease = search.engine.kind === 'meilisearch' ? new Lease('index-sync', 60_000) : undefined;
   return new IndexSync(
     search.engine,
-    [resultIndexSource, needIndexSource],
+    [resultIndexSource, needIndexSource, instrumentIndexSource],
     (err, index, id) => log?.error({ err, index, id }, 'a record could not be indexed; it stays dirty and is retried'),
     lease,
   );

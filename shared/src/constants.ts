@@ -150,5 +150,10 @@ export const AUDIT_ACTIONS = [
   'plan.entry_create',
   'plan.entry_update',
   'plan.entry_delete',
+  // Large-instrument sharing: the catalogue written by the institutions' members.
+  'instrument.create',
+  'instrument.update',
+  'instrument.withdraw',
+  'instrument.photo_upload',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -16,19 +16,19 @@ function nav() {
 describe('header navigation', () => {
   it('offers search to everyone and sign-in to visitors', () => {
     const { paths } = nav();
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/login', '/register']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/login', '/register']);
   });
 
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('commissioner');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/intermediary', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/me/intermediary', '/deals']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
 
   it('shows the unread deal messages beside 我的洽谈, nothing when there are none', () => {
@@ -60,6 +60,8 @@ describe('header navigation', () => {
     expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');
     expect(await at('/about')).toBe('/about');
     expect(await at('/intermediaries/dddddddddddddddddddddddd')).toBe('/intermediaries/services');
+    expect(await at('/instruments/dddddddddddddddddddddddd')).toBe('/instruments');
+    expect(await at('/me/instruments')).toBe('/instruments');
     expect(await at('/me/intermediary/services')).toBe('/me/intermediary');
     expect(await at('/service-requests/new')).toBe('/me/pairings');
     expect(await at('/deals/dddddddddddddddddddddddd')).toBe('/deals');

@@ -20,6 +20,8 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/results/', '/search/results'],
   ['/commissioners', '/commissioners'],
   ['/intermediaries', '/intermediaries/services'],
+  ['/instruments', '/instruments'],
+  ['/me/instruments', '/instruments'],
   ['/me/intermediary', '/me/intermediary'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
@@ -45,6 +47,7 @@ export function useNavEntries() {
       { path: '/commissioners', labelKey: 'cm.nav', testid: 'nav-commissioners' },
       { path: '/market', labelKey: 'techMarket.nav', testid: 'nav-market' },
       { path: '/intermediaries/services', labelKey: 'im.nav', testid: 'nav-intermediaries' },
+      { path: '/instruments', labelKey: 'ins.nav', testid: 'nav-instruments' },
     ];
     if (!auth.loaded) {
       return list;

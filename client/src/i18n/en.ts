@@ -1,4 +1,5 @@
 import { transferIndexEn } from './transfer-index.en';
+import { instrumentsEn } from './instruments.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -334,6 +335,10 @@ const en: MessageSchema = {
       plan_entry_create: 'Plan target count entered',
       plan_entry_update: 'Plan target count corrected',
       plan_entry_delete: 'Plan target count removed',
+      instrument_create: 'Instrument listed for sharing',
+      instrument_update: 'Instrument edited',
+      instrument_withdraw: 'Instrument withdrawn',
+      instrument_photo_upload: 'Instrument photo uploaded',
     },
   },
   about: {
@@ -364,6 +369,7 @@ const en: MessageSchema = {
   ...commissionersEn,
   ...intermediariesEn,
   ...bookingEn,
+  ...instrumentsEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

@@ -1,4 +1,5 @@
 import { transferIndexZh } from './transfer-index.zh-CN';
+import { instrumentsZh } from './instruments.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -334,6 +335,10 @@ const zhCN = {
       plan_entry_create: '录入规划指标完成数',
       plan_entry_update: '修改规划指标完成数',
       plan_entry_delete: '删除规划指标完成数',
+      instrument_create: '发布共享仪器',
+      instrument_update: '修改共享仪器',
+      instrument_withdraw: '下架共享仪器',
+      instrument_photo_upload: '上传仪器照片',
     },
   },
   about: {
@@ -364,6 +369,7 @@ const zhCN = {
   ...commissionersZh,
   ...intermediariesZh,
   ...bookingZh,
+  ...instrumentsZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

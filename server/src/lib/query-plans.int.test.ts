@@ -36,6 +36,8 @@ import { expiredJobsQuery } from '../modules/imports/import.retention';
 import { importListQuery, jobsInStatusQuery } from '../modules/imports/import.service';
 import { importListingsQuery } from '../modules/imports/import.listings';
 import { pendingQuery } from '../modules/indexing/index-sync';
+import { InstrumentModel } from '../modules/instruments/instrument.model';
+import { myInstrumentsQuery } from '../modules/instruments/instrument.service';
 import { myListingsQuery } from '../modules/listings/listing.queries';
 import { reviewQueueQuery, staleListingsQuery } from '../modules/listings/review.service';
 import { subscribersQuery, unannouncedQuery } from '../modules/matching/announcer';
@@ -143,6 +145,12 @@ async function seed(): Promise<void> {
     raw(PlanEntryModel as unknown as AnyModel, many(N, (i) => ({
       plan: `plan-${i % 20}`, target: `t${Math.floor(i / 20) % 10}`, city: pick(CITY_CODES, Math.floor(i / 200)), year: 2000 + Math.floor(i / 1800), count: 1, evidence: 'e', history: [],
     }))),
+    // Shared instruments of the 60 organisations, a tenth withdrawn, a few waiting for the index.
+    raw(InstrumentModel as unknown as AnyModel, many(N, (i) => ({
+      org: pick(orgs, i), name: `仪器${i}`, category: 'analytical', city: pick(CITY_CODES, i), address: 'a', description: 'd', params: [], price: { unit: 'hour', amount: i },
+      operatorRequired: i % 2 === 0, openingHours: [], photos: [], status: i % 10 === 0 ? 'withdrawn' : 'active', createdBy: pick(users, i), updatedBy: pick(users, i),
+      searchV: 1, searchDirty: i % 97 === 0, updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -169,6 +177,8 @@ const cases: Case[] = [
   { name: 'listings of one import', model: R, spec: importListingsQuery('0123456789abcdef01234567'), count: true },
   { name: 'index sync pending set (results)', model: R, spec: pendingQuery() },
   { name: 'index sync pending set (needs)', model: T, spec: pendingQuery() },
+  { name: 'index sync pending set (instruments)', model: InstrumentModel as unknown as AnyModel, spec: pendingQuery() },
+  { name: 'an institution’s instruments', model: InstrumentModel as unknown as AnyModel, spec: myInstrumentsQuery(orgs[3]!), count: true },
   { name: 'publications to announce', model: R, spec: unannouncedQuery() },
   { name: 'notifications page', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!) },
   { name: 'unread notifications page', model: NotificationModel as unknown as AnyModel, spec: notificationsQuery(users[7]!, true) },

@@ -39,7 +39,7 @@ describe('search-config', () => {
   });
 
   it('describes both indexes with the agreed fields', () => {
-    expect(INDEX_NAMES).toEqual(['results', 'needs']);
+    expect(INDEX_NAMES).toEqual(['results', 'needs', 'instruments']);
     const results = toMeiliSettings(SEARCH_CONFIG.results);
     expect(results.searchableAttributes).toEqual(['title', 'keywords', 'summary', 'advantages', 'applications', 'orgName', '_sub', '_py']);
     expect(results.sortableAttributes).toEqual(['publishedAt', 'price', 'id']);

@@ -25,6 +25,8 @@ import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoPlan } from './demo-plan';
 import { seedDemoDeals } from './demo-deals';
+import { seedDemoBookings } from './demo-bookings';
+import { seedDemoInstruments } from './demo-instruments';
 import { seedDemoPairing } from './demo-pairing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
@@ -152,5 +154,8 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   );
   const planDemo = await seedDemoPlan();
   say(`seeded the 2011–2015 plan's targets with ${planDemo.entries} manual entries`);
+  const instruments = await seedDemoInstruments(new Map(RESEARCH_ORGS.map((i) => [DEMO_ORGS[i]!.name, { id: orgIds[i]!, user: accounts.get(i) ?? researchStaff.get(String(orgIds[i]))! }])), now);
+  const bookings = await seedDemoBookings(instruments, now);
+  say(`seeded ${instruments.length} shared large instruments and ${bookings} bookings of them`);
   return true;
 }

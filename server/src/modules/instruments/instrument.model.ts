@@ -24,11 +24,18 @@ const instrumentSchema = new Schema(
     status: { type: String, enum: INSTRUMENT_STATUSES, default: 'active' },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     updatedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    // The search outbox (modules/indexing): every write bumps searchV and sets searchDirty in the same update.
+    searchV: { type: Number, default: 1 },
+    searchDirty: { type: Boolean, default: true },
   },
   { timestamps: true, collection: 'instruments' },
 );
 // An institution's instruments, newest first → {org, status, updatedAt}.
 instrumentSchema.index({ org: 1, status: 1, updatedAt: -1 });
+// The org's own list (withdrawn too), newest first → {org, updatedAt}.
+instrumentSchema.index({ org: 1, updatedAt: -1 });
+// The index outbox: records written since they were last pushed → {searchDirty}.
+instrumentSchema.index({ searchDirty: 1 });
 
 export interface InstrumentRecord {
   _id: Types.ObjectId;
@@ -49,6 +56,8 @@ export interface InstrumentRecord {
   status: InstrumentStatus;
   createdBy: Types.ObjectId;
   updatedBy: Types.ObjectId;
+  searchV: number;
+  searchDirty: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEngineContract } from '../contract';
+import { runInstrumentContract } from '../contract-instruments';
 import { buildResultDoc, RESULT_DOCS } from '../contract-fixtures';
 import { EmbeddedSearchEngine } from './engine';
 
 runEngineContract('embedded', () => Promise.resolve(new EmbeddedSearchEngine({ file: ':memory:' })));
+runInstrumentContract('embedded', () => Promise.resolve(new EmbeddedSearchEngine({ file: ':memory:' })));
 
 describe('embedded engine', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kz-embedded-'));

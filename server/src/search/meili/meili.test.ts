@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { SEARCH_CONFIG, toMeiliSettings } from '@kezhuan/search-config';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runEngineContract } from '../contract';
+import { runInstrumentContract } from '../contract-instruments';
 import { buildResultDoc, RESULT_DOCS } from '../contract-fixtures';
 import { MeiliSearchEngine } from './engine';
 import { quoteFilterValue, toMeiliFilter } from './filters';
@@ -48,6 +49,7 @@ describe('Meilisearch partial matches, ranked locally', () => {
 
 describe.skipIf(!host)('Meilisearch engine', () => {
   runEngineContract('meilisearch', () => Promise.resolve(new MeiliSearchEngine({ host, apiKey, indexPrefix: prefix })));
+  runInstrumentContract('meilisearch', () => Promise.resolve(new MeiliSearchEngine({ host, apiKey, indexPrefix: `${prefix}i_` })));
 
   describe('settings and client', () => {
     let engine: MeiliSearchEngine;
