@@ -32,3 +32,4 @@ export * from './schemas/intermediary';
 export * from './schemas/instrument';
 export * from './schemas/deal-chat';
 export * from './deal-chat-client';
+export * from './schemas/financing';
