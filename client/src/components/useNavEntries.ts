@@ -18,6 +18,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/commissioners', '/commissioners'],
   ['/intermediaries', '/intermediaries/services'],
   ['/me/intermediary', '/me/intermediary'],
+  ['/financing', '/financing'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
   ['/deals', '/deals'],
@@ -41,6 +42,7 @@ export function useNavEntries() {
       { path: '/commissioners', labelKey: 'cm.nav', testid: 'nav-commissioners' },
       { path: '/market', labelKey: 'techMarket.nav', testid: 'nav-market' },
       { path: '/intermediaries/services', labelKey: 'im.nav', testid: 'nav-intermediaries' },
+      { path: '/financing', labelKey: 'fin.nav', testid: 'nav-financing' },
     ];
     if (!auth.loaded) {
       return list;
