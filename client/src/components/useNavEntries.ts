@@ -56,7 +56,7 @@ export function useNavEntries() {
     if (role === 'intermediary') {
       list.push({ path: '/me/intermediary', labelKey: 'im.navHome', testid: 'nav-intermediary-home' });
     }
-    if (role && role !== 'admin') {
+    if (role && role !== 'admin' && role !== 'financier') {
       list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals' });
     }
     if (role === 'admin') {
