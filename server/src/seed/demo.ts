@@ -25,6 +25,7 @@ import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoPairing } from './demo-pairing';
+import { DEMO_FINANCIER_ACCOUNT, seedDemoFinancing } from './demo-financing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -149,5 +150,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
     `seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}), ${extras.contracts} contracts (${extras.registered} registered), ` +
       `${extras.services} intermediary services and ${extras.orders} service orders in ${Math.round(performance.now() - t1)} ms`,
   );
+  const fin = await seedDemoFinancing({ now, enterprises: enterpriseIds, passwordHash });
+  say(`seeded financing: ${fin.orgs} financial organisations, ${fin.products} products, ${fin.applications} applications (financier: ${DEMO_FINANCIER_ACCOUNT.email})`);
   return true;
 }
