@@ -71,7 +71,7 @@ describe('financing in the browser', () => {
     expect(await ent.locator('[data-testid=fin-prod-title]').textContent()).toBe(productTitle);
     expect(await ent.locator('[data-testid=fin-apply-link]').textContent()).toContain('我的需求');
     await ent.locator('[data-testid=fin-apply-amount] input').fill('1000000');
-    await ent.locator('[data-testid=fin-apply-purpose] textarea').fill('电池包壳体一体化压铸中试线设备和模具采购');
+    await ent.locator('[data-testid=fin-apply-purpose]').fill('电池包壳体一体化压铸中试线设备和模具采购');
     await shoot(ent, 'financing-apply-1366');
     await ent.locator('[data-testid=fin-apply-submit]').click();
     await expect.poll(() => ent.url(), { timeout: 15_000 }).toMatch(/\/financing\/applications\/[0-9a-f]{24}$/);
@@ -86,8 +86,8 @@ describe('financing in the browser', () => {
     await visible(fin, 'fin-answer-form');
     await fin.locator('[data-testid=fin-answer-approve]').click();
     await fin.locator('[data-testid=fin-answer-amount] input').fill('800000');
-    await fin.locator('[data-testid=fin-answer-rate] input').fill('LPR+30BP');
-    await fin.locator('[data-testid=fin-answer-note] textarea').fill('经审核同意授信，请携带材料到支行办理');
+    await fin.locator('[data-testid=fin-answer-rate]').fill('LPR+30BP');
+    await fin.locator('[data-testid=fin-answer-note]').fill('经审核同意授信，请携带材料到支行办理');
     await shoot(fin, 'financing-answer-1366');
     await fin.locator('[data-testid=fin-answer-send]').click();
     await expect.poll(() => fin.locator('[data-testid=fin-app-status]').textContent(), { timeout: 15_000 }).toBe('已批准');
