@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot, signInPage } from './support';
+import { launchBrowser, SCREENSHOTS, shoot, signInPage } from './support';
 
 const PASSWORD = 'Kezhuan2026demo';
 const BANK = '吉林银行长春科技支行（示范）';
@@ -64,6 +64,7 @@ describe('financing in the browser', () => {
     expect(await row.locator('[data-testid=fin-fit-reason]').count()).toBeGreaterThan(0);
     await row.scrollIntoViewIfNeeded();
     await shoot(ent, 'financing-need-fit-1366');
+    await ent.locator('[data-testid=fin-fit]').screenshot({ path: join(SCREENSHOTS, 'financing-need-fit-panel-1366.png') });
     await row.locator('[data-testid=fin-fit-product]').click();
 
     // The product page: conditions, and the form with the need linked.
