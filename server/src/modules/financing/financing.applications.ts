@@ -11,6 +11,7 @@ import {
 import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import type { ListingActor } from '../listings/listing.policy';
 import { FinancingApplicationModel, FinancingProductModel, type FinancingApplicationRecord, type FinancingProductRecord } from './financing.model';
@@ -154,18 +155,19 @@ export async function withdrawApplication(actor: ListingActor, id: string, ip: s
   return present(a, 'applicant');
 }
 
+/** An organisation's applications (`mine`) or those to its products (`inbox`), newest activity first: {applicantOrg|provider, updatedAt}. */
+export function applicationsQuery(box: 'mine' | 'inbox', org: Types.ObjectId, status?: FinancingApplicationStatus): QuerySpec {
+  return { filter: { ...(box === 'mine' ? { applicantOrg: org } : { provider: org }), ...(status ? { status } : {}) }, sort: { updatedAt: -1 } };
+}
+
 /** My organisation's applications (`mine`) or those to my organisation's products (`inbox`), newest activity first. */
 export async function listApplications(actor: ListingActor, q: FinancingApplicationQuery): Promise<FinancingApplicationListView> {
   if (!actor.orgId || !actor.orgRole || actor.role === 'admin') {
     return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   }
-  const org = new Types.ObjectId(actor.orgId);
-  const filter: Record<string, unknown> = q.box === 'mine' ? { applicantOrg: org } : { provider: org };
-  if (q.status) {
-    filter.status = q.status;
-  }
+  const { filter, sort } = applicationsQuery(q.box, new Types.ObjectId(actor.orgId), q.status);
   const [rows, total] = await Promise.all([
-    FinancingApplicationModel.find(filter).sort({ updatedAt: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FinancingApplicationRecord[]>(),
+    FinancingApplicationModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FinancingApplicationRecord[]>(),
     FinancingApplicationModel.countDocuments(filter),
   ]);
   const names = await applicationNames(rows);

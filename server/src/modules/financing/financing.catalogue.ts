@@ -7,6 +7,7 @@ import type {
 } from '@kezhuan/shared';
 import { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import type { QuerySpec } from '../../lib/query-spec';
 import { audit } from '../audit/audit.service';
 import type { ListingActor } from '../listings/listing.policy';
 import { FinancialProfileModel, FinancingProductModel, type FinancingProductRecord } from './financing.model';
@@ -80,24 +81,16 @@ export async function getProduct(actor: ListingActor | null, id: string): Promis
   return view(actor, p);
 }
 
-/** The catalogue: active products by kind, city, industry, maturity, provider and words of the title; `mine` lists the caller's organisation's. */
-export async function listProducts(actor: ListingActor | null, q: FinancingProductQuery): Promise<FinancingProductListView> {
-  const filter: Record<string, unknown> = {};
-  if (q.mine) {
-    if (!actor?.orgId || !actor.orgRole) {
-      return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    }
-    filter.org = new Types.ObjectId(actor.orgId);
-  } else {
-    filter.status = 'active';
-    if (q.org) {
-      filter.org = new Types.ObjectId(q.org);
-    }
-  }
+/**
+ * The catalogue's page query: active products (or one organisation's, `mine`), by kind, provider,
+ * condition (an empty condition list is "any") and words of the title, newest first. Index
+ * {status, kind, updatedAt} or {org, status, updatedAt} (query-plans.int.test.ts).
+ */
+export function productPageQuery(q: Omit<FinancingProductQuery, 'page' | 'pageSize' | 'mine'>, mineOrg?: Types.ObjectId): QuerySpec {
+  const filter: Record<string, unknown> = mineOrg ? { org: mineOrg } : { status: 'active', ...(q.org ? { org: new Types.ObjectId(q.org) } : {}) };
   if (q.kind) {
     filter.kind = q.kind;
   }
-  // A condition left empty means "any": a product for every city fits a city filter too.
   const anyOr = (field: string, v: string) => ({ $or: [{ [field]: v }, { [field]: { $size: 0 } }] });
   const and = [q.city && anyOr('conditions.cities', q.city), q.industry && anyOr('conditions.industries', q.industry), q.maturity && anyOr('conditions.maturities', q.maturity)].filter(Boolean);
   if (and.length) {
@@ -106,8 +99,17 @@ export async function listProducts(actor: ListingActor | null, q: FinancingProdu
   if (q.q) {
     filter.title = { $regex: escapeRegex(q.q), $options: 'i' };
   }
+  return { filter, sort: { updatedAt: -1, _id: -1 } };
+}
+
+/** The catalogue: active products by kind, city, industry, maturity, provider and words of the title; `mine` lists the caller's organisation's. */
+export async function listProducts(actor: ListingActor | null, q: FinancingProductQuery): Promise<FinancingProductListView> {
+  if (q.mine && (!actor?.orgId || !actor.orgRole)) {
+    return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  }
+  const { filter, sort } = productPageQuery(q, q.mine && actor?.orgId ? new Types.ObjectId(actor.orgId) : undefined);
   const [rows, total] = await Promise.all([
-    FinancingProductModel.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FinancingProductRecord[]>(),
+    FinancingProductModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FinancingProductRecord[]>(),
     FinancingProductModel.countDocuments(filter),
   ]);
   const orgs = await providers(rows.map((r) => r.org));

@@ -1,7 +1,7 @@
 import type { FinancingFitQuery, FinancingFitView } from '@kezhuan/shared';
 import type { Request } from 'express';
 import type { ListingActor } from '../listings/listing.policy';
-import { isProviderMember } from './financing.catalogue';
+import { isProviderMember, productPageQuery } from './financing.catalogue';
 import { fitProducts } from './financing.fit';
 import { FinancingProductModel, type FinancingProductRecord } from './financing.model';
 import { presentProduct, providers } from './financing.presenter';
@@ -11,7 +11,8 @@ import { loadSubject } from './financing.subjects';
 export async function financingFit(actor: ListingActor | null, q: FinancingFitQuery, req: Request): Promise<FinancingFitView> {
   const subject = await loadSubject(q.subject, q.id, actor, req);
   // The catalogue is small (hundreds of products at most); scoring reads the active ones through {status, kind, updatedAt}.
-  const products = await FinancingProductModel.find({ status: 'active' }).sort({ updatedAt: -1 }).limit(500).lean<FinancingProductRecord[]>();
+  const { filter, sort } = productPageQuery({});
+  const products = await FinancingProductModel.find(filter).sort(sort).limit(500).lean<FinancingProductRecord[]>();
   const outcomes = fitProducts(products, subject.facts);
   const orgs = await providers(outcomes.map((o) => o.product.org));
   return {
