@@ -41,7 +41,7 @@ const server = spawn(process.execPath, ['--enable-source-maps', join(dist, 'main
   env,
   stdio: ['inherit', 'pipe', 'inherit'],
 });
-const { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PAIRING_ACCOUNTS = {} } = await import(pathToFileURL(join(dist, 'demo-accounts.mjs')).href);
+const { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PAIRING_ACCOUNTS = {}, DEMO_FINANCIER_ACCOUNT } = await import(pathToFileURL(join(dist, 'demo-accounts.mjs')).href);
 
 createInterface({ input: server.stdout }).on('line', (line) => {
   const m = /^KEZHUAN_READY port=(\d+)/.exec(line);
@@ -50,7 +50,7 @@ createInterface({ input: server.stdout }).on('line', (line) => {
     return;
   }
   const url = `http://localhost:${m[1]}`;
-  const logins = [...DEMO_ACCOUNTS, ...Object.values(DEMO_PAIRING_ACCOUNTS).map((a) => ({ ...a, role: a.label }))];
+  const logins = [...DEMO_ACCOUNTS, ...Object.values(DEMO_PAIRING_ACCOUNTS).map((a) => ({ ...a, role: a.label })), ...(DEMO_FINANCIER_ACCOUNT ? [DEMO_FINANCIER_ACCOUNT] : [])];
   const rows = logins.map((a) => `    ${a.role.padEnd(17)} ${a.email.padEnd(30)} ${a.phone}`).join('\n');
   console.log(`
   ┌──────────────────────────────────────────────────────────────

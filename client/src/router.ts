@@ -12,6 +12,7 @@ import { commissionerRoutes } from './routes.commissioners';
 import { intermediaryRoutes } from './routes.intermediaries';
 import { bookingRoutes } from './routes.booking';
 import { instrumentRoutes } from './routes.instruments';
+import { financingRoutes } from './routes.financing';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -81,6 +82,7 @@ export const routes: RouteRecordRaw[] = [
   ...intermediaryRoutes,
   ...bookingRoutes,
   ...instrumentRoutes,
+  ...financingRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...planRoutes,

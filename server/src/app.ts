@@ -37,6 +37,7 @@ import { intermediaryRoutes } from './modules/intermediaries/intermediary.routes
 import { transferIndexRoutes } from './modules/transfer-index/transfer-index.routes';
 import { planRoutes } from './modules/plan/plan.routes';
 import { instrumentRoutes } from './modules/instruments/instrument.routes';
+import { financingRoutes } from './modules/financing/financing.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   bookingRoutes(api);
   planRoutes(api);
   instrumentRoutes(api, { search });
+  financingRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

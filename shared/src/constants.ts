@@ -1,12 +1,13 @@
 /** Roles a user can hold. `admin` is the provincial / city administrator (省科技厅 / 市科技局). */
-export const ROLES = ['researcher', 'enterprise', 'commissioner', 'intermediary', 'admin'] as const;
+export const ROLES = ['researcher', 'enterprise', 'commissioner', 'intermediary', 'financier', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles a person may choose when registering; administrators are created by the CLI or env. */
-export const SELF_SERVICE_ROLES = ['researcher', 'enterprise', 'commissioner', 'intermediary'] as const;
+export const SELF_SERVICE_ROLES = ['researcher', 'enterprise', 'commissioner', 'intermediary', 'financier'] as const;
 export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
 
-export const ORG_TYPES = ['university', 'institute', 'enterprise', 'intermediary', 'government'] as const;
+/** `financial`: banks, guarantors, insurers, leasing companies and investors (金融机构, issue 16's financing). */
+export const ORG_TYPES = ['university', 'institute', 'enterprise', 'intermediary', 'financial', 'government'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
 /** Which organisation types a role may belong to. */
@@ -15,6 +16,7 @@ export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
   commissioner: ['university', 'institute'],
   enterprise: ['enterprise'],
   intermediary: ['intermediary'],
+  financier: ['financial'],
   admin: ['government'],
 };
 
@@ -155,5 +157,15 @@ export const AUDIT_ACTIONS = [
   'instrument.update',
   'instrument.withdraw',
   'instrument.photo_upload',
+  // Financing (科技金融): products published, the provider's kind, applications and their answers, administrators' reads.
+  'financing.product_create',
+  'financing.product_update',
+  'financing.product_withdraw',
+  'financing.profile',
+  'financing.apply',
+  'financing.answer',
+  'financing.reply',
+  'financing.withdraw',
+  'financing.admin_view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -36,3 +36,4 @@ export * from './schemas/deal-chat';
 export * from './schemas/plan';
 export * from './deal-chat-client';
 export * from './schemas/transfer-index';
+export * from './schemas/financing';

@@ -1,4 +1,4 @@
-import { Connection, Medal, OfficeBuilding, Promotion, Reading } from '@element-plus/icons-vue';
+import { Connection, Medal, Money, OfficeBuilding, Promotion, Reading } from '@element-plus/icons-vue';
 import type { Role } from '@kezhuan/shared';
 import type { Component } from 'vue';
 
@@ -8,5 +8,6 @@ export const ROLE_ICONS: Record<Role, Component> = {
   enterprise: OfficeBuilding,
   commissioner: Promotion,
   intermediary: Connection,
+  financier: Money,
   admin: Medal,
 };

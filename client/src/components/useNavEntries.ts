@@ -23,6 +23,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/instruments', '/instruments'],
   ['/me/instruments', '/instruments'],
   ['/me/intermediary', '/me/intermediary'],
+  ['/financing', '/financing'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
   ['/deals', '/deals'],
@@ -48,6 +49,7 @@ export function useNavEntries() {
       { path: '/market', labelKey: 'techMarket.nav', testid: 'nav-market' },
       { path: '/intermediaries/services', labelKey: 'im.nav', testid: 'nav-intermediaries' },
       { path: '/instruments', labelKey: 'ins.nav', testid: 'nav-instruments' },
+      { path: '/financing', labelKey: 'fin.nav', testid: 'nav-financing' },
     ];
     if (!auth.loaded) {
       return list;
@@ -61,7 +63,7 @@ export function useNavEntries() {
     if (role === 'intermediary') {
       list.push({ path: '/me/intermediary', labelKey: 'im.navHome', testid: 'nav-intermediary-home' });
     }
-    if (role && role !== 'admin') {
+    if (role && role !== 'admin' && role !== 'financier') {
       list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals', ...(unread.value > 0 ? { badge: unread.value } : {}) });
     }
     if (role === 'admin') {

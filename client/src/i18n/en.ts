@@ -18,6 +18,7 @@ import { orgEn } from './org.en';
 import type { MessageSchema } from './zh-CN';
 import { pairingServiceEn } from './pairing-service.en';
 import { bookingEn } from './booking.en';
+import { financingEn } from './financing.en';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
 const en: MessageSchema = {
@@ -54,6 +55,7 @@ const en: MessageSchema = {
     enterprise: 'Enterprise',
     commissioner: 'S&T commissioner',
     intermediary: 'Technology intermediary',
+    financier: 'Financier',
     admin: 'Administrator',
   },
   roleDesc: {
@@ -61,6 +63,7 @@ const en: MessageSchema = {
     enterprise: 'Post technology needs; find transferable results and partner teams',
     commissioner: 'Join the "Double Thousand" programme and serve enterprises and counties',
     intermediary: 'Brokerage, valuation and transaction services that bring both sides together',
+    financier: 'Banks, guarantors, insurers, leasing companies and investors that finance transformation',
     admin: 'Provincial / city science and technology administrators',
   },
   orgTypes: {
@@ -68,6 +71,7 @@ const en: MessageSchema = {
     institute: 'Research institute',
     enterprise: 'Enterprise',
     intermediary: 'Technology intermediary',
+    financial: 'Financial institution',
     government: 'Government department',
   },
   common: {
@@ -193,6 +197,7 @@ const en: MessageSchema = {
       enterprise: 'Post technical problems, search results from the province’s universities and institutes, find a team.',
       commissioner: 'Sign up as an S&T commissioner and bring results and know-how to enterprises and counties.',
       intermediary: 'Offer brokerage, valuation and transaction services that match supply with demand.',
+      financier: 'Publish IP pledge loans, credit guarantees, tech insurance and more; answer enterprises’ applications.',
       province: 'Follow the province’s progress, verify organisations and review published content.',
     },
     provinceAudience: 'Science authorities',
@@ -208,6 +213,9 @@ const en: MessageSchema = {
       findNeeds: { title: 'Find needs', desc: 'Browse the technology needs enterprises have posted' },
       joinCommissioner: { title: 'Sign up as S&T commissioner (Double Thousand)', desc: 'Serve enterprises and counties with technical support' },
       matchService: { title: 'Matchmaking services', desc: 'Broker and close deals between both sides' },
+      financingProducts: { title: 'My financing products', desc: 'Publish and keep your organisation’s products' },
+      financingInbox: { title: 'Financing applications', desc: 'Answer the applications enterprises send' },
+      financingFind: { title: 'Tech finance', desc: 'Find IP pledge loans, guarantees, insurance and investment that fit' },
       orgVerify: { title: 'Organisation verification', desc: 'Check and verify registered organisations' },
       reviewQueue: { title: 'Review queue', desc: 'Review results and needs before they are published' },
       bulkImport: { title: 'Bulk import', desc: 'Import results, needs and organisations from Excel, CSV or JSONL' },
@@ -339,6 +347,15 @@ const en: MessageSchema = {
       instrument_update: 'Instrument edited',
       instrument_withdraw: 'Instrument withdrawn',
       instrument_photo_upload: 'Instrument photo uploaded',
+      financing_product_create: 'Financing product published',
+      financing_product_update: 'Financing product edited',
+      financing_product_withdraw: 'Financing product withdrawn',
+      financing_profile: 'Financial institution kind set',
+      financing_apply: 'Financing application sent',
+      financing_answer: 'Financing application answered',
+      financing_reply: 'Applicant replied to the financier',
+      financing_withdraw: 'Financing application withdrawn',
+      financing_admin_view: 'Administrator read a financing application',
     },
   },
   about: {
@@ -366,6 +383,7 @@ const en: MessageSchema = {
   ...listingShareEn,
   ...firstEn,
   ...orgEn,
+  ...financingEn,
   ...commissionersEn,
   ...intermediariesEn,
   ...bookingEn,

@@ -17,6 +17,7 @@ import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
 import { pairingServiceZh } from './pairing-service.zh-CN';
 import { bookingZh } from './booking.zh-CN';
+import { financingZh } from './financing.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -53,6 +54,7 @@ const zhCN = {
     enterprise: '企业',
     commissioner: '科技特派员',
     intermediary: '科技中介',
+    financier: '金融机构人员',
     admin: '管理员',
   },
   roleDesc: {
@@ -60,6 +62,7 @@ const zhCN = {
     enterprise: '发布技术需求，寻找可转化的科技成果与合作团队',
     commissioner: '参加“双千行动”，深入企业和基层提供技术服务',
     intermediary: '技术经纪、评估与交易服务机构，撮合供需双方',
+    financier: '银行、担保、保险、融资租赁与创投机构，为成果转化提供融资',
     admin: '省科技厅 / 市科技局管理员',
   },
   orgTypes: {
@@ -67,6 +70,7 @@ const zhCN = {
     institute: '科研院所',
     enterprise: '企业',
     intermediary: '科技中介机构',
+    financial: '金融机构',
     government: '政府部门',
   },
   common: {
@@ -192,6 +196,7 @@ const zhCN = {
       enterprise: '发布技术难题，检索全省高校院所成果，找到合作团队。',
       commissioner: '报名科技特派员，带着成果和技术深入企业与基层。',
       intermediary: '提供技术经纪、评估和交易服务，撮合成果供需双方。',
+      financier: '发布知识产权质押、信用担保、科技保险等融资产品，答复企业的融资申请。',
       province: '掌握全省成果转化进展，认证机构，审核发布内容。',
     },
     provinceAudience: '科技管理部门',
@@ -207,6 +212,9 @@ const zhCN = {
       findNeeds: { title: '找需求', desc: '查看企业发布的技术需求，寻找转化机会' },
       joinCommissioner: { title: '报名科技特派员（双千行动）', desc: '报名服务企业与基层，开展技术对接' },
       matchService: { title: '对接服务', desc: '为成果供需双方提供撮合与交易服务' },
+      financingProducts: { title: '我的融资产品', desc: '发布和维护本机构的融资产品' },
+      financingInbox: { title: '融资申请', desc: '答复企业提交的融资申请' },
+      financingFind: { title: '科技金融', desc: '查找适合的知识产权质押、担保、保险与投资产品' },
       orgVerify: { title: '机构认证', desc: '审核并认证注册机构的真实性' },
       reviewQueue: { title: '审核队列', desc: '审核待发布的成果与需求' },
       bulkImport: { title: '批量导入', desc: '从 Excel、CSV 或 JSONL 文件导入成果、需求和机构' },
@@ -339,6 +347,15 @@ const zhCN = {
       instrument_update: '修改共享仪器',
       instrument_withdraw: '下架共享仪器',
       instrument_photo_upload: '上传仪器照片',
+      financing_product_create: '发布融资产品',
+      financing_product_update: '修改融资产品',
+      financing_product_withdraw: '下架融资产品',
+      financing_profile: '设置金融机构类别',
+      financing_apply: '提交融资申请',
+      financing_answer: '答复融资申请',
+      financing_reply: '回复融资机构',
+      financing_withdraw: '撤回融资申请',
+      financing_admin_view: '管理员查看融资申请',
     },
   },
   about: {
@@ -366,6 +383,7 @@ const zhCN = {
   ...listingShareZh,
   ...firstZh,
   ...orgZh,
+  ...financingZh,
   ...commissionersZh,
   ...intermediariesZh,
   ...bookingZh,

@@ -25,6 +25,7 @@ const ORG_TYPE_TERMS: Record<(typeof ORG_TYPES)[number], { zh: string; en: strin
   institute: { zh: '科研院所', en: 'Research institute' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   intermediary: { zh: '科技中介机构', en: 'Technology intermediary' },
+  financial: { zh: '金融机构', en: 'Financial institution' },
   government: { zh: '政府部门', en: 'Government' },
 };
 

@@ -28,6 +28,9 @@ import { roomFilesQuery } from '../modules/deals/deal.files';
 import { DealFileModel } from '../modules/deals/deal.files.model';
 import { comparableAmountsQuery } from '../modules/contracts/contract.comparable';
 import { ContractModel } from '../modules/contracts/contract.model';
+import { applicationsQuery } from '../modules/financing/financing.applications';
+import { productPageQuery } from '../modules/financing/financing.catalogue';
+import { FinancingApplicationModel, FinancingProductModel } from '../modules/financing/financing.model';
 import { contractOfDealQuery } from '../modules/contracts/contract.service';
 import { LoginAttemptModel } from '../modules/auth/login-attempt.model';
 import { attemptsQuery, oldAttemptsQuery } from '../modules/auth/throttle';
@@ -151,6 +154,15 @@ async function seed(): Promise<void> {
       operatorRequired: i % 2 === 0, openingHours: [], photos: [], status: i % 10 === 0 ? 'withdrawn' : 'active', createdBy: pick(users, i), updatedBy: pick(users, i),
       searchV: 1, searchDirty: i % 97 === 0, updatedAt: ago(i), createdAt: ago(i),
     }))),
+    // Financing: products of 60 providers in five kinds, most active; applications between them.
+    raw(FinancingProductModel as unknown as AnyModel, many(N, (i) => ({
+      org: pick(orgs, i), kind: pick(['ip_pledge', 'credit_guarantee', 'tech_insurance', 'leasing', 'venture'], i), title: `p${i}`, description: 'd', status: i % 10 === 0 ? 'withdrawn' : 'active',
+      conditions: { maturities: i % 3 ? ['pilot'] : [], industries: [], cities: i % 2 ? [pick(CITY_CODES, i)] : [], amountMin: null, amountMax: null }, updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    raw(FinancingApplicationModel as unknown as AnyModel, many(N, (i) => ({
+      product: new Types.ObjectId(), provider: pick(orgs, i), applicantOrg: pick(orgs, i + 7), applicant: pick(users, i), amount: 1000, purpose: 'p',
+      status: pick(['submitted', 'reviewing', 'info_requested', 'approved', 'declined', 'withdrawn'], i), thread: [], updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -257,6 +269,12 @@ const cases: Case[] = [
   { name: 'the plans, newest first', model: PlanModel as unknown as AnyModel, spec: plansQuery() },
   { name: 'one plan by code', model: PlanModel as unknown as AnyModel, spec: planByCodeQuery('plan-7') },
   { name: "a plan's manual entries (dashboard)", model: PlanEntryModel as unknown as AnyModel, spec: planEntriesQuery('plan-7') },
+  // Financing
+  { name: 'the financing catalogue (and the products fit scores)', model: FinancingProductModel as unknown as AnyModel, spec: productPageQuery({}), count: true },
+  { name: 'the financing catalogue of one kind in one city', model: FinancingProductModel as unknown as AnyModel, spec: productPageQuery({ kind: 'venture', city: '220100' }), count: true },
+  { name: "an organisation's financing products", model: FinancingProductModel as unknown as AnyModel, spec: productPageQuery({}, orgs[3]!), count: true },
+  { name: "an enterprise's financing applications", model: FinancingApplicationModel as unknown as AnyModel, spec: applicationsQuery('mine', orgs[3]!), count: true },
+  { name: "a provider's inbox of one status", model: FinancingApplicationModel as unknown as AnyModel, spec: applicationsQuery('inbox', orgs[3]!, 'submitted'), count: true },
 ];
 
 let skip = '';

@@ -29,3 +29,10 @@ export const DEMO_PAIRING_ACCOUNTS = {
   commissioner: { email: 'expert@demo.kezhuan.cn', phone: '13904310006', displayName: '陈立新（长春应化所，科技特派员）', role: 'researcher', org: 3, label: '双千 commissioner' },
   enterprise: { email: 'factory@demo.kezhuan.cn', phone: '13904310007', displayName: '刘洋（江城碳纤维）', role: 'enterprise', org: 11, label: '双千 enterprise' },
 } as const;
+
+/**
+ * The financing demo account (same password): a manager of the demo bank's technology branch, who
+ * publishes its products and answers applications (seed/demo-financing.ts creates it with the
+ * financial organisations, which are not in DEMO_ORGS).
+ */
+export const DEMO_FINANCIER_ACCOUNT = { email: 'finance@demo.kezhuan.cn', phone: '13904310008', displayName: '孙丽（吉林银行长春科技支行）', role: 'financier' } as const;

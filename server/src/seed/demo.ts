@@ -28,6 +28,7 @@ import { seedDemoDeals } from './demo-deals';
 import { seedDemoBookings } from './demo-bookings';
 import { seedDemoInstruments } from './demo-instruments';
 import { seedDemoPairing } from './demo-pairing';
+import { DEMO_FINANCIER_ACCOUNT, seedDemoFinancing } from './demo-financing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -157,5 +158,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   const instruments = await seedDemoInstruments(new Map(RESEARCH_ORGS.map((i) => [DEMO_ORGS[i]!.name, { id: orgIds[i]!, user: accounts.get(i) ?? researchStaff.get(String(orgIds[i]))! }])), now);
   const bookings = await seedDemoBookings(instruments, now);
   say(`seeded ${instruments.length} shared large instruments and ${bookings} bookings of them`);
+  const fin = await seedDemoFinancing({ now, enterprises: enterpriseIds, passwordHash });
+  say(`seeded financing: ${fin.orgs} financial organisations, ${fin.products} products, ${fin.applications} applications (financier: ${DEMO_FINANCIER_ACCOUNT.email})`);
   return true;
 }

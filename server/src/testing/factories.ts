@@ -30,6 +30,7 @@ const ROLE_ORG: Record<Role, OrgType> = {
   commissioner: 'institute',
   enterprise: 'enterprise',
   intermediary: 'intermediary',
+  financier: 'financial',
   admin: 'government',
 };
 

@@ -90,6 +90,9 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   'kz.index_weights_sum': { zh: '各项权重之和须为 100', en: 'The weights must add up to 100' },
   // Intermediary services.
   'kz.price_range': { zh: '最高价不能低于最低价', en: 'The maximum price cannot be below the minimum' },
+  // Financing.
+  'kz.amount_range': { zh: '上限不能低于下限', en: 'The maximum cannot be below the minimum' },
+  'kz.one_link': { zh: '只能关联一项成果、需求或洽谈', en: 'Link at most one result, need or deal' },
   // Instruments.
   'kz.clock_time': { zh: '请填写整点或半点时间（如 08:30）', en: 'Enter a time on the hour or half hour (e.g. 08:30)' },
   'kz.time_order': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },

@@ -4,6 +4,8 @@ import {
   Finished,
   Collection,
   Connection,
+  Money,
+  Coin,
   Promotion,
   Search,
   Stamp,
@@ -39,6 +41,7 @@ export const HOME_CARDS: Record<Role, readonly HomeCard[]> = {
     { key: 'postNeed', icon: EditPen, to: '/needs/new' },
     { key: 'findTech', icon: Search, to: '/search/results' },
     { key: 'myNeeds', icon: Collection, to: '/me/listings?tab=need' },
+    { key: 'financingFind', icon: Coin, to: '/financing' },
     PROFILE,
   ],
   commissioner: [
@@ -51,6 +54,12 @@ export const HOME_CARDS: Record<Role, readonly HomeCard[]> = {
   intermediary: [
     { key: 'matchService', icon: Connection },
     { key: 'findTech', icon: Search, to: '/search/results' },
+    { key: 'findNeeds', icon: Tickets, to: '/search/needs' },
+    PROFILE,
+  ],
+  financier: [
+    { key: 'financingProducts', icon: Money, to: '/financing/mine' },
+    { key: 'financingInbox', icon: Tickets, to: '/financing/inbox' },
     { key: 'findNeeds', icon: Tickets, to: '/search/needs' },
     PROFILE,
   ],
