@@ -135,5 +135,17 @@ export const AUDIT_ACTIONS = [
   'intermediary.order_answer',
   'intermediary.deliver',
   'intermediary.delivery_accept',
+  // Innovation carriers (创新载体): application, review, yearly reports, re-evaluation, imports.
+  'carrier.apply',
+  'carrier.resubmit',
+  'carrier.recognise',
+  'carrier.return',
+  'carrier.reject',
+  'carrier.report',
+  'carrier.report_accept',
+  'carrier.report_return',
+  'carrier.evaluate',
+  'carrier.revoke',
+  'carrier.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -30,5 +30,6 @@ export * from './schemas/contract';
 export * from './service-summary-labels';
 export * from './schemas/intermediary';
 export * from './schemas/instrument';
+export * from './schemas/carrier';
 export * from './schemas/deal-chat';
 export * from './deal-chat-client';
