@@ -147,5 +147,6 @@ export const AUDIT_ACTIONS = [
   'carrier.evaluate',
   'carrier.revoke',
   'carrier.import',
+  'carrier.admin_view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -330,6 +330,7 @@ const en: MessageSchema = {
       carrier_evaluate: 'Carrier re-evaluated',
       carrier_revoke: 'Carrier revoked',
       carrier_import: 'Carriers imported from a registry',
+      carrier_admin_view: 'Administrator read a carrier file',
     },
   },
   about: {

@@ -330,6 +330,7 @@ const zhCN = {
       carrier_evaluate: '复评创新载体',
       carrier_revoke: '撤销创新载体',
       carrier_import: '导入创新载体名录',
+      carrier_admin_view: '管理员查看载体材料',
     },
   },
   about: {
