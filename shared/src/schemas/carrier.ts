@@ -134,7 +134,7 @@ export const CARRIER_YEAR_RANGE = { min: 2000, max: 2100 } as const;
 /** A yearly report: the year reported, the type's key figures, a short narrative. */
 export const carrierReportInput = z.strictObject({
   year: z.number().int().min(CARRIER_YEAR_RANGE.min).max(CARRIER_YEAR_RANGE.max),
-  figures: z.record(z.enum(Object.keys(CARRIER_FIGURES) as [CarrierFigure, ...CarrierFigure[]]), z.number().min(0).max(1e9)),
+  figures: z.partialRecord(z.enum(Object.keys(CARRIER_FIGURES) as [CarrierFigure, ...CarrierFigure[]]), z.number().min(0).max(1e9)),
   narrative: inputString().trim().min(10).max(CARRIER_LIMITS.summaryMax),
 });
 export type CarrierReportInput = z.infer<typeof carrierReportInput>;

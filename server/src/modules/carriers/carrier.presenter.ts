@@ -3,11 +3,17 @@
  * registry's public fields; steps (who did what), reports' narratives, review reasons and the
  * overdue flag are the organisation's members' and administrators' only.
  */
-import type { CarrierPublicView, CarrierView } from '@kezhuan/shared';
+import type { CarrierPublicView, CarrierType, CarrierView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { OrgModel } from '../orgs/org.model';
 import type { CarrierRecord } from './carrier.model';
-import { namedOrgs, overdueYear } from './carrier.rules';
+import { overdueYear } from './carrier.rules';
+
+/** What the organisations a carrier's details name are to it. */
+const LINK_ROLE: Record<CarrierType, string> = {
+  alliance: 'member', industry_base: 'enterprise', incubator: 'tenant',
+  innovative_enterprise: 'partner', innovation_centre: 'partner', key_lab: 'partner', academician_workstation: 'partner', talent: 'partner',
+};
 
 type OrgRef = CarrierPublicView['org'];
 
@@ -33,7 +39,7 @@ export function presentPublic(c: CarrierRecord, orgs: Map<string, OrgRef>): Carr
     industry: c.industry,
     org: orgs.get(String(c.org)) ?? missing(String(c.org)),
     details: c.details,
-    linkedOrgs: namedOrgs(c.details as never).map((n) => ({ ...(orgs.get(n.id) ?? missing(n.id)), role: n.role })),
+    linkedOrgs: c.linkedOrgs.map((o) => ({ ...(orgs.get(String(o)) ?? missing(String(o))), role: LINK_ROLE[c.type] })),
     certificateNo: c.certificateNo,
     recognisedOn: day(c.recognisedOn),
     latestReport: latest ? { year: latest.year, figures: latest.figures } : null,

@@ -97,7 +97,7 @@ export async function evaluateCarrier(admin: UserDoc, id: string, input: Carrier
     throw notNow();
   }
   await audit({ action: input.outcome === 'revoke' ? 'carrier.revoke' : 'carrier.evaluate', actor: admin._id, target: { kind: 'carrier', id }, detail: { outcome: input.outcome, note }, ip });
-  const words: Record<CarrierEvaluationInput['outcome'], [string, string]> = {
+  const wording: Record<CarrierEvaluationInput['outcome'], [string, string]> = {
     pass: [`“${c.name}”复评通过`, `“${c.name}” passed re-evaluation`],
     warning: [`“${c.name}”复评结果：警告`, `“${c.name}” was warned at re-evaluation`],
     revoke: [`“${c.name}”的认定已撤销`, `The recognition of “${c.name}” was revoked`],

@@ -162,7 +162,7 @@ export async function reviewCarrier(admin: UserDoc, id: string, input: CarrierRe
   }
   await audit({ action: `carrier.${input.decision}`, actor: admin._id, target: { kind: 'carrier', id }, detail: { type: c.type, note }, ip });
   const label = CARRIER_TYPE_INFO[c.type];
-  const words: Record<CarrierReviewInput['decision'], [string, string]> = {
+  const wording: Record<CarrierReviewInput['decision'], [string, string]> = {
     recognise: [`“${c.name}”已认定为${label.zh}（证书编号 ${note}）`, `“${c.name}” is recognised: ${label.en}`],
     return: [`“${c.name}”的认定申请被退回修改`, `The application for “${c.name}” was returned for changes`],
     reject: [`“${c.name}”的认定申请未获通过`, `The application for “${c.name}” was rejected`],
