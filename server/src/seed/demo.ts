@@ -23,6 +23,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
+import { seedDemoCarriers } from './demo-carriers';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoPairing } from './demo-pairing';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
@@ -149,5 +150,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
     `seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}), ${extras.contracts} contracts (${extras.registered} registered), ` +
       `${extras.services} intermediary services and ${extras.orders} service orders in ${Math.round(performance.now() - t1)} ms`,
   );
+  const carriers = await seedDemoCarriers(now);
+  say(`seeded the innovation carriers of the plan: ${Object.entries(carriers).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return true;
 }

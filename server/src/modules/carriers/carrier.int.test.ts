@@ -39,7 +39,7 @@ describe('carrier lifecycle: apply → review → recognise → yearly report �
     const applied = await p.member.post('/api/carriers', incubator([String(tenant._id)]));
     expect(applied.status).toBe(201);
     const id = applied.body.id as string;
-    expect(applied.body).toMatchObject({ type: 'incubator', status: 'submitted', city: '220200', linkedOrgs: [{ id: String(tenant._id), name: '在孵企业甲', role: 'tenant' }] });
+    expect(applied.body).toMatchObject({ type: 'incubator', status: 'submitted', city: '220200' as const, linkedOrgs: [{ id: String(tenant._id), name: '在孵企业甲', role: 'tenant' }] });
 
     // Not public yet: the directory and the page do not show it; strangers cannot read it.
     expect((await p.stranger.get('/api/carriers?type=incubator')).body.total).toBe(0);
@@ -86,7 +86,7 @@ describe('carrier lifecycle: apply → review → recognise → yearly report �
 
     // Re-evaluation: warning keeps it public, revocation removes it from directory and counts.
     expect((await p.admin.post(`/api/admin/carriers/${id}/evaluation`, { outcome: 'warning', reason: '在孵企业数量下降' })).body.status).toBe('warning');
-    expect(await countCarriers({ type: 'incubator' })).toEqual([{ city: '220200', year: 2025, count: 1 }]);
+    expect(await countCarriers({ type: 'incubator' })).toEqual([{ city: '220200' as const, year: 2025, count: 1 }]);
     expect((await p.admin.post(`/api/admin/carriers/${id}/evaluation`, { outcome: 'revoke', reason: '连续两年未达标' })).body.status).toBe('revoked');
     expect((await p.admin.post(`/api/admin/carriers/${id}/evaluation`, { outcome: 'pass' })).status).toBe(409);
     expect((await p.stranger.get(`/api/carriers/${id}`)).status).toBe(404);
@@ -153,25 +153,25 @@ describe('carrier counts and directory', () => {
   it('counts recognised, not revoked carriers by city and year of recognition (Beijing time); the API says the same', async () => {
     await CarrierModel.deleteMany({});
     const org = await buildOrg({ type: 'enterprise', verified: true });
-    const base = { type: 'industry_base', name: '基地', summary: '测试基地', org: org._id, details: { type: 'industry_base' }, submittedAt: new Date(), industry: 'C36' };
+    const base = { type: 'industry_base' as const, name: '基地', summary: '测试基地', org: org._id, details: { type: 'industry_base' as const }, submittedAt: new Date(), industry: 'C36' };
     await CarrierModel.create([
-      { ...base, city: '220100', status: 'recognised', recognisedOn: new Date('2024-12-31T16:30:00Z'), recognisedYear: 2025 },
-      { ...base, city: '220100', status: 'warning', recognisedOn: new Date('2025-03-01T00:00:00Z'), recognisedYear: 2025 },
-      { ...base, city: '220100', status: 'recognised', recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
-      { ...base, city: '220200', status: 'recognised', recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
-      { ...base, city: '220200', status: 'revoked', recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
-      { ...base, city: '220200', status: 'submitted' },
-      { ...base, type: 'incubator', details: { type: 'incubator' }, city: '220200', status: 'recognised', recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
+      { ...base, city: '220100' as const, status: 'recognised' as const, recognisedOn: new Date('2024-12-31T16:30:00Z'), recognisedYear: 2025 },
+      { ...base, city: '220100' as const, status: 'warning' as const, recognisedOn: new Date('2025-03-01T00:00:00Z'), recognisedYear: 2025 },
+      { ...base, city: '220100' as const, status: 'recognised' as const, recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
+      { ...base, city: '220200' as const, status: 'recognised' as const, recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
+      { ...base, city: '220200' as const, status: 'revoked' as const, recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
+      { ...base, city: '220200' as const, status: 'submitted' as const },
+      { ...base, type: 'incubator' as const, details: { type: 'incubator' as const }, city: '220200' as const, status: 'recognised' as const, recognisedOn: new Date('2013-05-01T00:00:00Z'), recognisedYear: 2013 },
     ]);
     const expected = [
-      { city: '220100', year: 2013, count: 1 },
-      { city: '220100', year: 2025, count: 2 },
-      { city: '220200', year: 2013, count: 1 },
+      { city: '220100' as const, year: 2013, count: 1 },
+      { city: '220100' as const, year: 2025, count: 2 },
+      { city: '220200' as const, year: 2013, count: 1 },
     ];
     expect(await countCarriers({ type: 'industry_base' })).toEqual(expected);
     const anon = (await import('supertest')).default(app);
     expect((await anon.get('/api/carriers/counts?type=industry_base')).body).toEqual(expected);
-    expect((await anon.get('/api/carriers/counts')).body).toContainEqual({ city: '220200', year: 2013, count: 2 });
+    expect((await anon.get('/api/carriers/counts')).body).toContainEqual({ city: '220200' as const, year: 2013, count: 2 });
     // The directory shows the public ones only, filtered by city and year.
     expect((await anon.get('/api/carriers?type=industry_base')).body.total).toBe(4);
     expect((await anon.get('/api/carriers?type=industry_base&city=220100&year=2025')).body.total).toBe(2);
