@@ -15,19 +15,19 @@ function nav() {
 describe('header navigation', () => {
   it('offers search to everyone and sign-in to visitors', () => {
     const { paths } = nav();
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/login', '/register']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/carriers', '/login', '/register']);
   });
 
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/carriers', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('commissioner');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/carriers', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/me/intermediary', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/carriers', '/me/intermediary', '/deals']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/carriers', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
 
   it('lights up the section a page belongs to', async () => {
@@ -50,6 +50,7 @@ describe('header navigation', () => {
     expect(await at('/me/intermediary/services')).toBe('/me/intermediary');
     expect(await at('/service-requests/new')).toBe('/me/pairings');
     expect(await at('/deals/dddddddddddddddddddddddd')).toBe('/deals');
+    expect(await at('/carriers/dddddddddddddddddddddddd')).toBe('/carriers');
     expect(await at('/me/pairings/dddddddddddddddddddddddd/service')).toBe('/me/pairings');
     // Each push loads its page's chunk for the first time: slow on a loaded machine.
   }, 60_000);

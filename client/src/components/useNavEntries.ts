@@ -17,6 +17,8 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/results/', '/search/results'],
   ['/commissioners', '/commissioners'],
   ['/intermediaries', '/intermediaries/services'],
+  ['/carriers', '/carriers'],
+  ['/admin/carriers', '/carriers'],
   ['/me/intermediary', '/me/intermediary'],
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
@@ -41,6 +43,7 @@ export function useNavEntries() {
       { path: '/commissioners', labelKey: 'cm.nav', testid: 'nav-commissioners' },
       { path: '/market', labelKey: 'techMarket.nav', testid: 'nav-market' },
       { path: '/intermediaries/services', labelKey: 'im.nav', testid: 'nav-intermediaries' },
+      { path: '/carriers', labelKey: 'cr.nav', testid: 'nav-carriers' },
     ];
     if (!auth.loaded) {
       return list;

@@ -1,3 +1,4 @@
+import { carriersEn } from './carriers.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -359,6 +360,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...intermediariesEn,
+  ...carriersEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

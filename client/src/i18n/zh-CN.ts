@@ -1,3 +1,4 @@
+import { carriersZh } from './carriers.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -359,6 +360,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...intermediariesZh,
+  ...carriersZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
