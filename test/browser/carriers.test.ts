@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { DEMO_PASSWORD } from './org-helpers';
@@ -30,6 +30,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The input (or textarea) an Element Plus field with this test id renders: the id sits on it or on a wrapper. */
+const field = (page: Page, testid: string) => page.locator(`[data-testid=${testid}]`).locator('xpath=descendant-or-self::input | descendant-or-self::textarea').first();
+
 describe('innovation carriers in the browser', () => {
   it('an enterprise member applies for an incubator → the administrator recognises it → it is in the directory', async () => {
     const errors: string[] = [];
@@ -48,11 +51,11 @@ describe('innovation carriers in the browser', () => {
     await page.locator('[data-testid=cr-apply-link]').click();
     await page.locator('[data-testid=cr-apply-submit]').click();
     await expect.poll(() => page.locator('.el-form-item__error').count()).toBeGreaterThan(0);
-    await page.locator('[data-testid=cr-apply-name] input').fill(NAME);
-    await page.locator('[data-testid=cr-apply-summary] textarea').fill('依托汽车零部件产业链，孵化轻量化材料与汽车电子初创企业，提供中试车间和检测设备共享。');
-    await page.locator('[data-testid=cr-apply-field] input').fill('汽车零部件');
-    await page.locator('[data-testid=cr-apply-area] input').fill('8000');
-    await page.locator('[data-testid=cr-apply-area] input').blur();
+    await field(page, 'cr-apply-name').fill(NAME);
+    await field(page, 'cr-apply-summary').fill('依托汽车零部件产业链，孵化轻量化材料与汽车电子初创企业，提供中试车间和检测设备共享。');
+    await field(page, 'cr-apply-field').fill('汽车零部件');
+    await field(page, 'cr-apply-area').fill('8000');
+    await field(page, 'cr-apply-area').blur();
     await shoot(page, 'carriers-apply');
     await page.locator('[data-testid=cr-apply-submit]').click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/carriers/mine');
@@ -73,7 +76,7 @@ describe('innovation carriers in the browser', () => {
     await admin.goto(`${platform.url}/admin/carriers`);
     const card = admin.locator('[data-testid=cr-admin-card]', { hasText: NAME });
     await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
-    await card.locator('[data-testid=cr-admin-cert] input').fill('吉科孵认〔2026〕021号');
+    await card.locator('[data-testid=cr-admin-cert]').locator('xpath=descendant-or-self::input').first().fill('吉科孵认〔2026〕021号');
     await shoot(admin, 'carriers-admin-queue');
     await card.locator('[data-testid=cr-admin-recognise]').click();
     await expect.poll(() => admin.locator('[data-testid=cr-admin-card]', { hasText: NAME }).count(), { timeout: 15_000 }).toBe(0);
