@@ -6,11 +6,15 @@
 import { CARRIER_PUBLIC_STATUSES, CARRIER_TYPES, type CarrierCountRow, type CarrierType, type CityCode } from '@kezhuan/shared';
 import { CarrierModel } from './carrier.model';
 
+/** The public carriers of some types, recognised (what the counts read; its plan is checked in query-plans). */
+export function countsQuery(type?: CarrierType) {
+  return { filter: { type: { $in: type ? [type] : [...CARRIER_TYPES] }, status: { $in: CARRIER_PUBLIC_STATUSES }, recognisedOn: { $ne: null } } };
+}
+
 /** Recognised, not revoked carriers (of one type, or all) as `{ city, year, count }`, by city then year. */
 export async function countCarriers(q: { type?: CarrierType } = {}): Promise<CarrierCountRow[]> {
-  const types = q.type ? [q.type] : [...CARRIER_TYPES];
   const counts = new Map<string, CarrierCountRow>();
-  const docs = await CarrierModel.find({ type: { $in: types }, status: { $in: CARRIER_PUBLIC_STATUSES }, recognisedOn: { $ne: null } }, { city: 1, recognisedYear: 1, _id: 0 }).lean<{ city: CityCode; recognisedYear: number }[]>();
+  const docs = await CarrierModel.find(countsQuery(q.type).filter, { city: 1, recognisedYear: 1, _id: 0 }).lean<{ city: CityCode; recognisedYear: number }[]>();
   for (const d of docs) {
     const key = `${d.city}|${d.recognisedYear}`;
     const row = counts.get(key) ?? { city: d.city, year: d.recognisedYear, count: 0 };

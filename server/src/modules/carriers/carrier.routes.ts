@@ -36,7 +36,7 @@ async function one(user: UserDoc, c: CarrierRecord) {
 }
 
 /** The administrator's lists: a status queue (submitted by default), pending reports, or overdue reports. */
-function adminFilter(q: CarrierAdminQuery, now: Date): { filter: Record<string, unknown>; sort: Record<string, 1 | -1> } {
+export function adminFilter(q: CarrierAdminQuery, now: Date): { filter: Record<string, unknown>; sort: Record<string, 1 | -1> } {
   const type = q.type ? { type: q.type } : {};
   if (q.overdue) {
     return { filter: { ...type, status: { $in: ['recognised', 'warning'] }, recognisedYear: { $lte: dueReportYear(now) }, lastReportYear: { $lt: dueReportYear(now) } }, sort: { submittedAt: 1 } };
