@@ -13,6 +13,7 @@ import { intermediaryRoutes } from './routes.intermediaries';
 import { bookingRoutes } from './routes.booking';
 import { instrumentRoutes } from './routes.instruments';
 import { financingRoutes } from './routes.financing';
+import { carrierRoutes } from './routes.carriers';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -83,6 +84,7 @@ export const routes: RouteRecordRaw[] = [
   ...bookingRoutes,
   ...instrumentRoutes,
   ...financingRoutes,
+  ...carrierRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...planRoutes,

@@ -38,6 +38,7 @@ import { transferIndexRoutes } from './modules/transfer-index/transfer-index.rou
 import { planRoutes } from './modules/plan/plan.routes';
 import { instrumentRoutes } from './modules/instruments/instrument.routes';
 import { financingRoutes } from './modules/financing/financing.routes';
+import { carrierRoutes } from './modules/carriers/carrier.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   planRoutes(api);
   instrumentRoutes(api, { search });
   financingRoutes(api);
+  carrierRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -167,5 +167,18 @@ export const AUDIT_ACTIONS = [
   'financing.reply',
   'financing.withdraw',
   'financing.admin_view',
+  // Innovation carriers (创新载体): application, review, yearly reports, re-evaluation, imports.
+  'carrier.apply',
+  'carrier.resubmit',
+  'carrier.recognise',
+  'carrier.return',
+  'carrier.reject',
+  'carrier.report',
+  'carrier.report_accept',
+  'carrier.report_return',
+  'carrier.evaluate',
+  'carrier.revoke',
+  'carrier.import',
+  'carrier.admin_view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

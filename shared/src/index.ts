@@ -32,6 +32,7 @@ export * from './schemas/intermediary';
 export * from './schemas/instrument';
 export * from './schemas/booking';
 export * from './schemas/instrument-catalogue';
+export * from './schemas/carrier';
 export * from './schemas/deal-chat';
 export * from './schemas/plan';
 export * from './deal-chat-client';

@@ -16,22 +16,22 @@ function nav() {
 describe('header navigation', () => {
   it('offers search to everyone and sign-in to visitors', () => {
     const { paths } = nav();
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/login', '/register']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/login', '/register']);
   });
 
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('commissioner');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/listings', '/me/pairings', '/deals']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/me/intermediary', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/intermediary', '/deals']);
     // A financier has no entry of his own: 科技金融 leads to his products and inbox.
     auth.user = buildUser('financier');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers']);
     auth.user = buildUser('admin');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/admin/review', '/admin/commissioners', '/admin/orgs', '/admin/imports', '/admin/pairing']);
   });
 
   it('shows the unread deal messages beside 我的洽谈, nothing when there are none', () => {
@@ -69,6 +69,7 @@ describe('header navigation', () => {
     expect(await at('/service-requests/new')).toBe('/me/pairings');
     expect(await at('/deals/dddddddddddddddddddddddd')).toBe('/deals');
     expect(await at('/financing/products/dddddddddddddddddddddddd')).toBe('/financing');
+    expect(await at('/carriers/dddddddddddddddddddddddd')).toBe('/carriers');
     expect(await at('/me/pairings/dddddddddddddddddddddddd/service')).toBe('/me/pairings');
     // Each push loads its page's chunk for the first time: slow on a loaded machine.
   }, 60_000);

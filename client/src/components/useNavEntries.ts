@@ -22,6 +22,8 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/intermediaries', '/intermediaries/services'],
   ['/instruments', '/instruments'],
   ['/me/instruments', '/instruments'],
+  ['/carriers', '/carriers'],
+  ['/admin/carriers', '/carriers'],
   ['/me/intermediary', '/me/intermediary'],
   ['/financing', '/financing'],
   ['/admin/commissioners', '/admin/commissioners'],
@@ -50,6 +52,7 @@ export function useNavEntries() {
       { path: '/intermediaries/services', labelKey: 'im.nav', testid: 'nav-intermediaries' },
       { path: '/instruments', labelKey: 'ins.nav', testid: 'nav-instruments' },
       { path: '/financing', labelKey: 'fin.nav', testid: 'nav-financing' },
+      { path: '/carriers', labelKey: 'cr.nav', testid: 'nav-carriers' },
     ];
     if (!auth.loaded) {
       return list;

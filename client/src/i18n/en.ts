@@ -1,5 +1,6 @@
 import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
+import { carriersEn } from './carriers.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -356,6 +357,18 @@ const en: MessageSchema = {
       financing_reply: 'Applicant replied to the financier',
       financing_withdraw: 'Financing application withdrawn',
       financing_admin_view: 'Administrator read a financing application',
+      carrier_apply: 'Carrier application',
+      carrier_resubmit: 'Carrier application resubmitted',
+      carrier_recognise: 'Carrier recognised',
+      carrier_return: 'Carrier application returned',
+      carrier_reject: 'Carrier application rejected',
+      carrier_report: 'Carrier yearly report submitted',
+      carrier_report_accept: 'Carrier yearly report accepted',
+      carrier_report_return: 'Carrier yearly report returned',
+      carrier_evaluate: 'Carrier re-evaluated',
+      carrier_revoke: 'Carrier revoked',
+      carrier_import: 'Carriers imported from a registry',
+      carrier_admin_view: 'Administrator read a carrier file',
     },
   },
   about: {
@@ -388,6 +401,7 @@ const en: MessageSchema = {
   ...intermediariesEn,
   ...bookingEn,
   ...instrumentsEn,
+  ...carriersEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

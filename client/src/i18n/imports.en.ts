@@ -6,7 +6,7 @@ export const importsEn: ImportsMessages = {
     title: 'Bulk import',
     intro: 'Import research results, technology needs, organisations, science commissioners or service requests from a CSV, XLSX or JSONL file. Every row is checked first: if any row is invalid, nothing is imported.',
     kind: 'Import',
-    kinds: { results: 'Research results', needs: 'Technology needs', orgs: 'Organisations', commissioners: 'Science commissioners', serviceRequests: 'Service requests' },
+    kinds: { results: 'Research results', needs: 'Technology needs', orgs: 'Organisations', commissioners: 'Science commissioners', serviceRequests: 'Service requests', carriers: 'Innovation carriers' },
     publish: 'Publish directly',
     publishHint: {
       results: 'On: published at once, without review. Off: imported as drafts',
@@ -14,6 +14,7 @@ export const importsEn: ImportsMessages = {
       orgs: 'On: organisations are marked verified. Off: they await verification',
       commissioners: "On: the province's list, approved for the term at once (audited). Off: they await their organisation's endorsement and review",
       serviceRequests: 'On: requests open for the next pairing run. Off: drafts the enterprise checks and opens',
+      carriers: 'Carriers of a registry land recognised with their certificate and date (whatever this switch says)',
     },
     templates: 'Templates',
     templateXlsx: 'Excel template (.xlsx)',

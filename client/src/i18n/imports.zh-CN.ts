@@ -3,7 +3,7 @@ const imports = {
   title: '批量导入',
   intro: '从 CSV、XLSX 或 JSONL 文件批量导入科技成果、技术需求、机构、科技特派员或企业服务需求。每一行都先经过校验：只要有一行有误，就不会导入任何数据。',
   kind: '导入内容',
-  kinds: { results: '科技成果', needs: '技术需求', orgs: '机构', commissioners: '科技特派员', serviceRequests: '企业服务需求' },
+  kinds: { results: '科技成果', needs: '技术需求', orgs: '机构', commissioners: '科技特派员', serviceRequests: '企业服务需求', carriers: '创新载体名录' },
   publish: '直接发布',
   publishHint: {
     results: '开启：导入后直接发布，无需审核；关闭：导入为草稿',
@@ -11,6 +11,7 @@ const imports = {
     orgs: '开启：导入的机构直接标为已认证；关闭：导入为待认证',
     commissioners: '开启：视为省级名单，直接批准为该年度特派员（记入审计日志）；关闭：待所在单位确认推荐和审核',
     serviceRequests: '开启：需求直接进入配对池；关闭：导入为草稿，由企业核对后提交',
+    carriers: '名录中的载体按证书编号和认定日期直接导入为已认定（不受此开关影响）',
   },
   templates: '下载模板',
   templateXlsx: 'Excel 模板（.xlsx）',

@@ -1,5 +1,6 @@
 import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
+import { carriersZh } from './carriers.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -356,6 +357,18 @@ const zhCN = {
       financing_reply: '回复融资机构',
       financing_withdraw: '撤回融资申请',
       financing_admin_view: '管理员查看融资申请',
+      carrier_apply: '申请认定创新载体',
+      carrier_resubmit: '重新提交载体申请',
+      carrier_recognise: '认定创新载体',
+      carrier_return: '退回载体申请',
+      carrier_reject: '不予认定创新载体',
+      carrier_report: '提交载体年度报告',
+      carrier_report_accept: '接收载体年度报告',
+      carrier_report_return: '退回载体年度报告',
+      carrier_evaluate: '复评创新载体',
+      carrier_revoke: '撤销创新载体',
+      carrier_import: '导入创新载体名录',
+      carrier_admin_view: '管理员查看载体材料',
     },
   },
   about: {
@@ -388,6 +401,7 @@ const zhCN = {
   ...intermediariesZh,
   ...bookingZh,
   ...instrumentsZh,
+  ...carriersZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

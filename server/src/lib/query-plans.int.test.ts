@@ -12,6 +12,11 @@ import mongoose, { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditQuery } from '../modules/audit/audit.service';
 import { CommissionerModel } from '../modules/commissioners/commissioner.model';
+import { CarrierModel } from '../modules/carriers/carrier.model';
+import { countsQuery } from '../modules/carriers/carrier.counts';
+import { directoryFilter } from '../modules/carriers/carrier.directory';
+import { adminFilter } from '../modules/carriers/carrier.routes';
+import { CARRIER_TYPES } from '@kezhuan/shared';
 import { directoryQuery, myApplicationsQuery, orgApplicationsQuery, reviewQueueQuery as commissionerQueueQuery } from '../modules/commissioners/commissioner.queries';
 import { ServiceRequestModel } from '../modules/service-requests/service-request.model';
 import { PairingModel } from '../modules/pairing/pairing.model';
@@ -105,6 +110,12 @@ async function seed(): Promise<void> {
     raw(SessionModel as unknown as AnyModel, many(N, (i) => ({ _id: `sid${i}`, data: '{}', userId: String(pick(users, i)), expiresAt: new Date(now.getTime() + (i - 200) * 60_000) }))),
     raw(LoginAttemptModel as unknown as AnyModel, many(N, (i) => ({ key: `ip:10.0.${i % 250}.1`, at: ago(i) }))),
     raw(UserModel as unknown as AnyModel, many(N, (i) => ({ email: `u${i}@x.cn`, phone: `139${String(i).padStart(8, '0')}`, passwordHash: 'x', displayName: 'u', role: 'researcher', org: pick(orgs, i), orgStatus: i % 10 === 0 ? 'pending' : 'active' }))),
+    // Innovation carriers: eight types, most recognised over 15 years, some applications and revocations.
+    raw(CarrierModel as unknown as AnyModel, many(N, (i) => ({
+      type: pick(CARRIER_TYPES, i), name: `载体${i}`, summary: 'x', org: pick(orgs, i), linkedOrgs: [pick(orgs, i + 1)], city: pick(CITY_CODES, i), industry: pick(['C36', 'C28', null], i),
+      details: { type: pick(CARRIER_TYPES, i) }, status: i % 10 < 7 ? 'recognised' : pick(['submitted', 'returned', 'warning', 'revoked', 'rejected'], i), submittedAt: ago(i),
+      recognisedOn: i % 10 < 7 ? ago(i) : null, recognisedYear: i % 10 < 7 ? 2011 + (i % 15) : null, lastReportYear: 2011 + (i % 16), reportPending: i % 25 === 0, steps: [], reports: [], updatedAt: ago(i),
+    }))),
     // Pairing (双千): applications over three terms, most approved; requests of 60 enterprises, a third open.
     raw(CommissionerModel as unknown as AnyModel, many(N, (i) => ({
       user: new Types.ObjectId(), org: pick(orgs, i), term: 2025 + (i % 3), status: i % 10 < 7 ? 'approved' : pick(['awaiting_endorsement', 'awaiting_review', 'returned'], i),
@@ -217,6 +228,15 @@ const cases: Case[] = [
   { name: 'login attempts sweep', model: LoginAttemptModel as unknown as AnyModel, spec: oldAttemptsQuery(now) },
   { name: 'approved members of an organisation', model: UserModel as unknown as AnyModel, spec: approvedMembersQuery(pick(orgs, 7)) },
   { name: 'login by e-mail', model: UserModel as unknown as AnyModel, spec: { filter: { email: 'u7@x.cn' } } },
+  // Innovation carriers
+  { name: 'carrier directory of a type', model: CarrierModel as unknown as AnyModel, spec: { filter: directoryFilter({ type: 'incubator' }), sort: { recognisedOn: -1, _id: -1 } }, count: true },
+  { name: 'carrier directory of a type by city, year, industry', model: CarrierModel as unknown as AnyModel, spec: { filter: directoryFilter({ type: 'industry_base', city: CITY_CODES[1], year: 2013, industry: 'C36' }), sort: { recognisedOn: -1, _id: -1 } }, count: true },
+  { name: 'carrier directory of all types', model: CarrierModel as unknown as AnyModel, spec: { filter: directoryFilter({}), sort: { recognisedOn: -1, _id: -1 } }, count: true },
+  { name: 'carrier counts of a type (plan dashboard)', model: CarrierModel as unknown as AnyModel, spec: countsQuery('industry_base') },
+  { name: 'carrier applications to review', model: CarrierModel as unknown as AnyModel, spec: adminFilter({ page: 1, pageSize: 20 }, now), count: true },
+  { name: 'carrier yearly reports to review', model: CarrierModel as unknown as AnyModel, spec: adminFilter({ reports: 'pending', page: 1, pageSize: 20 }, now), count: true },
+  { name: 'carrier yearly reports overdue', model: CarrierModel as unknown as AnyModel, spec: adminFilter({ overdue: true, page: 1, pageSize: 20 }, now), count: true },
+  { name: "an organisation's carriers", model: CarrierModel as unknown as AnyModel, spec: { filter: { org: orgs[3] }, sort: { submittedAt: -1 } } },
   // Pairing (双千)
   { name: 'commissioner directory', model: C, spec: directoryQuery({}, new Date('2026-06-01')), count: true },
   { name: 'commissioner directory of a term by city and industry', model: C, spec: directoryQuery({ term: 2026, city: CITY_CODES[1], industry: 'C36' }), count: true },

@@ -24,6 +24,7 @@ import { DEMO_ORGS, FIRST_ENTERPRISE, RESEARCH_ORGS } from './demo-orgs';
 import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoPlan } from './demo-plan';
+import { seedDemoCarriers } from './demo-carriers';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoBookings } from './demo-bookings';
 import { seedDemoInstruments } from './demo-instruments';
@@ -160,5 +161,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   say(`seeded ${instruments.length} shared large instruments and ${bookings} bookings of them`);
   const fin = await seedDemoFinancing({ now, enterprises: enterpriseIds, passwordHash });
   say(`seeded financing: ${fin.orgs} financial organisations, ${fin.products} products, ${fin.applications} applications (financier: ${DEMO_FINANCIER_ACCOUNT.email})`);
+  const carriers = await seedDemoCarriers(now);
+  say(`seeded the innovation carriers of the plan: ${Object.entries(carriers).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return true;
 }

@@ -96,10 +96,12 @@ export const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
   // Instruments.
   'kz.clock_time': { zh: '请填写整点或半点时间（如 08:30）', en: 'Enter a time on the hour or half hour (e.g. 08:30)' },
   'kz.time_order': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
+  // Carriers.
+  'kz.date': { zh: '请填写日期（YYYY-MM-DD）', en: 'Enter a date (YYYY-MM-DD)' },
+  'kz.carrier_figure': { zh: '该类载体的年度报告不含此项指标', en: 'This figure is not part of this carrier type’s yearly report' },
   'kz.opening_overlap': { zh: '同一天的开放时段不能重叠', en: 'Opening windows of one day must not overlap' },
   // Instrument bookings.
   'kz.datetime': { zh: '时间格式须为 ISO 8601（如 2026-05-01T09:00:00+08:00）', en: 'A time is written in ISO 8601 (e.g. 2026-05-01T09:00:00+08:00)' },
-  'kz.date': { zh: '日期格式须为 YYYY-MM-DD', en: 'A date is written YYYY-MM-DD' },
 };
 
 type Issue = z.core.$ZodIssue;

@@ -7,7 +7,7 @@ import { objectId, pagination } from './common';
 import { listingKind, listingOrgView, listingStatus } from './listing';
 
 /** `commissioners` and `serviceRequests`: the province's 双千 lists (issue 13), see IMPORT_COLUMNS. */
-export const IMPORT_KINDS = ['results', 'needs', 'orgs', 'commissioners', 'serviceRequests'] as const;
+export const IMPORT_KINDS = ['results', 'needs', 'orgs', 'commissioners', 'serviceRequests', 'carriers'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const importKind = z.enum(IMPORT_KINDS);
 
@@ -192,6 +192,26 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { key: 'capacity', zh: '可服务企业数', en: 'Capacity', required: true, aliases: ['服务企业数'], hint: { zh: '同时服务的企业数，1–5', en: 'Enterprises at once, 1–5' } },
     { key: 'availability.daysPerMonth', zh: '每月服务天数', en: 'Days per month', required: false, hint: { zh: '1–31', en: '1–31' } },
     { key: 'availability.note', zh: '时间安排', en: 'Availability note', required: false, hint: { zh: '如 寒暑假可驻企', en: 'e.g. on site during vacations' } },
+  ],
+  carriers: [
+    { key: 'type', zh: '载体类型', en: 'Carrier type', required: true, aliases: ['类型'], hint: { zh: '科技型创新企业、产业技术创新战略联盟、高新技术特色产业基地、企业科技创新中心、科技企业孵化器、重点实验室、院士工作站、科技创新创业人才', en: 'innovative_enterprise, alliance, industry_base, innovation_centre, incubator, key_lab, academician_workstation, talent' } },
+    { key: 'name', zh: '载体名称', en: 'Name', required: true, hint: { zh: '2–100 字', en: '2–100 characters' } },
+    { key: 'org', zh: '依托单位', en: 'Organisation', required: true, aliases: ['牵头单位', '依托单位名称或信用代码', '单位'], hint: { zh: '平台上机构的名称或统一社会信用代码（联盟填牵头单位）', en: "A registered organisation's name or credit code (an alliance's lead)" } },
+    { key: 'summary', zh: '简介', en: 'Summary', required: true, aliases: ['载体简介'], hint: { zh: '10–3000 字', en: '10–3000 characters' } },
+    { key: 'certificateNo', zh: '认定证书编号', en: 'Certificate no.', required: true, aliases: ['证书编号', '认定编号'], hint: { zh: '如 吉科认字〔2013〕012号', en: 'As on the certificate' } },
+    { key: 'recognisedOn', zh: '认定日期', en: 'Recognised on', required: true, aliases: ['认定时间'], hint: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' } },
+    { key: 'industry', zh: '行业', en: 'Industry', required: false, aliases: ['所属行业'], hint: { zh: '行业代码或名称；企业、联盟、基地、创新中心、院士工作站必填', en: 'Industry code or name; required except for incubators, labs, talents' } },
+    { ...cityColumn, key: 'city', required: false, zh: '基地所在市', aliases: ['基地所在地'], hint: { zh: '高新技术特色产业基地必填', en: 'Required for industry bases' } },
+    { key: 'field', zh: '领域方向', en: 'Field', required: false, aliases: ['领域'], hint: { zh: '科技型创新企业、创新中心、人才必填', en: 'Required for innovative enterprises, centres and talents' } },
+    { key: 'orgs', zh: '成员或入驻单位', en: 'Member organisations', required: false, aliases: ['成员单位', '基地企业', '在孵企业'], hint: { zh: `联盟成员、基地企业或在孵企业的名称或信用代码；${LIST.zh}`, en: `Names or credit codes; ${LIST.en}` } },
+    { key: 'areaSqm', zh: '场地面积（平方米）', en: 'Floor area (m²)', required: false, aliases: ['孵化面积'], hint: { zh: '孵化器必填', en: 'Required for incubators' } },
+    { key: 'discipline', zh: '学科', en: 'Discipline', required: false, hint: { zh: '重点实验室必填', en: 'Required for key laboratories' } },
+    { key: 'level', zh: '级别', en: 'Level', required: false, hint: { zh: '国家级或省级（重点实验室）', en: 'national or provincial' } },
+    { key: 'academicianName', zh: '院士姓名', en: 'Academician', required: false, hint: { zh: '院士工作站必填', en: 'Required for workstations' } },
+    { key: 'academy', zh: '院士所属学部', en: 'Academy', required: false, aliases: ['学部'], hint: { zh: '中国科学院或中国工程院', en: 'cas or cae' } },
+    { key: 'academicianField', zh: '院士研究领域', en: 'Academician field', required: false, hint: { zh: '院士工作站必填', en: 'Required for workstations' } },
+    { key: 'team', zh: '团队成员', en: 'Team', required: false, hint: { zh: '每人“姓名|角色”，多人用“；”分隔', en: 'Each "name|role"; several separated by ";"' } },
+    { key: 'personName', zh: '人才姓名', en: 'Talent', required: false, hint: { zh: '科技创新创业人才必填', en: 'Required for talents' } },
   ],
   serviceRequests: [
     orgUsccColumn('提出需求的企业的代码，该企业须已在平台注册', 'Credit code of the enterprise (must exist)'),

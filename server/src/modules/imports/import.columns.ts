@@ -26,8 +26,17 @@ import {
   usccCell,
   vocabCell,
   vocabListCell,
+  vocabulary,
   type CellParser,
 } from './cell-parsers';
+import { ACADEMY_LABELS, CARRIER_TYPE_INFO, CARRIER_TYPES } from '@kezhuan/shared';
+
+const carrierTypes = vocabulary(CARRIER_TYPES.map((code) => ({ code, zh: CARRIER_TYPE_INFO[code].zh, en: CARRIER_TYPE_INFO[code].en })), {
+  创新企业: 'innovative_enterprise', 联盟: 'alliance', 产业基地: 'industry_base', 特色产业基地: 'industry_base', 创新中心: 'innovation_centre', 工程技术研究中心: 'innovation_centre',
+  孵化器: 'incubator', 重点实验室: 'key_lab', 工作站: 'academician_workstation', 人才: 'talent',
+});
+const labLevels = vocabulary([{ code: 'national', zh: '国家级', en: 'national' }, { code: 'provincial', zh: '省级', en: 'provincial' }]);
+const academies = vocabulary((['cas', 'cae'] as const).map((code) => ({ code, ...ACADEMY_LABELS[code] })), { 中科院: 'cas', 工程院: 'cae' });
 
 const city = vocabCell(cities, { zh: '市（州）', en: 'city' });
 const discipline = vocabCell(disciplines, { zh: '学科', en: 'discipline' });
@@ -89,6 +98,26 @@ const PARSERS: Record<ImportKind, Record<string, CellParser>> = {
     capacity: intCell,
     'availability.daysPerMonth': intCell,
     'availability.note': textCell,
+  },
+  carriers: {
+    type: vocabCell(carrierTypes, { zh: '载体类型', en: 'carrier type' }),
+    name: textCell,
+    org: textCell,
+    summary: textCell,
+    certificateNo: textCell,
+    recognisedOn: dateCell,
+    industry: vocabCell(industries, { zh: '行业', en: 'industry' }),
+    city: vocabCell(cities, { zh: '市（州）', en: 'city' }),
+    field: textCell,
+    orgs: listCell,
+    areaSqm: intCell,
+    discipline: vocabCell(disciplines, { zh: '学科', en: 'discipline' }),
+    level: vocabCell(labLevels, { zh: '级别', en: 'level' }),
+    academicianName: textCell,
+    academy: vocabCell(academies, { zh: '学部', en: 'academy' }),
+    academicianField: textCell,
+    team: itemsCell(['name', 'role']),
+    personName: textCell,
   },
   serviceRequests: {
     orgUscc: usccCell,
@@ -154,4 +183,5 @@ export const KIND_COLUMNS: Record<ImportKind, KindColumns> = {
   orgs: build('orgs'),
   commissioners: build('commissioners'),
   serviceRequests: build('serviceRequests'),
+  carriers: build('carriers'),
 };

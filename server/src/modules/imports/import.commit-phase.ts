@@ -9,6 +9,7 @@ import type { ImportKind } from '@kezhuan/shared';
 import mongoose from 'mongoose';
 import { TechNeedModel } from '../needs/need.model';
 import { CommissionerModel } from '../commissioners/commissioner.model';
+import { CarrierModel } from '../carriers/carrier.model';
 import { OrgModel } from '../orgs/org.model';
 import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { ResearchResultModel } from '../results/result.model';
@@ -33,6 +34,8 @@ function targetOf(kind: ImportKind): TargetCollection {
       return CommissionerModel.collection as unknown as TargetCollection;
     case 'serviceRequests':
       return ServiceRequestModel.collection as unknown as TargetCollection;
+    case 'carriers':
+      return CarrierModel.collection as unknown as TargetCollection;
   }
 }
 

@@ -86,6 +86,27 @@ function examples(kind: ImportKind, now: Date): Record<string, string> {
         'availability.daysPerMonth': '4',
         'availability.note': '寒暑假可驻企',
       };
+    case 'carriers':
+      return {
+        type: '科技企业孵化器',
+        name: '长春光电子科技企业孵化器（示例）',
+        org: '中国科学院长春光学精密机械与物理研究所',
+        summary: '以中小光电子企业和创业团队为服务对象，提供场地、中试和检测服务（示例）。',
+        certificateNo: '吉科孵认〔2013〕005号',
+        recognisedOn: '2013-10-15',
+        industry: '',
+        city: '',
+        field: '光电子',
+        orgs: '',
+        areaSqm: '36000',
+        discipline: '',
+        level: '',
+        academicianName: '',
+        academy: '',
+        academicianField: '',
+        team: '',
+        personName: '',
+      };
     case 'serviceRequests':
       return {
         orgUscc: PAIRING_EXAMPLE.enterprise.uscc,
@@ -105,7 +126,7 @@ const templateColumns = (kind: ImportKind): ExportColumn[] =>
   IMPORT_COLUMNS[kind].map((c) => ({ key: c.key, header: { zh: c.zh, en: c.en }, width: c.key === 'summary' || c.key === 'problem' ? 60 : undefined }));
 
 export const TEMPLATE_NAMES: Record<ImportKind, string> = {
-  results: '科技成果导入模板', needs: '技术需求导入模板', orgs: '机构导入模板', commissioners: '科技特派员导入模板', serviceRequests: '企业服务需求导入模板',
+  results: '科技成果导入模板', needs: '技术需求导入模板', orgs: '机构导入模板', commissioners: '科技特派员导入模板', serviceRequests: '企业服务需求导入模板', carriers: '创新载体名录导入模板',
 };
 
 export function csvTemplate(kind: ImportKind, now = new Date()): string {

@@ -14,6 +14,9 @@ import { appendErrors, stageRows, type ImportRow } from './import.staging';
 import { listingKey, validateRecord, type ImportContext } from './import.validate';
 import { commissionerKey, personKey, validatePairingRecord, type ImportPerson } from './import.validate-pairing';
 import { CommissionerModel } from '../commissioners/commissioner.model';
+import { CarrierModel } from '../carriers/carrier.model';
+import { carrierKey, validateCarrierRecord, type CarrierImportOrg } from './import.validate-carriers';
+import { loose } from './cell-parsers';
 import { ServiceRequestModel } from '../service-requests/service-request.model';
 import { UserModel } from '../users/user.model';
 import { readRows } from './sources';
@@ -78,6 +81,12 @@ async function existingListings(kind: ImportKind): Promise<Set<string>> {
   if (kind === 'orgs') {
     return keys;
   }
+  if (kind === 'carriers') {
+    for await (const c of CarrierModel.find({ certificateNo: { $ne: null } }, { type: 1, certificateNo: 1 }).lean().cursor({ batchSize: 1000 })) {
+      keys.add(carrierKey(c.type, c.certificateNo ?? ''));
+    }
+    return keys;
+  }
   if (kind === 'commissioners') {
     for await (const c of CommissionerModel.find({}, { user: 1, term: 1 }).lean().cursor({ batchSize: 1000 })) {
       keys.add(commissionerKey(c.user, c.term));
@@ -111,14 +120,36 @@ async function peopleDirectory(kind: ImportKind): Promise<Map<string, ImportPers
   return map;
 }
 
+/** Organisations by loose name and by credit code, for carrier registries (one projected pass). */
+async function carrierOrgDirectory(kind: ImportKind): Promise<Map<string, CarrierImportOrg> | undefined> {
+  if (kind !== 'carriers') {
+    return undefined;
+  }
+  const map = new Map<string, CarrierImportOrg>();
+  const verified = new Set<string>();
+  for await (const o of OrgModel.find({}, { name: 1, uscc: 1, type: 1, city: 1, verified: 1 }).lean().cursor({ batchSize: 1000 })) {
+    const org: CarrierImportOrg = { id: o._id, type: o.type as OrgType, city: o.city as CarrierImportOrg['city'], name: o.name };
+    // A verified organisation owns a name or code it shares with unverified ones.
+    for (const key of [loose(o.name), o.uscc]) {
+      if (!verified.has(key)) {
+        map.set(key, org);
+      }
+      if (o.verified) {
+        verified.add(key);
+      }
+    }
+  }
+  return map;
+}
+
 /** Reads and checks the whole file, staging valid documents and recording every problem. */
 export async function validateFile(input: ValidateInput, report: (p: ValidateProgress) => Promise<void>): Promise<ValidateOutcome> {
   const kc = KIND_COLUMNS[input.kind];
   const ctx: ImportContext = {
     kind: input.kind, publish: input.publish, actor: input.actor, jobId: input.jobId, now: input.now,
-    orgs: await orgDirectory(), seen: new Map(), existing: await existingListings(input.kind), people: await peopleDirectory(input.kind),
+    orgs: await orgDirectory(), seen: new Map(), existing: await existingListings(input.kind), people: await peopleDirectory(input.kind), carrierOrgs: await carrierOrgDirectory(input.kind),
   };
-  const validate = input.kind === 'commissioners' || input.kind === 'serviceRequests' ? validatePairingRecord : validateRecord;
+  const validate = input.kind === 'carriers' ? validateCarrierRecord : input.kind === 'commissioners' || input.kind === 'serviceRequests' ? validatePairingRecord : validateRecord;
   const p: ValidateProgress = { bytesRead: 0, validated: 0, invalidRows: 0, errorCount: 0 };
   let staged: ImportRow[] = [];
   let stagedCount = 0;

@@ -28,6 +28,8 @@ export interface ImportContext {
   now: Date;
   /** Registered organisations by credit code (`createdBy`: the registrant, who owns imported requests). */
   orgs: ReadonlyMap<string, { id: Types.ObjectId; type: OrgType; createdBy?: Types.ObjectId | null }>;
+  /** Organisations by loose name and by credit code, with their city (carrier registries only). */
+  carrierOrgs?: ReadonlyMap<string, import('./import.validate-carriers').CarrierImportOrg>;
   /** Accounts by email and by mobile (the 双千 lists only). */
   people?: ReadonlyMap<string, ImportPerson>;
   /** Duplicate keys seen so far in the file → the row that had it first. */
