@@ -33,6 +33,7 @@ import { dealRoutes } from './modules/deals/deal.routes';
 import { dealFileRoutes } from './modules/deals/deal.files.routes';
 import { contractRoutes } from './modules/contracts/contract.routes';
 import { intermediaryRoutes } from './modules/intermediaries/intermediary.routes';
+import { programmeRoutes } from './modules/programmes/programme.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   // Contracts of deal rooms, comparable deals, technology market statistics.
   contractRoutes(api);
   intermediaryRoutes(api);
+  programmeRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -31,4 +31,5 @@ export * from './service-summary-labels';
 export * from './schemas/intermediary';
 export * from './schemas/instrument';
 export * from './schemas/deal-chat';
+export * from './schemas/programme';
 export * from './deal-chat-client';
