@@ -1,3 +1,4 @@
+import { programmesEn } from './programmes.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -319,6 +320,14 @@ const en: MessageSchema = {
       intermediary_order_answer: 'Intermediary answered an order',
       intermediary_deliver: 'Intermediary delivered a service',
       intermediary_delivery_accept: 'Delivery accepted and rated',
+      programme_call_create: 'Call drafted',
+      programme_call_update: 'Call edited',
+      programme_call_publish: 'Call published',
+      programme_application_create: 'Application started',
+      programme_application_submit: 'Application submitted',
+      programme_application_return: 'Application returned',
+      programme_application_accept: 'Application passed formal check',
+      programme_application_view: 'Application read by an administrator',
     },
   },
   about: {
@@ -347,6 +356,7 @@ const en: MessageSchema = {
   ...orgEn,
   ...commissionersEn,
   ...intermediariesEn,
+  ...programmesEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

@@ -1,3 +1,4 @@
+import { programmesZh } from './programmes.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -319,6 +320,14 @@ const zhCN = {
       intermediary_order_answer: '中介机构答复服务订单',
       intermediary_deliver: '中介机构交付服务成果',
       intermediary_delivery_accept: '验收并评价中介服务',
+      programme_call_create: '新建申报指南',
+      programme_call_update: '修改申报指南',
+      programme_call_publish: '发布申报指南',
+      programme_application_create: '创建申报书',
+      programme_application_submit: '提交申报书',
+      programme_application_return: '退回申报书',
+      programme_application_accept: '申报书通过形式审查',
+      programme_application_view: '管理员查看申报书',
     },
   },
   about: {
@@ -347,6 +356,7 @@ const zhCN = {
   ...orgZh,
   ...commissionersZh,
   ...intermediariesZh,
+  ...programmesZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
