@@ -10,6 +10,7 @@ import {
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { intermediaryRoutes } from './routes.intermediaries';
+import { programmeRoutes } from './routes.programmes';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -75,6 +76,7 @@ export const routes: RouteRecordRaw[] = [
   ...marketplaceRoutes,
   ...commissionerRoutes,
   ...intermediaryRoutes,
+  ...programmeRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...pairingServiceRoutes,

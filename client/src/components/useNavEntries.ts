@@ -21,6 +21,9 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
   ['/deals', '/deals'],
+  ['/calls', '/calls'],
+  ['/applications', '/calls'],
+  ['/admin/calls', '/admin/orgs'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin/pairing', '/admin/pairing'],
@@ -56,6 +59,7 @@ export function useNavEntries() {
     }
     if (role && role !== 'admin') {
       list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals' });
+      list.push({ path: '/calls', labelKey: 'prog.nav', testid: 'nav-calls' });
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });
