@@ -25,6 +25,7 @@ import { DEMO_NEEDS } from './data/jilin-needs';
 import { seedDemoDealExtras } from './demo-deal-extras';
 import { seedDemoDeals } from './demo-deals';
 import { seedDemoPairing } from './demo-pairing';
+import { seedDemoProgrammes } from './demo-programmes';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -149,5 +150,8 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
     `seeded ${deals.length} demo deal rooms (${Object.entries(byStage).map(([k, v]) => `${k} ${v}`).join(', ')}), ${extras.contracts} contracts (${extras.registered} registered), ` +
       `${extras.services} intermediary services and ${extras.orders} service orders in ${Math.round(performance.now() - t1)} ms`,
   );
+  const orgOf = (r: string) => (role(r) >= 0 ? orgIds[DEMO_ACCOUNTS[role(r)]!.org]! : null);
+  const programmes = await seedDemoProgrammes({ now, featured: { enterprise: orgOf('enterprise'), research: orgOf('researcher') }, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)! });
+  say(`seeded ${programmes.calls} programme calls and their applications (${Object.entries(programmes.applications).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   return true;
 }
