@@ -21,6 +21,9 @@ import { ServiceAgreementModel, ServiceEntryModel } from '../modules/service-log
 import { activePairingsQuery, agreementOfPairingQuery, confirmedOfTermQuery, pairingLogQuery, termAgreementsQuery } from '../modules/service-log/service.queries';
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
+import { ApplicationModel } from '../modules/programmes/application.model';
+import { CallModel } from '../modules/programmes/call.model';
+import { adminCallsQuery, callApplicationsQuery, orgApplicationsQuery as programmeOrgApplicationsQuery, publicCallsQuery } from '../modules/programmes/programme.queries';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
 import { historyQuery } from '../modules/deals/deal.messages';
 import { myDealsQuery } from '../modules/deals/deal.service';
@@ -122,6 +125,16 @@ async function seed(): Promise<void> {
       deal: i === 0 ? runs[4] : new Types.ObjectId(), type: pick(['development', 'transfer', 'licence', 'consulting', 'service'], i), amount: 1000 * (i + 1), payment: { kind: 'lump_sum', text: '' },
       signedOn: ago(i).toISOString().slice(0, 10), supplyOrg: pick(orgs, i), demandOrg: pick(orgs, i + 7), discipline: pick(['530', '430', '520', '610'], i), industry: pick(['C28', 'C36', 'C26', 'I65', 'M73'], i), city: '220100', listings: [], history: [],
     }))),
+    // Programmes: calls over five years in every state, and applications of three calls in every state.
+    raw(CallModel as unknown as AnyModel, many(400, (i) => ({
+      programmeType: pick(['key_transformation', 'sme_innovation', 'major_transformation', 'key_research'], i), year: 2012 + (i % 5), title: `c${i}`, description: 'd',
+      status: pick(['draft', 'published', 'published', 'reviewing', 'decided'], i), fundingMin: 1, fundingMax: 2, totalBudget: 3, opensAt: '2026-01-01', closesAt: '2026-02-01',
+      createdBy: pick(users, i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    raw(ApplicationModel as unknown as AnyModel, many(600, (i) => ({
+      call: runs[i % 3], org: pick(orgs, i), partners: [pick(orgs, i + 5)], orgs: [pick(orgs, i), pick(orgs, i + 5)], owner: pick(users, i), title: `a${i}`, description: 'd',
+      status: pick(['draft', 'submitted', 'returned', 'accepted'], i), submittedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -208,6 +221,15 @@ const cases: Case[] = [
   { name: "a deal room's contract", model: ContractModel as unknown as AnyModel, spec: contractOfDealQuery(runs[4]!) },
   { name: 'comparable contracts of a type, discipline and industry', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer', '530', 'C28') },
   { name: 'comparable contracts of a type', model: ContractModel as unknown as AnyModel, spec: comparableAmountsQuery('transfer') },
+  // Programmes
+  { name: 'published calls', model: CallModel as unknown as AnyModel, spec: publicCallsQuery({}), count: true },
+  { name: 'published calls of a programme and year', model: CallModel as unknown as AnyModel, spec: publicCallsQuery({ programmeType: 'sme_innovation', year: 2013 }), count: true },
+  { name: "the administrator's calls", model: CallModel as unknown as AnyModel, spec: adminCallsQuery(), count: true },
+  { name: "the administrator's draft calls", model: CallModel as unknown as AnyModel, spec: adminCallsQuery('draft'), count: true },
+  { name: "a call's filed applications", model: ApplicationModel as unknown as AnyModel, spec: callApplicationsQuery(runs[1]!), count: true },
+  { name: "a call's submitted applications", model: ApplicationModel as unknown as AnyModel, spec: callApplicationsQuery(runs[1]!, 'submitted'), count: true },
+  { name: "an organisation's applications (lead or partner)", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!), count: true },
+  { name: "an organisation's draft applications", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!, 'draft'), count: true },
 ];
 
 let skip = '';

@@ -167,7 +167,7 @@ export async function seedDemoProgrammes(input: DemoProgrammesInput): Promise<{ 
       description: `本项目以合作单位的科技成果“${pair.result.title}”为基础${pair.need ? `，解决申报单位技术需求“${pair.need.title}”` : ''}，` +
         '完成中试熟化与工艺定型，建设示范生产线，形成规模化生产能力，带动上下游产业发展。',
       results: [pair.result._id], needs: pair.need && lead.equals(pair.lead) ? [pair.need._id] : [],
-      partners: [partner], budget,
+      partners: [partner], orgs: [lead, partner], budget,
       milestones: [ms(12, 'pilot', '完成中试', 1), ms(24, 'production', '建成生产线并投产', 1), ms(36, 'revenue', '年销售收入', Math.round(requested / 5000)), ms(36, 'jobs', '新增就业', 20 + Math.floor(rand() * 60)), ms(30, 'patents', '申请发明专利', 2 + Math.floor(rand() * 4))],
       attachments,
       returnReasons: status === 'returned' ? [pick(RETURN_REASONS)] : [],

@@ -27,6 +27,8 @@ const applicationSchema = new Schema(
     results: { type: [{ type: Schema.Types.ObjectId, ref: 'ResearchResult' }], default: [] },
     needs: { type: [{ type: Schema.Types.ObjectId, ref: 'TechNeed' }], default: [] },
     partners: { type: [{ type: Schema.Types.ObjectId, ref: 'Org' }], default: [] },
+    /** The lead and its partners (who may read it): "my organisation's applications" runs on it. */
+    orgs: { type: [{ type: Schema.Types.ObjectId, ref: 'Org' }], default: [] },
     budget: { type: [{ _id: false, item: String, ownFunds: Number, requestedFunds: Number }], default: [] },
     milestones: { type: [{ _id: false, name: String, dueDate: String, kind: { type: String, enum: MILESTONE_KIND_CODES }, target: Number }], default: [] },
     attachments: { type: [attachmentSchema], default: [] },
@@ -41,10 +43,13 @@ const applicationSchema = new Schema(
 applicationSchema.index({ call: 1, org: 1 }, { unique: true });
 // Queries (application.service.ts): a call's applications by status, oldest submission first →
 // {call, status, submittedAt}; my organisation's (as lead or partner), newest edit first →
-// {org, updatedAt} and {partners, updatedAt}.
+// {orgs, updatedAt} (programme.queries.ts).
 applicationSchema.index({ call: 1, status: 1, submittedAt: 1 });
-applicationSchema.index({ org: 1, updatedAt: -1 });
-applicationSchema.index({ partners: 1, updatedAt: -1 });
+applicationSchema.index({ orgs: 1, updatedAt: -1 });
+// Keeps `orgs` in step with the lead and partners on every save.
+applicationSchema.pre('validate', function setOrgs() {
+  this.orgs = [this.org, ...this.partners];
+});
 
 export interface ApplicationAttachment {
   key: string;
@@ -67,6 +72,7 @@ export interface ApplicationRecord {
   results: Types.ObjectId[];
   needs: Types.ObjectId[];
   partners: Types.ObjectId[];
+  orgs: Types.ObjectId[];
   budget: BudgetRow[];
   milestones: { name: string; dueDate: string; kind: MilestoneKind; target: number }[];
   attachments: ApplicationAttachment[];

@@ -75,7 +75,7 @@ export async function updateApplication(user: UserDoc, id: string, input: Applic
   assertCanEdit(user, doc);
   assertOpen(await readCall(String(doc.call), true), now);
   await checkLinks(doc.org, input);
-  const updated = await ApplicationModel.findOneAndUpdate({ _id: doc._id, status: doc.status }, { $set: input }, { returnDocument: 'after' }).lean<ApplicationRecord>();
+  const updated = await ApplicationModel.findOneAndUpdate({ _id: doc._id, status: doc.status }, { $set: { ...input, orgs: [doc.org, ...input.partners] } }, { returnDocument: 'after' }).lean<ApplicationRecord>();
   if (!updated) {
     throw createError('INVALID_STATE');
   }

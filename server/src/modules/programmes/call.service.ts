@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.service';
 import { ApplicationModel } from './application.model';
 import { CallModel, type CallRecord } from './call.model';
 import { isPastClose } from './programme.dates';
+import { adminCallsQuery, publicCallsQuery } from './programme.queries';
 
 /** The status as users see it: a published call past its close date is closed. */
 export function callStatus(call: Pick<CallRecord, 'status' | 'closesAt'>, now: Date): CallStatus {
@@ -90,13 +91,9 @@ export async function publishCall(actor: Types.ObjectId, id: string, ip: string,
 
 /** Published (and later) calls, newest year first, optionally of one programme type or year. */
 export async function listPublicCalls(q: { programmeType?: ProgrammeType; year?: number; page: number; pageSize: number }) {
-  const filter = {
-    status: { $in: ['published', 'reviewing', 'decided'] as CallStatus[] },
-    ...(q.year ? { year: q.year } : {}),
-    ...(q.programmeType ? { programmeType: q.programmeType } : {}),
-  };
+  const { filter, sort } = publicCallsQuery(q);
   const [docs, total] = await Promise.all([
-    CallModel.find(filter).sort({ year: -1, closesAt: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<CallRecord[]>(),
+    CallModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<CallRecord[]>(),
     CallModel.countDocuments(filter),
   ]);
   const now = new Date();
@@ -105,9 +102,9 @@ export async function listPublicCalls(q: { programmeType?: ProgrammeType; year?:
 
 /** Every call for the administrator, newest edit first, with its count of filed applications. */
 export async function listAdminCalls(q: { status?: CallStatus; page: number; pageSize: number }) {
-  const filter = q.status ? { status: q.status } : {};
+  const { filter, sort } = adminCallsQuery(q.status);
   const [docs, total] = await Promise.all([
-    CallModel.find(filter).sort({ updatedAt: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<CallRecord[]>(),
+    CallModel.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<CallRecord[]>(),
     CallModel.countDocuments(filter),
   ]);
   const counts = await ApplicationModel.aggregate<{ _id: Types.ObjectId; n: number }>([

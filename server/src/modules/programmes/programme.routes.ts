@@ -29,6 +29,7 @@ import { applicationEligibility, createApplication, formalCheck, readApplication
 import { createCall, listAdminCalls, listPublicCalls, presentCall, publishCall, readCall, updateCall } from './call.service';
 import { applicationsWorkbook } from './programme.export';
 import { loadEligibility } from './programme.eligibility';
+import { callApplicationsQuery, orgApplicationsQuery } from './programme.queries';
 
 const TAG = 'programmes';
 
@@ -81,9 +82,9 @@ export function programmeRoutes(api: ApiRouter): void {
       if (!user.org || user.orgStatus === 'pending') {
         return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
       }
-      const filter = { $or: [{ org: user.org }, { partners: user.org }], ...(query.status ? { status: query.status } : {}) };
+      const { filter, sort } = orgApplicationsQuery(user.org, query.status);
       const [docs, total] = await Promise.all([
-        ApplicationModel.find(filter).sort({ updatedAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ApplicationRecord[]>(),
+        ApplicationModel.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ApplicationRecord[]>(),
         ApplicationModel.countDocuments(filter),
       ]);
       return { items: await presentApplications(user, docs), total, page: query.page, pageSize: query.pageSize };
@@ -183,9 +184,9 @@ function adminRoutes(api: ApiRouter): void {
     params: idParams, query: applicationListQuery, response: paginated(applicationView),
     handler: async ({ params, query }, req) => {
       const call = await readCall(params.id, true);
-      const filter = { call: call._id, status: query.status ?? { $ne: 'draft' as const } };
+      const { filter, sort } = callApplicationsQuery(call._id, query.status);
       const [docs, total] = await Promise.all([
-        ApplicationModel.find(filter).sort({ submittedAt: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ApplicationRecord[]>(),
+        ApplicationModel.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ApplicationRecord[]>(),
         ApplicationModel.countDocuments(filter),
       ]);
       return { items: await presentApplications(currentUser(req), docs), total, page: query.page, pageSize: query.pageSize };
