@@ -131,8 +131,8 @@ async function seed(): Promise<void> {
       status: pick(['draft', 'published', 'published', 'reviewing', 'decided'], i), fundingMin: 1, fundingMax: 2, totalBudget: 3, opensAt: '2026-01-01', closesAt: '2026-02-01',
       createdBy: pick(users, i), updatedAt: ago(i), createdAt: ago(i),
     }))),
-    raw(ApplicationModel as unknown as AnyModel, many(600, (i) => ({
-      call: runs[i % 3], org: pick(orgs, i), partners: [pick(orgs, i + 5)], orgs: [pick(orgs, i), pick(orgs, i + 5)], owner: pick(users, i), title: `a${i}`, description: 'd',
+    raw(ApplicationModel as unknown as AnyModel, many(180, (i) => ({
+      call: runs[i % 3], org: orgs[Math.floor(i / 3)], partners: [pick(orgs, i + 5)], orgs: [orgs[Math.floor(i / 3)], pick(orgs, i + 5)], owner: pick(users, i), title: `a${i}`, description: 'd',
       status: pick(['draft', 'submitted', 'returned', 'accepted'], i), submittedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
     }))),
   ]);
