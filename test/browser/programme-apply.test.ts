@@ -38,6 +38,9 @@ async function signIn(page: Page, who: string): Promise<void> {
   await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
 }
 
+/** An Element Plus input by test id: el-input passes the id to its <input>/<textarea>, others keep it on the wrapper. */
+const field = (page: Page, id: string) => page.locator(`input[data-testid=${id}], textarea[data-testid=${id}], [data-testid=${id}] input`).first();
+
 async function confirmBox(page: Page): Promise<void> {
   await page.locator('.el-message-box .el-button--primary').click();
 }
@@ -73,12 +76,12 @@ describe('applying to a programme call', () => {
 
     // The demo enterprise's draft: fill it in and attach the required document.
     await ent.locator('[data-testid=continue-application]').click();
-    await ent.locator('[data-testid=app-title] input').waitFor();
+    await field(ent, 'app-title').waitFor();
     const title = '汽车内饰件低VOC材料中试及产业化（浏览器测试）';
-    await ent.locator('[data-testid=app-title] input').fill(title);
-    await ent.locator('[data-testid=app-description] textarea').fill('与合作高校联合完成低VOC内饰材料的中试验证，建设年产5000吨生产线，满足主机厂新标准。');
-    await ent.locator('[data-testid=budget-requested] input').first().fill('700000');
-    await ent.locator('[data-testid=budget-item] input').first().click();
+    await field(ent, 'app-title').fill(title);
+    await field(ent, 'app-description').fill('与合作高校联合完成低VOC内饰材料的中试验证，建设年产5000吨生产线，满足主机厂新标准。');
+    await field(ent, 'budget-requested').fill('700000');
+    await field(ent, 'budget-item').click();
     await expect.poll(() => ent.locator('[data-testid=total-requested]').innerText()).toMatch(/\d/);
     await ent.locator('[data-testid=app-save]').click();
     await ent.locator('[data-testid=doc-row] input[type=file]').first().setInputFiles({ name: '可行性研究报告.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -92,8 +95,8 @@ describe('applying to a programme call', () => {
     const admin = await adminCtx.newPage();
     await signIn(admin, ADMIN);
     await check(admin, callId, title, async (p) => {
-      await p.locator('[data-testid=reason-field] input').fill('经费预算');
-      await p.locator('[data-testid=reason-text] input').fill('设备购置费请附主要设备报价单');
+      await field(p, 'reason-field').fill('经费预算');
+      await field(p, 'reason-text').fill('设备购置费请附主要设备报价单');
       await shoot(p, 'programme-check-1366');
       await p.locator('[data-testid=check-return]').click();
     });
@@ -102,7 +105,7 @@ describe('applying to a programme call', () => {
     // The enterprise reads the reason, fixes the application and submits again.
     await ent.goto(appUrl);
     await expect.poll(() => ent.locator('[data-testid=return-reasons]').innerText(), { timeout: 15_000 }).toContain('设备购置费请附主要设备报价单');
-    await ent.locator('[data-testid=app-description] textarea').fill('与合作高校联合完成低VOC内饰材料的中试验证，建设年产5000吨生产线；设备报价单已作为附件补充。');
+    await field(ent, 'app-description').fill('与合作高校联合完成低VOC内饰材料的中试验证，建设年产5000吨生产线；设备报价单已作为附件补充。');
     await submitApplication(ent);
 
     // The administrator accepts it.

@@ -120,9 +120,28 @@ export const callListQuery = z.strictObject({
 });
 export const adminCallListQuery = z.strictObject({ status: z.enum(CALL_STATUSES).optional(), ...pagination });
 
+/** A call as the API answers it (plain shapes: no defaults or transforms in an answer). */
 export const callView = z.object({
   id: z.string(),
-  ...callShape,
+  programmeType,
+  year: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  eligibility: z.object({
+    orgTypes: z.array(z.enum(ORG_TYPES)),
+    cities: z.array(z.enum(CITY_CODES)),
+    verifiedRequired: z.boolean(),
+    resultRequired: z.boolean(),
+    minMaturity: z.enum(MATURITY_CODES).nullable(),
+    joint: z.enum(JOINT_RULES),
+  }),
+  fundingMin: z.number(),
+  fundingMax: z.number(),
+  totalBudget: z.number(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  requiredDocuments: z.array(z.string()),
+  criteria: z.array(z.object({ name: z.string(), weight: z.number().int() })),
   status: z.enum(CALL_STATUSES),
   publishedAt: z.string().nullable(),
   /** Applications filed (submitted or later), for the administrator's list. */
