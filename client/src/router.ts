@@ -14,6 +14,7 @@ import { bookingRoutes } from './routes.booking';
 import { instrumentRoutes } from './routes.instruments';
 import { financingRoutes } from './routes.financing';
 import { carrierRoutes } from './routes.carriers';
+import { programmeRoutes } from './routes.programmes';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -85,6 +86,7 @@ export const routes: RouteRecordRaw[] = [
   ...instrumentRoutes,
   ...financingRoutes,
   ...carrierRoutes,
+  ...programmeRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...planRoutes,

@@ -39,6 +39,7 @@ import { planRoutes } from './modules/plan/plan.routes';
 import { instrumentRoutes } from './modules/instruments/instrument.routes';
 import { financingRoutes } from './modules/financing/financing.routes';
 import { carrierRoutes } from './modules/carriers/carrier.routes';
+import { programmeRoutes } from './modules/programmes/programme.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   instrumentRoutes(api, { search });
   financingRoutes(api);
   carrierRoutes(api);
+  programmeRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -180,5 +180,14 @@ export const AUDIT_ACTIONS = [
   'carrier.revoke',
   'carrier.import',
   'carrier.admin_view',
+  // Programmes (issue 15): calls and applications, every state change.
+  'programme.call_create',
+  'programme.call_update',
+  'programme.call_publish',
+  'programme.application_create',
+  'programme.application_submit',
+  'programme.application_return',
+  'programme.application_accept',
+  'programme.application_view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

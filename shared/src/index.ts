@@ -35,6 +35,7 @@ export * from './schemas/instrument-catalogue';
 export * from './schemas/carrier';
 export * from './schemas/deal-chat';
 export * from './schemas/plan';
+export * from './schemas/programme';
 export * from './deal-chat-client';
 export * from './schemas/transfer-index';
 export * from './schemas/financing';

@@ -22,11 +22,11 @@ describe('header navigation', () => {
   it('adds 我的发布 for publishing roles and the review queue for administrators', () => {
     const { auth, paths } = nav();
     auth.user = buildUser('enterprise');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/listings', '/me/pairings', '/deals', '/calls']);
     auth.user = buildUser('commissioner');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/listings', '/me/pairings', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/listings', '/me/pairings', '/deals', '/calls']);
     auth.user = buildUser('intermediary');
-    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/intermediary', '/deals']);
+    expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers', '/me/intermediary', '/deals', '/calls']);
     // A financier has no entry of his own: 科技金融 leads to his products and inbox.
     auth.user = buildUser('financier');
     expect(paths()).toEqual(['/', '/search/results', '/search/needs', '/commissioners', '/market', '/intermediaries/services', '/instruments', '/financing', '/carriers']);
@@ -58,6 +58,7 @@ describe('header navigation', () => {
     expect(await at('/admin/review?kind=need')).toBe('/admin/review');
     expect(await at('/admin/orgs')).toBe('/admin/orgs');
     expect(await at('/admin/imports')).toBe('/admin/imports');
+    expect(await at('/applications/dddddddddddddddddddddddd')).toBe('/calls');
     expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');
     expect(await at('/admin/commissioners')).toBe('/admin/commissioners');
     expect(await at('/commissioners/dddddddddddddddddddddddd')).toBe('/commissioners');

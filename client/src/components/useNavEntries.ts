@@ -29,6 +29,9 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/admin/commissioners', '/admin/commissioners'],
   ['/me/pairings', '/me/pairings'],
   ['/deals', '/deals'],
+  ['/calls', '/calls'],
+  ['/applications', '/calls'],
+  ['/admin/calls', '/admin/orgs'],
   ['/admin/review', '/admin/review'],
   ['/admin/imports', '/admin/imports'],
   ['/admin/pairing', '/admin/pairing'],
@@ -68,6 +71,7 @@ export function useNavEntries() {
     }
     if (role && role !== 'admin' && role !== 'financier') {
       list.push({ path: '/deals', labelKey: 'deals.nav', testid: 'nav-my-deals', ...(unread.value > 0 ? { badge: unread.value } : {}) });
+      list.push({ path: '/calls', labelKey: 'prog.nav', testid: 'nav-calls' });
     }
     if (role === 'admin') {
       list.push({ path: '/admin/review', labelKey: 'nav.review', testid: 'nav-admin-review' });

@@ -1,6 +1,7 @@
 import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
 import { carriersEn } from './carriers.en';
+import { programmesEn } from './programmes.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -369,6 +370,14 @@ const en: MessageSchema = {
       carrier_revoke: 'Carrier revoked',
       carrier_import: 'Carriers imported from a registry',
       carrier_admin_view: 'Administrator read a carrier file',
+      programme_call_create: 'Call drafted',
+      programme_call_update: 'Call edited',
+      programme_call_publish: 'Call published',
+      programme_application_create: 'Application started',
+      programme_application_submit: 'Application submitted',
+      programme_application_return: 'Application returned',
+      programme_application_accept: 'Application passed formal check',
+      programme_application_view: 'Application read by an administrator',
     },
   },
   about: {
@@ -402,6 +411,7 @@ const en: MessageSchema = {
   ...bookingEn,
   ...instrumentsEn,
   ...carriersEn,
+  ...programmesEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

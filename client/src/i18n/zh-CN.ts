@@ -1,6 +1,7 @@
 import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
 import { carriersZh } from './carriers.zh-CN';
+import { programmesZh } from './programmes.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -369,6 +370,14 @@ const zhCN = {
       carrier_revoke: '撤销创新载体',
       carrier_import: '导入创新载体名录',
       carrier_admin_view: '管理员查看载体材料',
+      programme_call_create: '新建申报指南',
+      programme_call_update: '修改申报指南',
+      programme_call_publish: '发布申报指南',
+      programme_application_create: '创建申报书',
+      programme_application_submit: '提交申报书',
+      programme_application_return: '退回申报书',
+      programme_application_accept: '申报书通过形式审查',
+      programme_application_view: '管理员查看申报书',
     },
   },
   about: {
@@ -402,6 +411,7 @@ const zhCN = {
   ...bookingZh,
   ...instrumentsZh,
   ...carriersZh,
+  ...programmesZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

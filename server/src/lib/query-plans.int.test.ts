@@ -26,6 +26,9 @@ import { ServiceAgreementModel, ServiceEntryModel } from '../modules/service-log
 import { activePairingsQuery, agreementOfPairingQuery, confirmedOfTermQuery, pairingLogQuery, termAgreementsQuery } from '../modules/service-log/service.queries';
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
+import { ApplicationModel } from '../modules/programmes/application.model';
+import { CallModel } from '../modules/programmes/call.model';
+import { adminCallsQuery, callApplicationsQuery, orgApplicationsQuery as programmeOrgApplicationsQuery, publicCallsQuery } from '../modules/programmes/programme.queries';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
 import { historyQuery } from '../modules/deals/deal.messages';
 import { myDealsQuery } from '../modules/deals/deal.service';
@@ -174,6 +177,16 @@ async function seed(): Promise<void> {
       product: new Types.ObjectId(), provider: pick(orgs, i), applicantOrg: pick(orgs, i + 7), applicant: pick(users, i), amount: 1000, purpose: 'p',
       status: pick(['submitted', 'reviewing', 'info_requested', 'approved', 'declined', 'withdrawn'], i), thread: [], updatedAt: ago(i), createdAt: ago(i),
     }))),
+    // Programmes: calls over five years in every state, and applications of three calls in every state.
+    raw(CallModel as unknown as AnyModel, many(400, (i) => ({
+      programmeType: pick(['key_transformation', 'sme_innovation', 'major_transformation', 'key_research'], i), year: 2012 + (i % 5), title: `c${i}`, description: 'd',
+      status: pick(['draft', 'published', 'published', 'reviewing', 'decided'], i), fundingMin: 1, fundingMax: 2, totalBudget: 3, opensAt: '2026-01-01', closesAt: '2026-02-01',
+      createdBy: pick(users, i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    raw(ApplicationModel as unknown as AnyModel, many(180, (i) => ({
+      call: runs[i % 3], org: orgs[Math.floor(i / 3)], partners: [pick(orgs, i + 5)], orgs: [orgs[Math.floor(i / 3)], pick(orgs, i + 5)], owner: pick(users, i), title: `a${i}`, description: 'd',
+      status: pick(['draft', 'submitted', 'returned', 'accepted'], i), submittedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -295,6 +308,15 @@ const cases: Case[] = [
   { name: "an organisation's financing products", model: FinancingProductModel as unknown as AnyModel, spec: productPageQuery({}, orgs[3]!), count: true },
   { name: "an enterprise's financing applications", model: FinancingApplicationModel as unknown as AnyModel, spec: applicationsQuery('mine', orgs[3]!), count: true },
   { name: "a provider's inbox of one status", model: FinancingApplicationModel as unknown as AnyModel, spec: applicationsQuery('inbox', orgs[3]!, 'submitted'), count: true },
+  // Programmes
+  { name: 'published calls', model: CallModel as unknown as AnyModel, spec: publicCallsQuery({}), count: true },
+  { name: 'published calls of a programme and year', model: CallModel as unknown as AnyModel, spec: publicCallsQuery({ programmeType: 'sme_innovation', year: 2013 }), count: true },
+  { name: "the administrator's calls", model: CallModel as unknown as AnyModel, spec: adminCallsQuery(), count: true },
+  { name: "the administrator's draft calls", model: CallModel as unknown as AnyModel, spec: adminCallsQuery('draft'), count: true },
+  { name: "a call's filed applications", model: ApplicationModel as unknown as AnyModel, spec: callApplicationsQuery(runs[1]!), count: true },
+  { name: "a call's submitted applications", model: ApplicationModel as unknown as AnyModel, spec: callApplicationsQuery(runs[1]!, 'submitted'), count: true },
+  { name: "an organisation's applications (lead or partner)", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!), count: true },
+  { name: "an organisation's draft applications", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!, 'draft'), count: true },
 ];
 
 let skip = '';

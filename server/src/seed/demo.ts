@@ -30,6 +30,7 @@ import { seedDemoBookings } from './demo-bookings';
 import { seedDemoInstruments } from './demo-instruments';
 import { seedDemoPairing } from './demo-pairing';
 import { DEMO_FINANCIER_ACCOUNT, seedDemoFinancing } from './demo-financing';
+import { seedDemoProgrammes } from './demo-programmes';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -163,5 +164,8 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   say(`seeded financing: ${fin.orgs} financial organisations, ${fin.products} products, ${fin.applications} applications (financier: ${DEMO_FINANCIER_ACCOUNT.email})`);
   const carriers = await seedDemoCarriers(now);
   say(`seeded the innovation carriers of the plan: ${Object.entries(carriers).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const orgOf = (r: string) => (role(r) >= 0 ? orgIds[DEMO_ACCOUNTS[role(r)]!.org]! : null);
+  const programmes = await seedDemoProgrammes({ now, featured: { enterprise: orgOf('enterprise'), research: orgOf('researcher') }, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)! });
+  say(`seeded ${programmes.calls} programme calls and their applications (${Object.entries(programmes.applications).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   return true;
 }

@@ -1,0 +1,130 @@
+/**
+ * Programmes in the browser (issue 15): the demo enterprise opens the open call from 项目申报, sees
+ * its eligibility, fills its draft application (title, description, budget, the required document)
+ * and submits it; the administrator returns it with a reason from the call's applications table; the
+ * enterprise reads the reason, fixes the application and submits it again; the administrator accepts
+ * it. Screenshots at 1366 and 390 px.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { ADMIN, DEMO_PASSWORD, ENTERPRISE } from './pairing-helpers';
+import { launchBrowser, navTo, shoot } from './support';
+
+let platform: RunningPlatform;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-programme-'));
+const PDF = Buffer.from('%PDF-1.4\n% feasibility study\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, who: string): Promise<void> {
+  await page.goto(`${platform.url}/login`);
+  await page.locator('[data-testid=login-identifier] input').fill(who);
+  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
+  await page.locator('[data-testid=login-submit]').click();
+  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+}
+
+/** An Element Plus input by test id: el-input passes the id to its <input>/<textarea>, others keep it on the wrapper. */
+const field = (page: Page, id: string) => page.locator(`input[data-testid=${id}], textarea[data-testid=${id}], [data-testid=${id}] input`).first();
+
+async function confirmBox(page: Page): Promise<void> {
+  await page.locator('.el-message-box .el-button--primary').click();
+}
+
+async function submitApplication(page: Page): Promise<void> {
+  await page.locator('[data-testid=app-submit]').click();
+  await confirmBox(page);
+  await expect.poll(() => page.locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('submitted');
+}
+
+/** The administrator's formal check of `title` on the call's applications page. */
+async function check(page: Page, callId: string, title: string, decide: (dialog: Page) => Promise<void>): Promise<void> {
+  await page.goto(`${platform.url}/admin/calls/${callId}/applications`);
+  const row = page.locator('[data-testid=admin-applications] tr', { hasText: title });
+  await row.locator('[data-testid=open-check]').click();
+  await page.locator('[data-testid=check-dialog]').waitFor();
+  await decide(page);
+}
+
+describe('applying to a programme call', () => {
+  it('goes enterprise → submit → returned with a reason → fixed and resubmitted → accepted', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const ent = await ctx.newPage();
+    await signIn(ent, ENTERPRISE);
+    await navTo(ent, 'nav-calls');
+    await ent.locator('[data-testid=call-item]').first().waitFor();
+    await shoot(ent, 'programme-calls-1366');
+    await ent.locator('[data-testid=call-item]', { has: ent.locator('[data-testid=call-status]', { hasText: '申报中' }) }).first().click();
+    await expect.poll(() => ent.locator('[data-testid=eligibility-summary]').innerText(), { timeout: 15_000 }).toContain('满足全部申报条件');
+    const callId = /\/calls\/([0-9a-f]{24})/.exec(ent.url())?.[1] ?? '';
+    expect(callId).toMatch(/^[0-9a-f]{24}$/);
+    await shoot(ent, 'programme-call-1366');
+
+    // The demo enterprise's draft: fill it in and attach the required document.
+    await ent.locator('[data-testid=continue-application]').click();
+    await field(ent, 'app-title').waitFor();
+    const title = '汽车内饰件低VOC材料中试及产业化（浏览器测试）';
+    await field(ent, 'app-title').fill(title);
+    await field(ent, 'app-description').fill('与合作高校联合完成低VOC内饰材料的中试验证，建设年产5000吨生产线，满足主机厂新标准。');
+    await field(ent, 'budget-requested').fill('700000');
+    await field(ent, 'budget-item').click();
+    await expect.poll(() => ent.locator('[data-testid=total-requested]').innerText()).toMatch(/\d/);
+    await ent.locator('[data-testid=app-save]').click();
+    await ent.locator('[data-testid=doc-row] input[type=file]').first().setInputFiles({ name: '可行性研究报告.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => ent.locator('[data-testid=doc-row] a').count(), { timeout: 15_000 }).toBe(1);
+    await shoot(ent, 'programme-form-1366');
+    await submitApplication(ent);
+    const appUrl = ent.url();
+
+    // The administrator returns it with a reason.
+    const adminCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const admin = await adminCtx.newPage();
+    await signIn(admin, ADMIN);
+    await check(admin, callId, title, async (p) => {
+      await field(p, 'reason-field').fill('经费预算');
+      await field(p, 'reason-text').fill('设备购置费请附主要设备报价单');
+      await shoot(p, 'programme-check-1366');
+      await p.locator('[data-testid=check-return]').click();
+    });
+    await expect.poll(() => admin.locator('[data-testid=admin-applications] tr', { hasText: title }).locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('returned');
+
+    // The enterprise reads the reason, fixes the application and submits again.
+    await ent.goto(appUrl);
+    await expect.poll(() => ent.locator('[data-testid=return-reasons]').innerText(), { timeout: 15_000 }).toContain('设备购置费请附主要设备报价单');
+    await field(ent, 'app-description').fill('与合作高校联合完成低VOC内饰材料的中试验证，建设年产5000吨生产线；设备报价单已作为附件补充。');
+    await submitApplication(ent);
+
+    // The administrator accepts it.
+    await check(admin, callId, title, async (p) => {
+      await p.locator('[data-testid=check-accept]').click();
+    });
+    await expect.poll(() => admin.locator('[data-testid=admin-applications] tr', { hasText: title }).locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
+    await shoot(admin, 'programme-admin-1366');
+
+    // My applications at 390 px shows the accepted one.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    const mob = await phone.newPage();
+    await signIn(mob, ENTERPRISE);
+    await mob.goto(`${platform.url}/applications`);
+    await expect.poll(() => mob.locator('[data-testid=application-item]', { hasText: title }).locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
+    await shoot(mob, 'programme-mine-390');
+    await mob.goto(appUrl);
+    await mob.locator('[data-testid=eligibility]').waitFor();
+    await shoot(mob, 'programme-application-390');
+    await Promise.all([ctx.close(), adminCtx.close(), phone.close()]);
+  });
+});
