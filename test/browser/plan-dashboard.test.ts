@@ -1,7 +1,7 @@
 /**
  * The plan-target dashboard in the browser, on the demo data: the administrator opens /plan (the
  * 2011–2015 plan's targets with the demo's manual entries), enters a count with its evidence for
- * 企业院士工作站 in 白山市, and sees the target's value and the entry with its evidence; a visitor
+ * 重大科技成果转化项目 in 白山市 (counted from the administrators' entries until funded projects are on the platform), and sees the target's value and the entry with its evidence; a visitor
  * sees the public summary (values and charts, no entries, no export). Screenshots at 1366 and 390 px.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,14 +51,14 @@ describe('the plan-target dashboard', () => {
     await expect.poll(() => page.locator('[data-testid=plan-city-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator('[data-testid=plan-year-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('[data-testid=plan-export]').getAttribute('href')).toContain('/api/admin/plans/jilin-2011-2015/dashboard.xlsx');
-    const before = Number(await valueOf(page, 'academician_workstations'));
+    const before = Number(await valueOf(page, 'major_projects'));
     // A cell (白山市, year) the demo left empty: one entry per cell.
     const admin = await apiSession(platform.url, ADMIN, DEMO_PASSWORD);
     const full = (await admin.get('/api/admin/plans/jilin-2011-2015/dashboard')).body as { entries: { target: string; city: string; year: number }[] };
-    const taken = new Set(full.entries.filter((e) => e.target === 'academician_workstations' && e.city === '220600').map((e) => e.year));
+    const taken = new Set(full.entries.filter((e) => e.target === 'major_projects' && e.city === '220600').map((e) => e.year));
     const year = [2011, 2012, 2013, 2014, 2015].find((y) => !taken.has(y))!;
 
-    await page.locator('[data-testid=plan-target-academician_workstations]').click();
+    await page.locator('[data-testid=plan-target-major_projects]').click();
     await page.locator('[data-testid=plan-entry-add]').click();
     const dialog = page.locator('[data-testid=plan-entry-dialog]');
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -72,7 +72,7 @@ describe('the plan-target dashboard', () => {
     await shoot(page, 'plan-entry-dialog-1366');
     await dialog.locator('[data-testid=plan-entry-save]').click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
-    await expect.poll(async () => Number(await valueOf(page, 'academician_workstations'))).toBe(before + 2);
+    await expect.poll(async () => Number(await valueOf(page, 'major_projects'))).toBe(before + 2);
     await expect.poll(() => page.locator('[data-testid=plan-entries]').innerText()).toContain(EVIDENCE);
     await shoot(page, 'plan-dashboard-admin-1366');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -87,8 +87,8 @@ describe('the plan-target dashboard', () => {
     await page.locator('[data-testid=market-plan-link]').click();
     await expect.poll(() => page.locator('[data-testid=plan-title]').innerText(), { timeout: 15_000 }).toContain('十二五');
     const pub = (await (await fetch(`${platform.url}/api/plans/jilin-2011-2015/dashboard`)).json()) as { targets: { key: string; value: number }[] };
-    const ws = pub.targets.find((x) => x.key === 'academician_workstations')!;
-    await expect.poll(() => valueOf(page, 'academician_workstations')).toBe(String(ws.value));
+    const ws = pub.targets.find((x) => x.key === 'major_projects')!;
+    await expect.poll(() => valueOf(page, 'major_projects')).toBe(String(ws.value));
     await expect.poll(() => page.locator('[data-testid=plan-year-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('[data-testid=plan-entries]').count()).toBe(0);
     expect(await page.locator('[data-testid=plan-export]').count()).toBe(0);

@@ -2,16 +2,13 @@
  * Counters of plan targets from the platform's own records. A target whose `counter` names a
  * registered counter takes its value from it; otherwise from administrators' manual entries.
  *
- * Registered today: none of the 2011–2015 plan's targets — the platform holds no registry of
- * alliances, bases, centres, incubators, laboratories, workstations, innovative enterprises or
- * talents yet, nor funded projects (see README "Plan targets" for why approved science
- * commissioners are NOT counted as talents). When they land, registering is one line each, e.g.
- *
- *   registerTargetCounter('carriers.alliance', () => countCarriers({ type: 'alliance' }));
- *   registerTargetCounter('programme.key_transformation', () => countFundedProjects({ programme: 'key_transformation' }));
- *
- * in `registerPlanCounters` below; the plan's targets already name those counters.
+ * Registered: the eight carrier registries (`carriers.<type>`: recognised, not revoked carriers by
+ * city and year of recognition). Not yet: funded projects (`programme.*`), counted from the
+ * administrators' entries until calls reach their funding decision (see README "Plan targets" for
+ * why approved science commissioners are NOT counted as talents).
  */
+import { CARRIER_TYPES } from '@kezhuan/shared';
+import { countCarriers } from '../carriers/carrier.counts';
 
 /** One row of a counter: how many records in a city (null when unknown) and year. */
 export interface TargetCount {
@@ -39,5 +36,8 @@ export function targetCounter(name: string | null | undefined): TargetCounter | 
 
 /** The counters of records the platform holds; called once when the app is created. */
 export function registerPlanCounters(): void {
-  // Carrier registries (#16) and funded projects (#15 calls) register here when merged.
+  for (const type of CARRIER_TYPES) {
+    registerTargetCounter(`carriers.${type}`, () => countCarriers({ type }));
+  }
+  // Funded projects (#15) register here once calls reach their funding decision.
 }

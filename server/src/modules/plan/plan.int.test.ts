@@ -4,7 +4,9 @@ import { buildUser } from '../../testing/factories';
 import { client, testApp, useTestDb, type Client } from '../../testing/harness';
 import { signedInAs } from '../../testing/listing-factories';
 import { AuditModel } from '../audit/audit.model';
-import { registerTargetCounter, unregisterTargetCounter } from './plan.counters';
+import { CARRIER_TYPES } from '@kezhuan/shared';
+import { CarrierModel } from '../carriers/carrier.model';
+import { registerPlanCounters, registerTargetCounter, unregisterTargetCounter } from './plan.counters';
 import { JILIN_PLAN_2011_2015 } from './plan.jilin-2011';
 import { createPlan } from './plan.service';
 
@@ -20,6 +22,9 @@ const entry = (o: Record<string, unknown> = {}) => ({ target: 'incubators', city
 beforeAll(async () => {
   await createPlan(null, JILIN_PLAN_2011_2015);
   admin = await signedInAs(app, await buildUser({ role: 'admin', org: null }));
+  // Manual entries are what these tests are about: the carrier registries' counters (registered with
+  // the app) step aside here; the last test puts them back and counts recognised carriers.
+  CARRIER_TYPES.forEach((type) => unregisterTargetCounter(`carriers.${type}`));
 });
 afterEach(() => unregisterTargetCounter('carriers.alliance'));
 
@@ -164,5 +169,25 @@ describe('export', () => {
     expect(byCity[5]).toBe(1);
     expect(JSON.stringify(rowOf('录入明细', '高新技术特色产业基地'))).toContain('吉科发〔2012〕88号');
     expect((await (await signedInAs(app, await buildUser({ role: 'enterprise' }))).get(`/api/admin/plans/${CODE}/dashboard.xlsx`)).status).toBe(403);
+  });
+});
+
+describe('the carrier registries', () => {
+  it('count the plan\'s carrier targets from recognised, not revoked carriers by city and year; entries then step aside', async () => {
+    registerPlanCounters();
+    try {
+      const org = (await buildUser({ role: 'enterprise' })).org!;
+      const base = { name: '孵化器', summary: 's', org, city: '220200', details: { type: 'incubator' }, submittedAt: new Date('2013-03-01') };
+      await CarrierModel.collection.insertMany([
+        { ...base, type: 'incubator', status: 'recognised', recognisedOn: new Date('2013-06-01'), recognisedYear: 2013 },
+        { ...base, type: 'incubator', status: 'warning', recognisedOn: new Date('2014-06-01'), recognisedYear: 2014 },
+        { ...base, type: 'incubator', status: 'revoked', recognisedOn: new Date('2012-06-01'), recognisedYear: 2012 },
+        { ...base, type: 'incubator', status: 'submitted', recognisedOn: null, recognisedYear: null },
+      ]);
+      const inc = target((await (await client(app)).get(`/api/plans/${CODE}/dashboard`).expect(200)).body, 'incubators');
+      expect(inc).toMatchObject({ source: 'counter', value: 2, byCity: { '220200': 2 }, byYear: { '2013': 1, '2014': 1 } });
+    } finally {
+      CARRIER_TYPES.forEach((type) => unregisterTargetCounter(`carriers.${type}`));
+    }
   });
 });
