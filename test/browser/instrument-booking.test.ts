@@ -86,32 +86,34 @@ describe('instrument booking in the browser', () => {
     await expect.poll(() => cell(ent, day, '09:00').getAttribute('data-state'), { timeout: 15_000 }).toBe('mine');
     expect(await cell(ent, day, '11:00').getAttribute('data-state')).toBe('free');
 
-    // The instrument's institution confirms the request.
+    // The instrument's institution confirms the request (the newest of its list; the demo has others).
+    const b = await BookingModel.findOne({ instrument: instrumentId }).lean();
+    const card = (page: Page) => page.locator(`[data-testid=booking-${String(b?._id)}]`);
     const owner = await signedIn('researcher@demo.kezhuan.cn', 1366);
     await owner.goto(`${platform.url}/me/bookings?side=owner`);
-    await expect.poll(() => owner.locator('[data-testid=booking-confirm]').count(), { timeout: 15_000 }).toBe(1);
-    expect(await owner.locator('[data-status=pending]').textContent()).toContain('王强');
+    await expect.poll(() => card(owner).locator('[data-testid=booking-confirm]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await card(owner).getAttribute('data-status')).toBe('pending');
+    expect(await card(owner).textContent()).toContain('王强');
     await shoot(owner, 'booking-owner-requests-1366');
-    await owner.locator('[data-testid=booking-confirm]').click();
-    await expect.poll(() => owner.locator('[data-status=confirmed]').count(), { timeout: 15_000 }).toBe(1);
+    await card(owner).locator('[data-testid=booking-confirm]').click();
+    await expect.poll(() => card(owner).getAttribute('data-status'), { timeout: 15_000 }).toBe('confirmed');
 
     // The slot passes (moved into the past in the database), the owner records usage.
-    const b = await BookingModel.findOne({ instrument: instrumentId }).lean();
     await BookingModel.updateOne({ _id: b?._id }, { $set: { start: new Date(Date.now() - 3 * 3_600_000), end: new Date(Date.now() - 3_600_000) } });
     await owner.reload();
-    await owner.locator('[data-testid=booking-record-usage]').click();
+    await card(owner).locator('[data-testid=booking-record-usage]').click();
     await owner.locator('[data-testid=usage-note]').fill('按时完成，数据已发送');
     await owner.locator('[data-testid=usage-save]').click();
-    await expect.poll(() => owner.locator('[data-status=used]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => card(owner).getAttribute('data-status'), { timeout: 15_000 }).toBe('used');
 
     // The requester rates it, on a phone.
     const phone = await signedIn('enterprise@demo.kezhuan.cn', 390);
     await phone.goto(`${platform.url}/me/bookings`);
-    await phone.locator('[data-testid=booking-rate]').click();
+    await card(phone).locator('[data-testid=booking-rate]').click();
     await phone.locator('[data-testid=rating-score] .el-rate__item').nth(3).click();
     await phone.locator('[data-testid=rating-comment]').fill('操作规范，图像清晰');
     await phone.locator('[data-testid=rating-save]').click();
-    await expect.poll(() => phone.locator('[data-testid=booking-rating]').textContent(), { timeout: 15_000 }).toContain('操作规范');
+    await expect.poll(() => card(phone).locator('[data-testid=booking-rating]').textContent(), { timeout: 15_000 }).toContain('操作规范');
     await shoot(phone, 'booking-mine-rated-390');
     const rated = await BookingModel.findById(b?._id).lean();
     expect(rated).toMatchObject({ status: 'used', rating: { score: 4 } });
@@ -122,13 +124,13 @@ describe('instrument booking in the browser', () => {
     await shoot(phone, 'booking-calendar-390');
     await owner.goto(`${platform.url}/me/instruments/utilisation`);
     await expect.poll(() => owner.locator('[data-testid=utilisation-chart] canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await owner.locator('[data-testid=util-instrument]').textContent()).toContain('场发射扫描电子显微镜');
+    expect(await owner.locator('[data-testid=util-instrument]', { hasText: '场发射扫描电子显微镜' }).count()).toBeGreaterThan(0);
     // Let the chart's entry animation end before the screenshot (nothing is asserted on time).
     await owner.waitForTimeout(1500);
     await shoot(owner, 'booking-utilisation-1366');
     await owner.setViewportSize({ width: 390, height: 900 });
     await owner.goto(`${platform.url}/me/bookings?side=owner`);
-    await expect.poll(() => owner.locator('[data-status=used]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => card(owner).getAttribute('data-status'), { timeout: 15_000 }).toBe('used');
     await expect.poll(() => owner.locator('.el-loading-mask').count(), { timeout: 15_000 }).toBe(0);
     await shoot(owner, 'booking-owner-used-390');
   });
