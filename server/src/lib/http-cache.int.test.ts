@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,10 @@ const script = `console.log(${JSON.stringify('科转'.repeat(4000))});`;
 writeFileSync(join(dist, 'index.html'), `<!doctype html><html><head><script src="/assets/index-CKR29Pgh.js"></script></head><body>${'<!-- pad -->'.repeat(200)}</body></html>`);
 writeFileSync(join(dist, 'assets', 'index-CKR29Pgh.js'), script);
 writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+// A style the build precompressed (client/vite.config.ts): its .br is sent as it is.
+const style = `.kz{content:${JSON.stringify('科转'.repeat(3000))}}`;
+writeFileSync(join(dist, 'assets', 'index-B7xQ2mLa.css'), style);
+writeFileSync(join(dist, 'assets', 'index-B7xQ2mLa.css.br'), brotliCompressSync(Buffer.from(style), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
 const app = testApp({ clientDist: dist });
 
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -42,6 +46,19 @@ describe('compression and caching', () => {
     const body = res.body;
     expect(body.length).toBeLessThan(Buffer.byteLength(script) / 10);
     expect(brotliDecompressSync(body).toString('utf8')).toBe(script);
+  });
+
+  it('sends the build\'s precompressed brotli file of an asset as it is, and the plain file to others', async () => {
+    const br = await fetchRaw('/assets/index-B7xQ2mLa.css', 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' });
+    // Byte for byte the file the build wrote (quality 11), not compressed again per request.
+    expect(Buffer.compare(br.body, brotliCompressSync(Buffer.from(style), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))).toBe(0);
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(style);
+    const plain = await fetchRaw('/assets/index-B7xQ2mLa.css', '');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(style);
+    expect((await fetchRaw('/assets/..%2Findex.html.br', 'br')).headers['content-type']).not.toContain('text/css');
   });
 
   it('gzips for clients without brotli, and lets index.html and unhashed files be revalidated', async () => {
