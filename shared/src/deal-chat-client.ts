@@ -170,7 +170,9 @@ export class DealChat {
     this.pending.push(item);
     this.changed();
     try {
-      const stored = await this.request<DealMessageView>('deal:send', { dealId: this.dealId, clientId, body }, item);
+      const payload = { dealId: this.dealId, clientId, body };
+      // Attempts after the first say so: only then does the server look for the stored message first.
+      const stored = await this.request<DealMessageView>('deal:send', (attempt) => (attempt > 1 ? { ...payload, retry: true } : payload), item);
       this.accept([stored]);
       return stored;
     } finally {
@@ -180,7 +182,8 @@ export class DealChat {
   }
 
   /** Emits until an ack arrives: retries after timeouts and 5xx, rejects on 4xx. */
-  private async request<T>(event: string, payload: object, counter?: { attempts: number }): Promise<T> {
+  private async request<T>(event: string, payload: object | ((attempt: number) => object), counter?: { attempts: number }): Promise<T> {
+    let attempts = 0;
     for (;;) {
       if (this.stopped) {
         throw new DealChatError({ code: 'STOPPED', message: '已离开洽谈室', messageEn: 'Left the deal room', status: 499 });
@@ -189,10 +192,11 @@ export class DealChat {
         await this.connected();
         continue;
       }
+      attempts += 1;
       if (counter) {
         counter.attempts += 1;
       }
-      const r = await this.attempt<T>(event, payload);
+      const r = await this.attempt<T>(event, typeof payload === 'function' ? payload(attempts) : payload);
       if (r?.ok) {
         return r.data;
       }

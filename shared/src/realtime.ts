@@ -63,7 +63,7 @@ export interface ClientToServerEvents {
    * Send a message with a client-generated id: stored first, then broadcast; the ack carries the
    * stored message. The client retries with the same id until acknowledged; the server stores it once.
    */
-  'deal:send': (p: { dealId: string; clientId: string; body: string }, ack: (r: SocketAck<DealMessageView>) => void) => void;
+  'deal:send': (p: { dealId: string; clientId: string; body: string; retry?: boolean }, ack: (r: SocketAck<DealMessageView>) => void) => void;
   'deal:typing': (p: { dealId: string; typing: boolean }) => void;
   'deal:read': (p: { dealId: string; messageId: string }, ack: (r: SocketAck<{ messageId: string }>) => void) => void;
 }

@@ -50,12 +50,17 @@ export interface ChatSender {
 
 /**
  * `postMessage` on the Socket.io hot path, three sequential round trips: (user ‖ room ‖ earlier
- * attempt), the seq, the insert. Access is still decided on the user as stored now. The name comes
+ * attempt, only read for a `retry`), the seq, the insert. Access is still decided on the user as stored now. The name comes
  * from the socket, and the sender's read marker moves in `afterwards` (call it after the broadcast;
  * it only feeds unread counts and receipts, and logs its errors).
  */
-export async function sendMessage(sender: ChatSender, id: string, input: DealMessageInput, ip: string): Promise<{ message: DealMessageView; created: boolean; afterwards: () => void }> {
-  const [user, found, earlier] = await Promise.all([sender.current, findDealRoom(id), earlierAttempt(id, sender.id, input.clientId)]);
+export async function sendMessage(
+  sender: ChatSender,
+  id: string,
+  input: DealMessageInput & { retry?: boolean },
+  ip: string,
+): Promise<{ message: DealMessageView; created: boolean; afterwards: () => void }> {
+  const [user, found, earlier] = await Promise.all([sender.current, findDealRoom(id), input.retry ? earlierAttempt(id, sender.id, input.clientId) : null]);
   const { room, party } = await admitToRoom(user, found, { write: true, ip });
   const { record, created } = await store(user, room, party, input, earlier);
   const names = { org: new Map<string, string>(), user: new Map([[String(user._id), sender.name]]) };

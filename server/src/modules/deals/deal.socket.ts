@@ -109,8 +109,8 @@ function attachSocket(io: KezhuanIo, socket: DealSocket): void {
     return { ...page, online: people };
   });
 
-  on(socket, 'deal:send', dealSendPayload, async ({ dealId, clientId, body }) => {
-    const { message, created, afterwards } = await sendMessage({ ...me(), current: currentUser(socket) }, dealId, { clientId, body }, ip);
+  on(socket, 'deal:send', dealSendPayload, async ({ dealId, clientId, body, retry }) => {
+    const { message, created, afterwards } = await sendMessage({ ...me(), current: currentUser(socket) }, dealId, { clientId, body, retry }, ip);
     if (created) {
       io.to(dealRoom(dealId)).emit('deal:message', { ...message, dealId });
     }
