@@ -170,7 +170,7 @@ async function run(label: string, urls: string[]): Promise<string> {
   }
   const sorted = latencies.map(([, ms]) => ms).sort((a, b) => a - b);
   const measured = `${total} in ${seconds} s (+${warmupCount} warm-up)`;
-  return `| ${label} | ${cs.length} | ${rooms} | ${measured} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 95))} | ${f(pct(sorted, 99))} | ${lost} | ${duplicated} | ${load0.toFixed(1)} → ${load1.toFixed(1)} |`;
+  return `| ${label} | ${cs.length} | ${rooms} | ${measured} | ${sorted.length} of ${expected} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 95))} | ${f(pct(sorted, 99))} | ${lost} | ${duplicated} | ${load0.toFixed(1)} → ${load1.toFixed(1)} |`;
 }
 
 async function main(): Promise<void> {
