@@ -43,7 +43,7 @@ export default defineConfig({
           root: './test',
           include: ['browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['./setup/client-build.ts'],
+          globalSetup: ['./setup/client-build.ts', './setup/demo-template.ts'],
           setupFiles: ['./setup/no-network.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,

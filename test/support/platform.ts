@@ -3,8 +3,8 @@
  * server/dist/main.mjs, built first when a source changed), and waits for its ready line. Used by
  * the browser and process-supervision tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -22,6 +22,29 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** The environment the browser tests start the demo with; the demo template is made with it. */
+export const DEMO_TEMPLATE_ENV = { SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' } as const;
+/** Where test/setup/demo-template.ts left the seeded data folder (set for the browser tests' run). */
+export const DEMO_TEMPLATE_VAR = 'KZ_DEMO_TEMPLATE';
+
+/**
+ * A start with exactly the demo template's environment and a data folder of its own (nothing in
+ * it yet) begins from a copy of the template: the same database, index and files a first start
+ * would make, without seeding again. `cp -a` keeps PostgreSQL's 0700 folder modes.
+ */
+function fromDemoTemplate(env: Record<string, string>): void {
+  const template = process.env[DEMO_TEMPLATE_VAR];
+  const keys = Object.keys(env).sort().join(',');
+  const same = keys === 'DATA_DIR,MEILI_BIN,SEED_DEMO' && env.SEED_DEMO === DEMO_TEMPLATE_ENV.SEED_DEMO && env.MEILI_BIN === DEMO_TEMPLATE_ENV.MEILI_BIN;
+  if (!template || !existsSync(template) || !same || !env.DATA_DIR || env.DATA_DIR === template) {
+    return;
+  }
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  if (readdirSync(env.DATA_DIR).length === 0) {
+    execFileSync('cp', ['-a', `${template}/.`, env.DATA_DIR]);
+  }
+}
+
 // A first start seeds the demo data (now with the 双千 lists and a confirmed run: 4–14 s more on a busy
 // 2-core machine); the default stays under the e2e project's 120 s hook timeout so that our error, with the
 // platform's output, is the one reported.
@@ -29,6 +52,7 @@ export async function startPlatform(env: Record<string, string>, timeoutMs = 110
   // setpriv --pdeathsig: the platform dies with the test worker, even when the run is killed.
   const pdeath = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'SIGTERM', '--'] : [];
   await ensureServerBuilt({ log: () => undefined });
+  fromDemoTemplate(env);
   const [cmd, ...args] = [...pdeath, process.execPath, '--enable-source-maps', resolve(ROOT, 'server/dist/main.mjs')];
   const proc = spawn(cmd!, args, {
     cwd: ROOT,
