@@ -1,3 +1,4 @@
+import { eventsEn } from './events.en';
 import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
 import { carriersEn } from './carriers.en';
@@ -416,6 +417,7 @@ const en: MessageSchema = {
   ...instrumentsEn,
   ...carriersEn,
   ...programmesEn,
+  ...eventsEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

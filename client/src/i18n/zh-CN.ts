@@ -1,3 +1,4 @@
+import { eventsZh } from './events.zh-CN';
 import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
 import { carriersZh } from './carriers.zh-CN';
@@ -416,6 +417,7 @@ const zhCN = {
   ...instrumentsZh,
   ...carriersZh,
   ...programmesZh,
+  ...eventsZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
