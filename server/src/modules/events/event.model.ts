@@ -29,6 +29,8 @@ const eventSchema = new Schema(
 eventSchema.index({ state: 1, start: 1 });
 // The organiser's own events, drafts included.
 eventSchema.index({ organiserOrg: 1, start: -1 });
+// The administrator's list of every event, latest first.
+eventSchema.index({ start: -1 });
 
 export interface EventRecord {
   _id: Types.ObjectId;
