@@ -147,6 +147,11 @@ export const AUDIT_ACTIONS = [
   'booking.cancel',
   'booking.usage',
   'booking.rate',
+  // Roadshows and expos: creation, publication and state changes, schedule runs and publication.
+  'event.create',
+  'event.transition',
+  'event.schedule_run',
+  'event.schedule_publish',
   // Plan targets (规划目标): plans added, manual entries recorded, corrected, removed.
   'plan.create',
   'plan.entry_create',

@@ -39,3 +39,4 @@ export * from './schemas/programme';
 export * from './deal-chat-client';
 export * from './schemas/transfer-index';
 export * from './schemas/financing';
+export * from './schemas/event';

@@ -1,3 +1,4 @@
+import { eventsEn } from './events.en';
 import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
 import { carriersEn } from './carriers.en';
@@ -341,6 +342,10 @@ const en: MessageSchema = {
       booking_cancel: 'Instrument booking cancelled',
       booking_usage: 'Instrument usage recorded',
       booking_rate: 'Instrument use rated',
+      event_create: 'Event created',
+      event_transition: 'Event state changed',
+      event_schedule_run: 'Meeting scheduler run',
+      event_schedule_publish: 'Meeting schedule published',
       plan_create: 'Plan and its targets added',
       plan_entry_create: 'Plan target count entered',
       plan_entry_update: 'Plan target count corrected',
@@ -412,6 +417,7 @@ const en: MessageSchema = {
   ...instrumentsEn,
   ...carriersEn,
   ...programmesEn,
+  ...eventsEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

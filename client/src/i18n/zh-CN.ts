@@ -1,3 +1,4 @@
+import { eventsZh } from './events.zh-CN';
 import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
 import { carriersZh } from './carriers.zh-CN';
@@ -341,6 +342,10 @@ const zhCN = {
       booking_cancel: '取消仪器预约',
       booking_usage: '登记仪器使用',
       booking_rate: '评价仪器使用',
+      event_create: '创建路演/展会活动',
+      event_transition: '变更活动状态',
+      event_schedule_run: '运行对接洽谈排程',
+      event_schedule_publish: '发布对接洽谈日程',
       plan_create: '新增规划及其指标',
       plan_entry_create: '录入规划指标完成数',
       plan_entry_update: '修改规划指标完成数',
@@ -412,6 +417,7 @@ const zhCN = {
   ...instrumentsZh,
   ...carriersZh,
   ...programmesZh,
+  ...eventsZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

@@ -68,6 +68,8 @@ import { expiredSessionsQuery, sessionLookupQuery, userSessionsQuery } from '../
 import { UserModel } from '../modules/users/user.model';
 import { confirmedServiceQuery, institutionCommissionersQuery, institutionContractsQuery, institutionDealsQuery, institutionResultsQuery } from '../modules/transfer-index/transfer-index.sources';
 import { institutionsQuery } from '../modules/transfer-index/transfer-index.service';
+import { EventMeetingModel, EventModel, EventRegistrationModel } from '../modules/events/event.model';
+import { eventListQuery, meetingsQuery, organiserEventsQuery, orgMeetingsQuery, registrationsQuery } from '../modules/events/event.queries';
 import { holdingBookingsQuery } from '../modules/instruments/booking.calendar';
 import { BookingModel } from '../modules/instruments/booking.model';
 import { myBookingsQuery } from '../modules/instruments/booking.queries';
@@ -156,6 +158,16 @@ async function seed(): Promise<void> {
       start: new Date(now.getTime() + ((i % 800) - 400) * day), end: new Date(now.getTime() + ((i % 800) - 400) * day + 7_200_000),
       status: pick(['pending', 'confirmed', 'used', 'cancelled', 'declined', 'expired'], i), purpose: 'p', price: { unit: 'hour', amount: 100, estimate: 200 },
       expiresAt: ago(i), createdAt: ago(i), updatedAt: ago(i),
+    }))),
+    // Events: 30 events over two years in every state; their registrations and meetings.
+    raw(EventModel as unknown as AnyModel, many(N, (i) => ({
+      kind: pick(['roadshow', 'expo', 'online'], i), title: `e${i}`, state: pick(['draft', 'published', 'registration_closed', 'held', 'closed'], i), organiserOrg: pick(orgs, i),
+      start: new Date(now.getTime() + ((i % 730) - 365) * day), end: new Date(now.getTime() + ((i % 730) - 365) * day + 7_200_000), slotMinutes: 20, tables: 4, sessions: [], programme: [], createdBy: pick(users, i),
+    }))),
+    raw(EventRegistrationModel as unknown as AnyModel, many(N, (i) => ({ event: runs[i % runs.length], org: new Types.ObjectId(), orgName: 'o', user: pick(users, i), picks: [], note: '' }))),
+    raw(EventMeetingModel as unknown as AnyModel, many(N, (i) => ({
+      event: runs[i % runs.length], slot: i % 40, table: 1 + (i % 6), enterpriseOrg: pick(orgs, i), enterpriseName: 'e', presenterOrg: pick(orgs, i + 7), presenterName: 'p',
+      result: new Types.ObjectId(), resultTitle: 'r', status: i % 9 === 0 ? 'cancelled' : 'scheduled', interest: { enterprise: null, presenter: null }, deal: null,
     }))),
     // Plan targets: plans of many periods; manual entries of 20 plans × 10 targets × 9 cities × yearly cells.
     raw(PlanModel as unknown as AnyModel, many(N, (i) => ({ code: `plan-${i}`, titleZh: 't', titleEn: 't', startYear: 1000 + i, endYear: 1004 + i, source: '', targets: [] }))),
@@ -298,6 +310,14 @@ const cases: Case[] = [
   { name: 'my bookings as requester', model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'requester')!, count: true },
   { name: "requests for my institution's instruments", model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'owner', 'pending')!, count: true },
   { name: "an institution's utilisation (confirmed and used bookings)", model: BookingModel as unknown as AnyModel, spec: orgBookingsQuery(orgs[3]!, now.getTime() - 180 * day, now.getTime()) },
+  // Events
+  { name: 'upcoming events', model: EventModel as unknown as AnyModel, spec: eventListQuery('upcoming', now) },
+  { name: 'past events', model: EventModel as unknown as AnyModel, spec: eventListQuery('past', now) },
+  { name: "an organiser's events", model: EventModel as unknown as AnyModel, spec: organiserEventsQuery(orgs[3]!) },
+  { name: "an event's registrations", model: EventRegistrationModel as unknown as AnyModel, spec: registrationsQuery(runs[2]!) },
+  { name: "an event's schedule", model: EventMeetingModel as unknown as AnyModel, spec: meetingsQuery(runs[2]!) },
+  { name: "an enterprise's meetings of an event", model: EventMeetingModel as unknown as AnyModel, spec: orgMeetingsQuery('enterpriseOrg', orgs[3]!, runs[2]!) },
+  { name: "a presenter's meetings of an event", model: EventMeetingModel as unknown as AnyModel, spec: orgMeetingsQuery('presenterOrg', orgs[3]!, runs[2]!) },
   // Plan targets
   { name: 'the plans, newest first', model: PlanModel as unknown as AnyModel, spec: plansQuery() },
   { name: 'one plan by code', model: PlanModel as unknown as AnyModel, spec: planByCodeQuery('plan-7') },

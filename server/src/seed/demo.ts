@@ -30,6 +30,7 @@ import { seedDemoBookings } from './demo-bookings';
 import { seedDemoInstruments } from './demo-instruments';
 import { seedDemoPairing } from './demo-pairing';
 import { DEMO_FINANCIER_ACCOUNT, seedDemoFinancing } from './demo-financing';
+import { seedDemoEvents } from './demo-events';
 import { seedDemoProgrammes } from './demo-programmes';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
@@ -167,5 +168,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   const orgOf = (r: string) => (role(r) >= 0 ? orgIds[DEMO_ACCOUNTS[role(r)]!.org]! : null);
   const programmes = await seedDemoProgrammes({ now, featured: { enterprise: orgOf('enterprise'), research: orgOf('researcher') }, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)! });
   say(`seeded ${programmes.calls} programme calls and their applications (${Object.entries(programmes.applications).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  const events = await seedDemoEvents(now);
+  say(`seeded ${events.events} roadshows and expos with ${events.registrations} registrations, ${events.meetings} meetings and ${events.deals} deal rooms opened after them`);
   return true;
 }

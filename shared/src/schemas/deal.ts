@@ -40,6 +40,7 @@ export const DEAL_ORIGINS = [
   { code: 'interest', zh: '表达兴趣', en: 'Interest shown on a recommendation' },
   { code: 'introduction', zh: '中介引荐', en: 'Introduced by an intermediary' },
   { code: 'pairing', zh: '特派员配对', en: 'From a commissioner pairing' },
+  { code: 'event', zh: '路演对接', en: 'From a roadshow or expo meeting' },
 ] as const;
 export type DealOrigin = (typeof DEAL_ORIGINS)[number]['code'];
 export const DEAL_ORIGIN_CODES = DEAL_ORIGINS.map((o) => o.code) as unknown as readonly [DealOrigin, ...DealOrigin[]];
