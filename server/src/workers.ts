@@ -5,6 +5,7 @@ import { sweepPasswordResets } from './modules/auth/password-reset.service';
 import { sweepAttempts } from './modules/auth/throttle';
 import { pruneImportJobs } from './modules/imports/import.retention';
 import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync';
+import { expireStaleBookings } from './modules/instruments/booking.service';
 import { instrumentIndexSource } from './modules/instruments/instrument.search';
 import { needIndexSource, resultIndexSource } from './modules/listings/listing.index-sources';
 import { expireStaleListings } from './modules/listings/review.service';
@@ -41,7 +42,7 @@ export function createIndexSync(search: PlatformSearch, log?: Logger): IndexSync
  * Background work of a server process: reconcile the search index with the database at start
  * (repairs a crash between a database write and its index write), push every write to the index
  * within about a second, announce new publications, and the hourly sweeps (listing expiry, old
- * login attempts, import jobs past retention). Several processes may run these: every step is idempotent.
+ * login attempts, import jobs past retention, unanswered booking requests past their expiry). Several processes may run these: every step is idempotent.
  */
 export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs?: number } = {}): Workers {
   const sync = createIndexSync(search, log);
@@ -107,7 +108,8 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
     const emailVerifications = await sweepEmailVerifications();
     const registrationCodes = await sweepRegistrationCodes();
     const importJobs = await pruneImportJobs();
-    log.debug({ expired, attempts, passwordResets, emailVerifications, registrationCodes, importJobs }, 'hourly sweep');
+    const bookings = await expireStaleBookings();
+    log.debug({ expired, attempts, passwordResets, emailVerifications, registrationCodes, importJobs, bookings }, 'hourly sweep');
   };
   const hourly = setInterval(() => void sweep().catch((err: unknown) => log.warn({ err }, 'sweep failed')), 3600_000);
   void reconciled.then(() => sweep()).catch((err: unknown) => log.warn({ err }, 'sweep failed'));

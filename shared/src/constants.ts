@@ -9,6 +9,15 @@ export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
 /** `financial`: banks, guarantors, insurers, leasing companies and investors (金融机构, issue 16's financing). */
 export const ORG_TYPES = ['university', 'institute', 'enterprise', 'intermediary', 'financial', 'government'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
+/** Each org type's name (client vocabularies, import cells): a Record, so a new type needs one. */
+export const ORG_TYPE_LABELS: Record<OrgType, { zh: string; en: string }> = {
+  university: { zh: '高等院校', en: 'University' },
+  institute: { zh: '科研院所', en: 'Research institute' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  intermediary: { zh: '科技中介机构', en: 'Technology intermediary' },
+  financial: { zh: '金融机构', en: 'Financial institution' },
+  government: { zh: '政府部门', en: 'Government' },
+};
 
 /** Which organisation types a role may belong to. */
 export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {

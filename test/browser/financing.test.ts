@@ -78,6 +78,10 @@ describe('financing in the browser', () => {
     await expect.poll(() => ent.url(), { timeout: 15_000 }).toMatch(/\/financing\/applications\/[0-9a-f]{24}$/);
     const appPath = new URL(ent.url()).pathname;
     await expect.poll(() => ent.locator('[data-testid=fin-app-status]').textContent(), { timeout: 15_000 }).toBe('已提交');
+    // The enterprise attaches its business plan (checked by content on the server).
+    await ent.locator('[data-testid=fin-file-input]').setInputFiles({ name: '商业计划书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await expect.poll(() => ent.locator('[data-testid=fin-app-file]').count(), { timeout: 15_000 }).toBe(1);
+    await ent.locator('[data-testid=fin-app-files]').screenshot({ path: join(SCREENSHOTS, 'financing-files-1366.png') });
 
     // The financier answers from his inbox: approve with terms.
     const fin = await signedIn('finance@demo.kezhuan.cn', 1366);
@@ -85,6 +89,7 @@ describe('financing in the browser', () => {
     await visible(fin, 'fin-apps-item');
     await fin.locator(`[data-testid=fin-apps-item] a[href="${appPath}"]`).click();
     await visible(fin, 'fin-answer-form');
+    expect(await fin.locator('[data-testid=fin-app-file]').textContent()).toContain('商业计划书.pdf');
     await fin.locator('[data-testid=fin-answer-approve]').click();
     await fin.locator('[data-testid=fin-answer-amount] input').fill('800000');
     await fin.locator('[data-testid=fin-answer-rate]').fill('LPR+30BP');

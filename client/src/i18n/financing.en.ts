@@ -33,6 +33,8 @@ export const financingEn: typeof financingZh = {
       note: 'Note', notePlaceholder: 'A note for the other side', reasonRequired: 'Please give a reason', termsAmount: 'Approved amount (yuan)', termsMonths: 'Term (months)', termsRate: 'Rate / fee',
       send: 'Send', sent: 'Sent', withdrawConfirm: 'Withdraw this financing application?', closed: 'The application is closed',
       steps: { apply: 'Applied', review: 'Accepted for review', request_info: 'Asked for information', approve: 'Approved', decline: 'Declined', reply: 'Replied', withdraw: 'Withdrew' },
+      files: 'Attachments', filesHint: 'Business plan, financial statements … (PDF, DOCX, XLSX, PNG, JPG); only the applicant and the financial institution can download them', filesEmpty: 'No attachments', fileRemove: 'Remove', fileAdd: 'Upload a file',
+      documents: { business_plan: 'Business plan', financial_statements: 'Financial statements', other: 'Other' },
       sides: { applicant: 'Applicant', provider: 'Financial institution' },
     },
     mine: {

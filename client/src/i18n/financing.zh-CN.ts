@@ -32,6 +32,8 @@ export const financingZh = {
       note: '说明', notePlaceholder: '写给对方的说明', reasonRequired: '请写明原因', termsAmount: '批准金额（元）', termsMonths: '期限（月）', termsRate: '利率/费率',
       send: '发送', sent: '已发送', withdrawConfirm: '确定撤回这份融资申请吗？', closed: '申请已结束',
       steps: { apply: '提交申请', review: '受理审核', request_info: '请求补充材料', approve: '批准', decline: '谢绝', reply: '回复', withdraw: '撤回' },
+      files: '附件', filesHint: '商业计划书、财务报表等（PDF、DOCX、XLSX、PNG、JPG），仅申请企业与金融机构可下载', filesEmpty: '暂无附件', fileRemove: '删除', fileAdd: '上传附件',
+      documents: { business_plan: '商业计划书', financial_statements: '财务报表', other: '其他材料' },
       sides: { applicant: '申请方', provider: '金融机构' },
     },
     mine: {

@@ -8,7 +8,7 @@ import {
   IP_TYPES,
   LISTING_STATUS_LABELS,
   MATURITY_LEVELS,
-  ORG_TYPES,
+  ORG_TYPE_LABELS,
   PRICE_BANDS,
   TRANSFER_MODES,
 } from '@kezhuan/shared';
@@ -19,15 +19,6 @@ interface Term {
   zh: string;
   en: string;
 }
-
-const ORG_TYPE_TERMS: Record<(typeof ORG_TYPES)[number], { zh: string; en: string }> = {
-  university: { zh: '高等院校', en: 'University' },
-  institute: { zh: '科研院所', en: 'Research institute' },
-  enterprise: { zh: '企业', en: 'Enterprise' },
-  intermediary: { zh: '科技中介机构', en: 'Technology intermediary' },
-  financial: { zh: '金融机构', en: 'Financial institution' },
-  government: { zh: '政府部门', en: 'Government' },
-};
 
 const asTerms = (labels: Record<string, { zh: string; en: string }>): Term[] =>
   Object.entries(labels).map(([code, l]) => ({ code, ...l }));
@@ -44,7 +35,7 @@ export const VOCABS = {
   band: PRICE_BANDS as readonly Term[],
   confidentiality: CONFIDENTIALITY_LEVELS as readonly Term[],
   city: CITIES as readonly Term[],
-  orgType: asTerms(ORG_TYPE_TERMS),
+  orgType: asTerms(ORG_TYPE_LABELS),
   status: asTerms(LISTING_STATUS_LABELS),
 } satisfies Record<string, readonly Term[]>;
 export type VocabName = keyof typeof VOCABS;

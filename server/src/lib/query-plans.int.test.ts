@@ -73,7 +73,7 @@ import { eventListQuery, meetingsQuery, organiserEventsQuery, orgMeetingsQuery, 
 import { holdingBookingsQuery } from '../modules/instruments/booking.calendar';
 import { BookingModel } from '../modules/instruments/booking.model';
 import { myBookingsQuery } from '../modules/instruments/booking.queries';
-import { staleRequestsQuery } from '../modules/instruments/booking.service';
+import { expiredRequestsQuery, staleRequestsQuery } from '../modules/instruments/booking.service';
 import { orgBookingsQuery } from '../modules/instruments/booking.utilisation';
 import { PlanEntryModel, PlanModel } from '../modules/plan/plan.model';
 import { planByCodeQuery, planEntriesQuery, plansQuery } from '../modules/plan/plan.queries';
@@ -307,6 +307,7 @@ const cases: Case[] = [
   // Instrument bookings
   { name: "an instrument's calendar (bookings holding slots)", model: BookingModel as unknown as AnyModel, spec: holdingBookingsQuery(runs[4]!, now.getTime(), now.getTime() + 7 * day) },
   { name: "an instrument's expired requests", model: BookingModel as unknown as AnyModel, spec: staleRequestsQuery(runs[4]!, now) },
+  { name: 'the expiry sweep (requests past their expiry)', model: BookingModel as unknown as AnyModel, spec: expiredRequestsQuery(now) },
   { name: 'my bookings as requester', model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'requester')!, count: true },
   { name: "requests for my institution's instruments", model: BookingModel as unknown as AnyModel, spec: myBookingsQuery({ _id: users[7]!, org: orgs[3]!, orgStatus: 'active' }, 'owner', 'pending')!, count: true },
   { name: "an institution's utilisation (confirmed and used bookings)", model: BookingModel as unknown as AnyModel, spec: orgBookingsQuery(orgs[3]!, now.getTime() - 180 * day, now.getTime()) },

@@ -199,6 +199,15 @@ export type FinancingApplicationQuery = z.infer<typeof financingApplicationQuery
 const person = z.object({ id: objectId, name: z.string() });
 
 export const FINANCING_THREAD_KINDS = ['apply', 'review', 'request_info', 'approve', 'decline', 'reply', 'withdraw'] as const;
+/** What an attachment of a financing application is. */
+export const FINANCING_DOCUMENTS = ['business_plan', 'financial_statements', 'other'] as const;
+export type FinancingDocument = (typeof FINANCING_DOCUMENTS)[number];
+/** At most this many files per application. */
+export const FINANCING_ATTACHMENTS_MAX = 10;
+/** Query of an upload (the raw body is the file): its name and what it is. */
+export const financingAttachmentQuery = z.strictObject({ name: inputString().trim().min(1).max(200), document: z.enum(FINANCING_DOCUMENTS) });
+export const financingFileParams = z.strictObject({ id: objectId, key: z.string().regex(/^[0-9a-f]{32}$/, { message: 'kz.object_id' }) });
+
 export const financingApplicationView = z.object({
   id: objectId,
   product: z.object({ id: objectId, kind: z.enum(FINANCING_PRODUCT_KIND_CODES), title: z.string() }),
@@ -212,6 +221,8 @@ export const financingApplicationView = z.object({
   terms: z.object({ amount: z.number(), termMonths: z.number(), rateText: z.string() }).nullable(),
   /** Every step, oldest first: who, when, what, and the note. */
   thread: z.array(z.object({ kind: z.enum(FINANCING_THREAD_KINDS), side: z.enum(['applicant', 'provider']), by: person, at: z.string(), note: z.string().nullable() })),
+  /** Business plan, financial statements and other files the applicant attached (only the two sides download them). */
+  attachments: z.array(z.object({ key: z.string(), name: z.string(), size: z.number().int(), mime: z.string(), document: z.enum(FINANCING_DOCUMENTS), uploadedAt: z.string() })),
   /** What the caller may do now. */
   side: z.enum(['applicant', 'provider']).nullable(),
   createdAt: z.string(),

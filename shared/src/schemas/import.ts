@@ -172,7 +172,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   ],
   orgs: [
     { key: 'name', zh: '机构名称', en: 'Name', required: true, hint: { zh: '不超过 100 字', en: 'At most 100 characters' } },
-    { key: 'type', zh: '机构类型', en: 'Type', required: true, hint: { zh: '高等院校、科研院所、企业、科技中介机构或政府部门', en: 'university, institute, enterprise, intermediary or government' } },
+    { key: 'type', zh: '机构类型', en: 'Type', required: true, hint: { zh: '高等院校、科研院所、企业、科技中介机构、金融机构或政府部门', en: 'university, institute, enterprise, intermediary, financial institution or government' } },
     { key: 'uscc', zh: '统一社会信用代码', en: 'Credit code', required: true, aliases: ['信用代码'], hint: { zh: '18 位，尚未在平台注册', en: '18 characters, not yet registered' } },
     cityColumn,
   ],

@@ -1,8 +1,8 @@
 import type {
-  FinancingAnswerInput, FinancingApplicationInput, FinancingApplicationStatus, FinancingApplicationView, FinancingFitView, FinancingProductInput,
+  FinancingAnswerInput, FinancingApplicationInput, FinancingApplicationStatus, FinancingApplicationView, FinancingDocument, FinancingFitView, FinancingProductInput,
   FinancingProductKind, FinancingProductView, FinancingProfileInput, FinancingProfileView, FinancingSubjectKind,
 } from '@kezhuan/shared';
-import { api } from '../../api/client';
+import { api, buildUrl } from '../../api/client';
 import type { Page } from '../../api/endpoints';
 
 const id = (v: string) => encodeURIComponent(v);
@@ -35,5 +35,8 @@ export const financingApi = {
   application: (aid: string) => api.get<FinancingApplicationView>(`/financing/applications/${id(aid)}`),
   answer: (aid: string, input: FinancingAnswerInput) => api.post<FinancingApplicationView>(`/financing/applications/${id(aid)}/answers`, input),
   reply: (aid: string, note: string) => api.post<FinancingApplicationView>(`/financing/applications/${id(aid)}/replies`, { note }),
+  upload: (aid: string, document: FinancingDocument, file: File) => api.upload<unknown>(`/financing/applications/${id(aid)}/attachments`, file, { name: file.name, document }),
+  removeFile: (aid: string, key: string) => api.delete<undefined>(`/financing/applications/${id(aid)}/attachments/${id(key)}`),
+  fileUrl: (aid: string, key: string) => buildUrl(`/financing/applications/${id(aid)}/attachments/${id(key)}`),
   withdrawApplication: (aid: string) => api.post<FinancingApplicationView>(`/financing/applications/${id(aid)}/withdraw`),
 };

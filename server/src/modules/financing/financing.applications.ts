@@ -20,7 +20,7 @@ import { applicationNames, presentApplication } from './financing.presenter';
 import { loadSubject } from './financing.subjects';
 
 type Side = 'applicant' | 'provider';
-const OPEN: FinancingApplicationStatus[] = ['submitted', 'reviewing', 'info_requested'];
+export const OPEN: FinancingApplicationStatus[] = ['submitted', 'reviewing', 'info_requested'];
 /** From which states each provider answer may be given, and the state it leads to. */
 const ANSWERS: Record<FinancingAnswerInput['action'], { from: FinancingApplicationStatus[]; to: FinancingApplicationStatus; zh: string; en: string }> = {
   review: { from: ['submitted', 'info_requested'], to: 'reviewing', zh: '已受理，进入审核', en: 'accepted it for review' },
@@ -36,7 +36,8 @@ function applicantOrg(actor: ListingActor): Types.ObjectId {
   return new Types.ObjectId(actor.orgId);
 }
 
-function sideOf(actor: ListingActor | null, a: Pick<FinancingApplicationRecord, 'applicantOrg' | 'provider'>): Side | null {
+/** The caller's side of an application: an approved member of the applicant or of the provider organisation. */
+export function sideOf(actor: ListingActor | null, a: Pick<FinancingApplicationRecord, 'applicantOrg' | 'provider'>): Side | null {
   if (!actor || actor.role === 'admin' || !actor.orgRole || !actor.orgId) {
     return null;
   }

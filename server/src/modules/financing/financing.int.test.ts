@@ -4,10 +4,11 @@ import { openedDeal } from '../deals/deal.testing';
 import { NotificationModel } from '../notifications/notification.model';
 import { OrgModel } from '../orgs/org.model';
 import { buildOrg, buildUser, randomUscc, TEST_PASSWORD, uniquePhone } from '../../testing/factories';
-import { client, testApp, useTestDb } from '../../testing/harness';
+import { client, testApp, useTestDb, type Client } from '../../testing/harness';
 import { buildNeed, buildResult, signedInAs } from '../../testing/listing-factories';
 import { TestOutbox } from '../../testing/outbox';
 import { registerWithCode } from '../../testing/registration';
+import { PDF_BYTES } from '../programmes/programme.testing';
 import { financialFirm, validProductInput } from './financing.testing';
 
 useTestDb();
@@ -181,5 +182,56 @@ describe('applications', () => {
     expect((await ent.post(`/api/financing/applications/${String(second.id)}/withdraw`)).body.status).toBe('withdrawn');
     await bank.c.post(`/api/financing/products/${String(product.id)}/withdraw`);
     expect((await apply({})).status).toBe(404);
+  });
+
+  it('carry the applicant’s attachments, checked by content; only the applicant’s and the provider’s members download them', async () => {
+    const bank = await financialFirm(app);
+    const product = (await bank.c.post('/api/financing/products', validProductInput())).body;
+    const entUser = await buildUser({ role: 'enterprise', orgRole: 'manager' });
+    const ent = await signedInAs(app, entUser);
+    const colleague = await signedInAs(app, await buildUser({ role: 'enterprise', org: entUser.org ?? undefined }));
+    const id = String((await ent.post(`/api/financing/products/${String(product.id)}/applications`, { amount: 2_000_000, purpose: '扩大生产线与研发投入' })).body.id);
+    const files = `/api/financing/applications/${id}/attachments`;
+    const upload = (c: Client, document: string, bytes: Buffer = PDF_BYTES, type = 'application/pdf', name = '商业计划书.pdf') =>
+      c.agent.post(`${files}?name=${encodeURIComponent(name)}&document=${document}`).set('X-CSRF-Token', c.csrf).set('Content-Type', type).send(bytes);
+
+    // Content decides: a PNG sent as a PDF is refused; a type not accepted and an unknown document kind are field errors.
+    expect((await upload(ent, 'business_plan', Buffer.from('\x89PNG\r\n\x1a\n0000'))).status).toBe(415);
+    expect((await upload(ent, 'business_plan', Buffer.from('hello'), 'text/plain', 'a.txt')).status).toBe(400);
+    expect((await upload(ent, 'tax_return')).status).toBe(400);
+    // The provider and strangers cannot attach.
+    expect((await upload(bank.c, 'other')).status).toBe(403);
+    const stranger = await financialFirm(app);
+    expect((await upload(stranger.c, 'other')).status).toBe(404);
+
+    const plan = await upload(ent, 'business_plan');
+    expect(plan.status).toBe(201);
+    expect(plan.body).toMatchObject({ name: '商业计划书.pdf', document: 'business_plan', mime: 'application/pdf', size: PDF_BYTES.byteLength });
+    expect((await upload(colleague, 'financial_statements', PDF_BYTES, 'application/pdf', '2025年财务报表.pdf')).status).toBe(201);
+    const seen = (await bank.c.get(`/api/financing/applications/${id}`).expect(200)).body;
+    expect(seen.attachments.map((f: { document: string }) => f.document)).toEqual(['business_plan', 'financial_statements']);
+
+    // Both sides download; another bank, another enterprise and an administrator get 404.
+    const url = `${files}/${String(plan.body.key)}`;
+    const got = await bank.c.agent.get(url).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(got.status).toBe(200);
+    expect(Buffer.compare(got.body as Buffer, PDF_BYTES)).toBe(0);
+    expect((await ent.get(url)).status).toBe(200);
+    expect((await stranger.c.get(url)).status).toBe(404);
+    expect((await (await signedInAs(app, await buildUser({ role: 'enterprise' }))).get(url)).status).toBe(404);
+    expect((await (await signedInAs(app, await buildUser({ role: 'admin' }))).get(url)).status).toBe(404);
+    expect((await ent.get(`${files}/${'0'.repeat(32)}`)).status).toBe(404);
+    expect((await ent.get(`${files}/not-a-key`)).status).toBe(400);
+
+    // The provider cannot remove; the applicant can while open; after withdrawal nothing changes.
+    expect((await bank.c.delete(url)).status).toBe(403);
+    expect((await ent.delete(url)).status).toBe(204);
+    expect((await ent.get(url)).status).toBe(404);
+    await ent.post(`/api/financing/applications/${id}/withdraw`);
+    expect((await upload(ent, 'other')).status).toBe(409);
   });
 });

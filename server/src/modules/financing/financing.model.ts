@@ -1,11 +1,13 @@
 import {
   CITY_CODES,
   FINANCIAL_ORG_KIND_CODES,
+  FINANCING_DOCUMENTS,
   FINANCING_APPLICATION_STATUS_CODES,
   FINANCING_PRODUCT_KIND_CODES,
   FINANCING_SUBJECTS,
   FINANCING_THREAD_KINDS,
   type FinancialOrgKind,
+  type FinancingDocument,
   type FinancingApplicationStatus,
   type FinancingProductKind,
   type FinancingSubjectKind,
@@ -116,6 +118,11 @@ const applicationSchema = new Schema(
     status: { type: String, enum: FINANCING_APPLICATION_STATUS_CODES, default: 'submitted' },
     terms: { type: new Schema({ amount: Number, termMonths: Number, rateText: String }, { _id: false }), default: null },
     thread: { type: [stepSchema], default: [] },
+    /** Files in the attachment store (listings/attachment.store.ts), added by the applicant while the application is open. */
+    attachments: {
+      type: [new Schema({ key: String, name: String, size: Number, mime: String, document: { type: String, enum: FINANCING_DOCUMENTS }, uploadedAt: Date, uploadedBy: Schema.Types.ObjectId }, { _id: false })],
+      default: [],
+    },
   },
   { timestamps: true, collection: 'financing_applications' },
 );
@@ -139,7 +146,17 @@ export interface FinancingApplicationRecord {
   status: FinancingApplicationStatus;
   terms: { amount: number; termMonths: number; rateText: string } | null;
   thread: { kind: (typeof FINANCING_THREAD_KINDS)[number]; side: 'applicant' | 'provider'; by: Types.ObjectId; at: Date; note: string | null }[];
+  attachments?: FinancingAttachmentRecord[];
   createdAt: Date;
   updatedAt: Date;
+}
+export interface FinancingAttachmentRecord {
+  key: string;
+  name: string;
+  size: number;
+  mime: string;
+  document: FinancingDocument;
+  uploadedAt: Date;
+  uploadedBy: Types.ObjectId;
 }
 export const FinancingApplicationModel = model<FinancingApplicationRecord>('FinancingApplication', applicationSchema);

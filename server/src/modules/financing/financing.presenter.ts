@@ -72,6 +72,7 @@ export function presentApplication(
     status: a.status,
     terms: a.terms ? { amount: a.terms.amount, termMonths: a.terms.termMonths, rateText: a.terms.rateText } : null,
     thread: a.thread.map((s) => ({ kind: s.kind, side: s.side, by: ref(names.user, s.by), at: s.at.toISOString(), note: s.note ?? null })),
+    attachments: (a.attachments ?? []).map((f) => ({ key: f.key, name: f.name, size: f.size, mime: f.mime, document: f.document, uploadedAt: f.uploadedAt.toISOString() })),
     side,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

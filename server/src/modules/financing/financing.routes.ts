@@ -1,12 +1,17 @@
+import express from 'express';
 import {
+  ATTACHMENT_LIMITS, ATTACHMENT_MIMES, attachmentUploadBody, financingAttachmentQuery, financingFileParams,
   financingAnswerInput, financingApplicationInput, financingApplicationListView, financingApplicationQuery, financingApplicationView,
   financingFitQuery, financingFitView, financingProductInput, financingProductListView, financingProductQuery, financingProductView,
   financingProfileInput, financingProfileView, financingReplyInput, idParams,
 } from '@kezhuan/shared';
 import type { ApiRouter } from '../../lib/api-router';
+import { requireAuth } from '../../lib/auth-guard';
+import { sendStoredFile } from '../../lib/send-file';
 import { listingActor, requireListingActor } from '../listings/listing.actor';
 import { answerApplication, applyToProduct, getApplication, listApplications, replyToApplication, withdrawApplication } from './financing.applications';
 import { createProduct, getProduct, getProfile, listProducts, setProfile, updateProduct, withdrawProduct } from './financing.catalogue';
+import { addFinancingFile, openFinancingFile, removeFinancingFile } from './financing.files';
 import { financingFit } from './financing.fit-service';
 
 const TAG = 'financing';
@@ -97,5 +102,37 @@ export function financingRoutes(api: ApiRouter): void {
     summary: 'The applicant withdraws an open application',
     params: idParams, response: financingApplicationView, errors: APP,
     handler: async ({ params }, req) => withdrawApplication(await requireListingActor(req), params.id, req.ip ?? ''),
+  });
+  fileRoutes(api);
+}
+
+/** The applicant's attachments (business plan, financial statements): both sides download them. */
+function fileRoutes(api: ApiRouter): void {
+  api.add({
+    method: 'post', path: '/financing/applications/:id/attachments', tag: TAG, access: 'user', status: 201,
+    summary: 'The applicant attaches a file to an open application (raw body: PDF, DOCX, XLSX, PNG or JPG; ?name= and ?document=business_plan|financial_statements|other)',
+    before: [requireAuth(), express.raw({ type: ATTACHMENT_MIMES, limit: ATTACHMENT_LIMITS.maxBytes })],
+    params: idParams, query: financingAttachmentQuery, body: attachmentUploadBody,
+    errors: [...APP, 'UNSUPPORTED_MEDIA_TYPE'],
+    handler: async ({ params, query, body }, req) => {
+      const meta = await addFinancingFile(await requireListingActor(req), params.id, { bytes: body, name: query.name, document: query.document, mime: req.get('content-type') ?? '' });
+      return { key: meta.key, name: meta.name, size: meta.size, mime: meta.mime, document: meta.document, uploadedAt: meta.uploadedAt.toISOString() };
+    },
+  });
+  api.add({
+    method: 'get', path: '/financing/applications/:id/attachments/:key', tag: TAG, access: 'user', raw: true,
+    summary: 'Download an attachment (members of the applicant and of the provider only; others 404)',
+    params: financingFileParams,
+    handler: async ({ params }, req, res) => {
+      await sendStoredFile(res, await openFinancingFile(await requireListingActor(req), params.id, params.key));
+    },
+  });
+  api.add({
+    method: 'delete', path: '/financing/applications/:id/attachments/:key', tag: TAG, access: 'user', status: 204,
+    summary: 'The applicant removes an attachment of an open application',
+    params: financingFileParams, errors: APP,
+    handler: async ({ params }, req) => {
+      await removeFinancingFile(await requireListingActor(req), params.id, params.key);
+    },
   });
 }

@@ -1,3 +1,4 @@
+import { ACADEMIES, ACADEMY_LABELS, CARRIER_TYPE_INFO, CARRIER_TYPES, ORG_TYPES } from '@kezhuan/shared';
 import { describe, expect, it } from 'vitest';
 import {
   amount,
@@ -38,6 +39,19 @@ describe('cell parsers', () => {
     expect(['长春市', '长春', '220100', 'Changchun', '延边', '延边州', '延边朝鲜族自治州'].map(cities)).toEqual([...Array(4).fill('220100'), ...Array(3).fill('222400')]);
     expect(['高校', '高等院校', '科研院所', '企业', 'enterprise'].map(orgTypes)).toEqual(['university', 'university', 'institute', 'enterprise', 'enterprise']);
     expect(transferModes('作价入股')).toBe('equity');
+  });
+
+  it('know every org type, carrier type and academy by its code and names (session 7 added financial)', () => {
+    expect(ORG_TYPES.map(orgTypes)).toEqual([...ORG_TYPES]);
+    expect(['金融机构', 'Financial institution', '银行', '投资机构'].map(orgTypes)).toEqual(Array(4).fill('financial'));
+    const carrierType = KIND_COLUMNS.carriers.parser('type');
+    const academy = KIND_COLUMNS.carriers.parser('academy');
+    for (const code of CARRIER_TYPES) {
+      expect([code, CARRIER_TYPE_INFO[code].zh, CARRIER_TYPE_INFO[code].en].map((t) => carrierType(t, 'type'))).toEqual(Array(3).fill({ set: [['type', code]] }));
+    }
+    for (const code of ACADEMIES) {
+      expect(academy(ACADEMY_LABELS[code].zh, 'academy')).toEqual({ set: [['academy', code]] });
+    }
   });
 
   it('split lists on ；;,，、 and line breaks', () => {

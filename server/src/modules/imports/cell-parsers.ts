@@ -4,7 +4,7 @@
  * spreadsheet user would write and answers with the input fields to set, or a message in both
  * languages when it cannot tell what was meant. Range and format checks stay with the zod schemas.
  */
-import { CITIES, COUNTIES, CONFIDENTIALITY_LEVELS, COOPERATION_MODES, DISCIPLINES, INDUSTRIES, IP_STATUSES, IP_TYPES, MATURITY_LEVELS, TRANSFER_MODES } from '@kezhuan/shared';
+import { CITIES, COUNTIES, CONFIDENTIALITY_LEVELS, COOPERATION_MODES, DISCIPLINES, INDUSTRIES, IP_STATUSES, IP_TYPES, MATURITY_LEVELS, ORG_TYPE_LABELS, ORG_TYPES, TRANSFER_MODES } from '@kezhuan/shared';
 
 export interface Words {
   zh: string;
@@ -162,14 +162,11 @@ export const confidentialities = vocabulary(CONFIDENTIALITY_LEVELS, { 摘要公�
 export const ipTypes = vocabulary(IP_TYPES, { 发明: 'invention', 实用新型: 'utility', 外观设计: 'design', 软著: 'software', 软件著作权登记: 'software' });
 export const ipStatuses = vocabulary(IP_STATUSES, { 已受理: 'pending', 授权: 'granted', 有效: 'granted' });
 export const orgTypes = vocabulary(
-  [
-    { code: 'university', zh: '高等院校', en: 'University' },
-    { code: 'institute', zh: '科研院所', en: 'Research institute' },
-    { code: 'enterprise', zh: '企业', en: 'Enterprise' },
-    { code: 'intermediary', zh: '科技中介机构', en: 'Technology intermediary' },
-    { code: 'government', zh: '政府部门', en: 'Government' },
-  ],
-  { 高校: 'university', 大学: 'university', 研究所: 'institute', 科研机构: 'institute', 中介机构: 'intermediary', 中介: 'intermediary', 政府: 'government' },
+  ORG_TYPES.map((code) => ({ code, ...ORG_TYPE_LABELS[code] })),
+  {
+    高校: 'university', 大学: 'university', 研究所: 'institute', 科研机构: 'institute', 中介机构: 'intermediary', 中介: 'intermediary', 政府: 'government',
+    金融: 'financial', 银行: 'financial', 投资机构: 'financial', 担保机构: 'financial',
+  },
 );
 /** Cities by code, full name, short name (长春, 延边) and English name. */
 export const cities = vocabulary(

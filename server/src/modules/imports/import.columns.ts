@@ -29,14 +29,14 @@ import {
   vocabulary,
   type CellParser,
 } from './cell-parsers';
-import { ACADEMY_LABELS, CARRIER_TYPE_INFO, CARRIER_TYPES } from '@kezhuan/shared';
+import { ACADEMIES, ACADEMY_LABELS, CARRIER_TYPE_INFO, CARRIER_TYPES } from '@kezhuan/shared';
 
 const carrierTypes = vocabulary(CARRIER_TYPES.map((code) => ({ code, zh: CARRIER_TYPE_INFO[code].zh, en: CARRIER_TYPE_INFO[code].en })), {
   创新企业: 'innovative_enterprise', 联盟: 'alliance', 产业基地: 'industry_base', 特色产业基地: 'industry_base', 创新中心: 'innovation_centre', 工程技术研究中心: 'innovation_centre',
   孵化器: 'incubator', 重点实验室: 'key_lab', 工作站: 'academician_workstation', 人才: 'talent',
 });
 const labLevels = vocabulary([{ code: 'national', zh: '国家级', en: 'national' }, { code: 'provincial', zh: '省级', en: 'provincial' }]);
-const academies = vocabulary((['cas', 'cae'] as const).map((code) => ({ code, ...ACADEMY_LABELS[code] })), { 中科院: 'cas', 工程院: 'cae' });
+const academies = vocabulary(ACADEMIES.map((code) => ({ code, ...ACADEMY_LABELS[code] })), { 中科院: 'cas', 工程院: 'cae' });
 
 const city = vocabCell(cities, { zh: '市（州）', en: 'city' });
 const discipline = vocabCell(disciplines, { zh: '学科', en: 'discipline' });

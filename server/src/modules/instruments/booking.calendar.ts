@@ -8,8 +8,7 @@ import { isApprovedMember } from '../orgs/membership.rules';
 import { OrgModel } from '../orgs/org.model';
 import { UserModel, type UserDoc } from '../users/user.model';
 import { BookingModel, type BookingRecord } from './booking.model';
-import { canRequestBooking } from './booking.policy';
-import { expireStale } from './booking.service';
+import { canRequestBooking, isStalePending } from './booking.policy';
 import { DAY_MS, HOUR_MS, dayStart, openSpans, subtract, type Span } from './booking.time';
 import { InstrumentModel, type InstrumentRecord } from './instrument.model';
 
@@ -37,9 +36,8 @@ export async function instrumentCalendar(user: UserDoc | undefined, instrumentId
   if (!inst || (inst.status !== 'active' && !isOwner)) {
     throw createError('NOT_FOUND');
   }
-  await expireStale(inst._id, now);
   const { filter, sort } = holdingBookingsQuery(inst._id, from, to);
-  const bookings = (await BookingModel.find(filter).sort(sort).lean<BookingRecord[]>()).filter((b) => b.end.getTime() > from);
+  const bookings = (await BookingModel.find(filter).sort(sort).lean<BookingRecord[]>()).filter((b) => b.end.getTime() > from && !isStalePending(b, now));
   const names = isOwner ? await requesterNames(bookings) : new Map<string, { name: string; org: string }>();
   const open = openSpans(inst.openingHours, from, to);
   const busySpans: Span[] = bookings.map((b) => ({ start: b.start.getTime(), end: b.end.getTime() }));

@@ -6,6 +6,7 @@ import { buildOrg, buildUser } from '../../testing/factories';
 import { testApp, useTestDb } from '../../testing/harness';
 import { signedInAs } from '../../testing/listing-factories';
 import { BookingCellModel, BookingModel } from './booking.model';
+import { expireStaleBookings } from './booking.service';
 import { buildInstrument, slot } from './booking.testing';
 import { CELL_MS, HOUR_MS, localDate } from './booking.time';
 
@@ -167,5 +168,28 @@ describe('booking life', () => {
     expect((await w.owner.get(`/api/instrument-bookings/${stale}`)).body.status).toBe('expired');
     expect(await cells(stale)).toBe(0);
     expect((await w.requester.post(`${w.path}/bookings`, input(s))).status).toBe(201);
+  });
+
+  it('expires unanswered requests in the periodic sweep; reads before it show them expired and free without writing', async () => {
+    const w = await world();
+    const s = slot(7, '09:00', 1);
+    const created = await w.requester.post(`${w.path}/bookings`, input(s));
+    const stale = created.body.id as string;
+    const fresh = (await w.requester.post(`${w.path}/bookings`, input(slot(7, '11:00', 1)))).body.id as string;
+    await BookingModel.updateOne({ _id: stale }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const cells = (id: string) => BookingCellModel.countDocuments({ booking: id });
+    const day = localDate(Date.parse(s.start));
+    // Reads: the calendar no longer shows it busy, the lists and the detail read it as expired; nothing is written.
+    const cal = (await w.stranger.get(`${w.path}/calendar?from=${day}&to=${day}`)).body;
+    expect(cal.busy).toHaveLength(1);
+    expect((await w.owner.get(`/api/instrument-bookings/${stale}`)).body).toMatchObject({ status: 'expired', expiresAt: null, can: { confirm: false } });
+    expect((await BookingModel.findById(stale).lean())?.status).toBe('pending');
+    expect(await cells(stale)).toBe(2);
+    // The sweep expires it (and only it), frees its cells, and is idempotent.
+    expect(await expireStaleBookings()).toBe(1);
+    expect(await BookingModel.findById(stale).lean()).toMatchObject({ status: 'expired', expiresAt: null });
+    expect((await BookingModel.findById(fresh).lean())?.status).toBe('pending');
+    expect(await cells(stale)).toBe(0);
+    expect(await expireStaleBookings()).toBe(0);
   });
 });

@@ -37,6 +37,8 @@ bookingSchema.index({ requester: 1, createdAt: -1 });
 // Requests for an institution's instruments, newest first; utilisation by institution.
 bookingSchema.index({ ownerOrg: 1, createdAt: -1 });
 bookingSchema.index({ ownerOrg: 1, start: 1 });
+// The expiry sweep: pending requests past their expiry (only pending requests keep one).
+bookingSchema.index({ expiresAt: 1 });
 
 export interface BookingRecord {
   _id: Types.ObjectId;

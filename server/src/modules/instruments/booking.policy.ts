@@ -34,6 +34,10 @@ export function canRequestBooking(user: UserDoc, ownerOrg: BookingRecord['ownerO
   return Boolean(user.org && user.orgStatus !== 'pending' && !user.org.equals(ownerOrg) && user.role !== 'admin');
 }
 
+/** A pending request past its expiry that the sweep has not reached yet reads as expired. */
+export const isStalePending = (b: Pick<BookingRecord, 'status' | 'expiresAt'>, now: Date): boolean =>
+  b.status === 'pending' && Boolean(b.expiresAt && b.expiresAt <= now);
+
 /** What the caller may do with the booking now (the service re-checks each action). */
 export function bookingAbilities(user: UserDoc, b: BookingRecord, now = new Date()): BookingView['can'] {
   const side = bookingSide(user, b);

@@ -2,7 +2,7 @@ import type { BookingView } from '@kezhuan/shared';
 import { OrgModel } from '../orgs/org.model';
 import { UserModel, type UserDoc } from '../users/user.model';
 import type { BookingRecord } from './booking.model';
-import { bookingAbilities } from './booking.policy';
+import { bookingAbilities, isStalePending } from './booking.policy';
 import { HOUR_MS } from './booking.time';
 
 /** Bookings as both parties see them: names of the instrument, institutions and requester; no contacts. */
@@ -15,7 +15,7 @@ export async function presentBookings(user: UserDoc, docs: BookingRecord[], now 
   ]);
   const orgName = new Map(orgs.map((o) => [String(o._id), o.name]));
   const userName = new Map(users.map((u) => [String(u._id), u.displayName]));
-  return docs.map((d) => ({
+  return docs.map((doc) => isStalePending(doc, now) ? { ...doc, status: 'expired' as const, expiresAt: null } : doc).map((d) => ({
     id: String(d._id),
     instrument: { id: String(d.instrument), name: d.instrumentName },
     ownerOrg: { id: String(d.ownerOrg), name: orgName.get(String(d.ownerOrg)) ?? '' },

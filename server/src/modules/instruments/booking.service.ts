@@ -53,15 +53,39 @@ export function staleRequestsQuery(instrument: Types.ObjectId, now: Date) {
   return { filter: { instrument, start: { $gte: new Date(now.getTime() - 120 * DAY_MS) }, status: 'pending' as const, expiresAt: { $lte: now } } };
 }
 
-/** Marks the instrument's unanswered requests past their expiry as expired and frees their cells. */
-export async function expireStale(instrument: Types.ObjectId, now: Date): Promise<void> {
-  const stale = await BookingModel.find(staleRequestsQuery(instrument, now).filter, { _id: 1 }).lean();
+/**
+ * Every unanswered request past its expiry, across instruments: index {expiresAt}. Only pending
+ * requests keep an expiry (answering, cancelling and expiring clear it), so the range holds just these.
+ */
+export function expiredRequestsQuery(now: Date) {
+  return { filter: { expiresAt: { $lte: now }, status: 'pending' as const } };
+}
+
+/** Expires the requests found by `filter` (still pending when the update lands) and frees their cells. */
+async function expireFound(filter: Record<string, unknown>): Promise<number> {
+  const stale = await BookingModel.find(filter, { _id: 1 }).lean();
+  let n = 0;
   for (const s of stale) {
-    const done = await BookingModel.updateOne({ _id: s._id, status: 'pending' }, { $set: { status: 'expired' } });
+    const done = await BookingModel.updateOne({ _id: s._id, status: 'pending' }, { $set: { status: 'expired', expiresAt: null } });
     if (done.modifiedCount) {
       await releaseCells(s._id);
+      n += 1;
     }
   }
+  return n;
+}
+
+/** Marks the instrument's unanswered requests past their expiry as expired and frees their cells (before a write on it). */
+export async function expireStale(instrument: Types.ObjectId, now: Date): Promise<void> {
+  await expireFound(staleRequestsQuery(instrument, now).filter);
+}
+
+/**
+ * The periodic sweep (workers.ts): expires every unanswered request past its expiry and frees its
+ * slot, so reads never write. Idempotent; returns how many it expired.
+ */
+export async function expireStaleBookings(now = new Date()): Promise<number> {
+  return expireFound(expiredRequestsQuery(now).filter);
 }
 
 /** Requests a slot: validated, its cells held (409 SLOT_TAKEN when any is), then stored pending. */
