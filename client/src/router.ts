@@ -15,6 +15,7 @@ import { instrumentRoutes } from './routes.instruments';
 import { financingRoutes } from './routes.financing';
 import { carrierRoutes } from './routes.carriers';
 import { programmeRoutes } from './routes.programmes';
+import { fundedProjectRoutes } from './routes.funded-projects';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -87,6 +88,7 @@ export const routes: RouteRecordRaw[] = [
   ...financingRoutes,
   ...carrierRoutes,
   ...programmeRoutes,
+  ...fundedProjectRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...planRoutes,

@@ -1,3 +1,4 @@
+import { fundedEn } from './funded.en';
 import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
 import { carriersEn } from './carriers.en';
@@ -422,6 +423,7 @@ const en: MessageSchema = {
   ...instrumentsEn,
   ...carriersEn,
   ...programmesEn,
+  ...fundedEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

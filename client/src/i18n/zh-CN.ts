@@ -1,3 +1,4 @@
+import { fundedZh } from './funded.zh-CN';
 import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
 import { carriersZh } from './carriers.zh-CN';
@@ -422,6 +423,7 @@ const zhCN = {
   ...instrumentsZh,
   ...carriersZh,
   ...programmesZh,
+  ...fundedZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
