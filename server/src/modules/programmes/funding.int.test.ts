@@ -6,7 +6,7 @@ import { NotificationModel } from '../notifications/notification.model';
 import { buildOrg, buildUser } from '../../testing/factories';
 import { testApp, useTestDb, type Client } from '../../testing/harness';
 import { signedInAs } from '../../testing/listing-factories';
-import { ApplicationModel } from './application.model';
+import { ApplicationModel, type ApplicationRecord } from './application.model';
 import { CallBudgetModel } from './funding.model';
 import { buildCall } from './programme.testing';
 
@@ -81,7 +81,7 @@ describe('the funding decision', () => {
 
   it('never lets the sum funded exceed the call budget, even with simultaneous decisions', async () => {
     const call = await buildCall({ year: 2013, totalBudget: 2_500_000 });
-    const apps = [];
+    const apps: ApplicationRecord[] = [];
     for (let i = 0; i < 4; i += 1) {
       const a = await applicant();
       apps.push(await buildAcceptedApplication(call, a.org._id, a.owner._id));
