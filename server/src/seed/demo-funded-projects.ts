@@ -142,6 +142,12 @@ export async function seedDemoFundedProjects(input: DemoFundedInput): Promise<{ 
       }
     }
   }
+  // The demo enterprise's own projects are running, with milestones still to report.
+  for (const p of projects) {
+    if (fe && p.project.org.equals(fe)) {
+      p.scenario = 'running';
+    }
+  }
   let overdue = 0;
   const today = chinaToday(input.now);
   for (const { project: p, scenario } of projects) {
