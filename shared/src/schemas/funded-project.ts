@@ -109,8 +109,13 @@ export const milestoneView = z.object({
   overdue: z.boolean(),
   report: z.object({ actual: z.number(), date: z.string(), evidence: z.string(), state: z.enum(REPORT_STATES), reason: z.string().nullable(), at: z.string() }).nullable(),
 });
+export const projectAttachmentView = z.object({ key: z.string(), name: z.string(), size: z.number().int(), mime: z.string(), uploadedAt: z.string() });
+export const projectFileParams = z.strictObject({ id: objectId, key: z.string().regex(/^[0-9a-f]{32}$/, { message: 'kz.object_id' }) });
+export const projectAttachmentQuery = z.strictObject({ name: text(200) });
 export const yearlyReportView = z.object({
   year: z.number().int(),
+  /** Files of the year's report (attachment store). */
+  attachments: z.array(projectAttachmentView),
   narrative: z.string(),
   figures: z.record(z.string(), z.number()),
   state: z.enum(REPORT_STATES),

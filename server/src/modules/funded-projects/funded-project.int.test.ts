@@ -5,7 +5,7 @@ import { NotificationModel } from '../notifications/notification.model';
 import { targetCounter } from '../plan/plan.counters';
 import { JILIN_PLAN_2011_2015 } from '../plan/plan.jilin-2011';
 import { createPlan } from '../plan/plan.service';
-import { buildCall } from '../programmes/programme.testing';
+import { PDF_BYTES, buildCall } from '../programmes/programme.testing';
 import { decideFunding } from '../programmes/funding.service';
 import { projectFacts } from '../transfer-index/transfer-index.sources';
 import { buildOrg, buildUser } from '../../testing/factories';
@@ -111,8 +111,20 @@ describe('funded projects', () => {
     const back = await admin.post(`/api/admin/projects/${p.id}/yearly-reports/2015/review`, { decision: 'return', reason: '营收数据需附财务报表' });
     expect(back.body.yearlyReports[0]).toMatchObject({ year: 2015, state: 'returned', reason: '营收数据需附财务报表', figures: { revenue: 120, jobs: 15 } });
     expect((await p.e.post(url, { ...body, figures: { revenue: 118, jobs: 15 } })).status).toBe(201);
+    // Files of the year's report: checked by content, read by the partner, 404 to strangers, none once accepted.
+    const upload = (c: Client, year: number, bytes: Buffer, type = 'application/pdf') =>
+      c.agent.post(`/api/projects/${p.id}/yearly-reports/${year}/attachments?name=${encodeURIComponent('财务报表.pdf')}`).set('X-CSRF-Token', c.csrf).set('Content-Type', type).send(bytes);
+    expect((await upload(p.e, 2015, Buffer.from('MZ not a pdf'))).status).toBe(415);
+    expect((await upload(p.e, 2016, PDF_BYTES)).status).toBe(409);
+    expect((await upload(p.u, 2015, PDF_BYTES)).status).toBe(403);
+    const file = await upload(p.e, 2015, PDF_BYTES);
+    expect(file.status).toBe(201);
+    expect((await p.u.get(`/api/projects/${p.id}/attachments/${file.body.key as string}`)).status).toBe(200);
+    const stranger = await signedInAs(app, await buildUser({ role: 'enterprise', org: (await buildOrg({ verified: true }))._id }));
+    expect((await stranger.get(`/api/projects/${p.id}/attachments/${file.body.key as string}`)).status).toBe(404);
     const ok = await admin.post(`/api/admin/projects/${p.id}/yearly-reports/2015/review`, { decision: 'accept' });
-    expect(ok.body.yearlyReports).toEqual([expect.objectContaining({ year: 2015, state: 'accepted', reason: null, figures: { revenue: 118, jobs: 15 } })]);
+    expect(ok.body.yearlyReports).toEqual([expect.objectContaining({ year: 2015, state: 'accepted', reason: null, figures: { revenue: 118, jobs: 15 }, attachments: [expect.objectContaining({ key: file.body.key, name: '财务报表.pdf' })] })]);
+    expect((await upload(p.e, 2015, PDF_BYTES)).status).toBe(409);
   });
 
   it('links only its organisations\' own results', async () => {

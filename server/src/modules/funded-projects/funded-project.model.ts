@@ -39,6 +39,20 @@ const yearlyReportSchema = new Schema(
   { _id: false },
 );
 
+/** A file of a yearly report, in the listings' attachment store. */
+const projectFileSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    year: { type: Number, required: true },
+    name: { type: String, required: true },
+    size: { type: Number, required: true },
+    mime: { type: String, required: true },
+    uploadedAt: { type: Date, required: true },
+    uploadedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  },
+  { _id: false },
+);
+
 /** A funded project (立项项目), created by the funding decision on an application. */
 const fundedProjectSchema = new Schema(
   {
@@ -58,6 +72,7 @@ const fundedProjectSchema = new Schema(
     periodTo: { type: String, required: true },
     milestones: { type: [milestoneSchema], default: [] },
     yearlyReports: { type: [yearlyReportSchema], default: [] },
+    files: { type: [projectFileSchema], default: [] },
     results: { type: [{ type: Schema.Types.ObjectId, ref: 'ResearchResult' }], default: [] },
     needs: { type: [{ type: Schema.Types.ObjectId, ref: 'TechNeed' }], default: [] },
     deals: { type: [{ type: Schema.Types.ObjectId, ref: 'DealRoom' }], default: [] },
@@ -101,6 +116,15 @@ export interface YearlyReportRecord {
   at: Date;
   by: Types.ObjectId;
 }
+export interface ProjectFileRecord {
+  key: string;
+  year: number;
+  name: string;
+  size: number;
+  mime: string;
+  uploadedAt: Date;
+  uploadedBy: Types.ObjectId;
+}
 export interface FundedProjectRecord {
   _id: Types.ObjectId;
   number: string;
@@ -118,6 +142,7 @@ export interface FundedProjectRecord {
   periodTo: string;
   milestones: MilestoneRecord[];
   yearlyReports: YearlyReportRecord[];
+  files: ProjectFileRecord[];
   results: Types.ObjectId[];
   needs: Types.ObjectId[];
   deals: Types.ObjectId[];

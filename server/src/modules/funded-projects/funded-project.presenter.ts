@@ -67,7 +67,9 @@ export async function presentProject(user: UserDoc, d: FundedProjectRecord, now 
       report: m.report ? { actual: m.report.actual, date: m.report.date, evidence: m.report.evidence, state: m.report.state, reason: m.report.reason ?? null, at: m.report.at.toISOString() } : null,
     })),
     yearlyReports: [...d.yearlyReports].sort((a, b) => b.year - a.year).map((r) => ({
-      year: r.year, narrative: r.narrative, figures: { ...(r.figures ?? {}) }, state: r.state, reason: r.reason ?? null, at: r.at.toISOString(),
+      year: r.year,
+      attachments: (d.files ?? []).filter((f) => f.year === r.year).map((f) => ({ key: f.key, name: f.name, size: f.size, mime: f.mime, uploadedAt: f.uploadedAt.toISOString() })),
+      narrative: r.narrative, figures: { ...(r.figures ?? {}) }, state: r.state, reason: r.reason ?? null, at: r.at.toISOString(),
     })),
     results: results.map((r) => ({ id: String(r._id), title: r.title })),
     needs: needs.map((n) => ({ id: String(n._id), title: n.title })),

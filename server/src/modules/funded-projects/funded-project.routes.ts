@@ -1,4 +1,11 @@
+import express from 'express';
 import {
+  ATTACHMENT_LIMITS,
+  ATTACHMENT_MIMES,
+  attachmentUploadBody,
+  projectAttachmentQuery,
+  projectAttachmentView,
+  projectFileParams,
   adminProjectListQuery,
   idParams,
   milestoneParams,
@@ -14,7 +21,9 @@ import {
 } from '@kezhuan/shared';
 import { z } from 'zod';
 import type { ApiRouter } from '../../lib/api-router';
-import { currentUser } from '../../lib/auth-guard';
+import { currentUser, requireAuth } from '../../lib/auth-guard';
+import { sendStoredFile } from '../../lib/send-file';
+import { addYearlyReportFile, openProjectFile } from './funded-project.files';
 import type { QuerySpec } from '../../lib/query-spec';
 import { OrgModel } from '../orgs/org.model';
 import type { UserDoc } from '../users/user.model';
@@ -77,6 +86,25 @@ export function fundedProjectRoutes(api: ApiRouter): void {
     summary: 'File the yearly report: narrative and figures per milestone kind (lead members)',
     params: idParams, body: yearlyReportInput, response: projectView,
     handler: async ({ params, body }, req) => show(currentUser(req), await submitYearlyReport(currentUser(req), params.id, body, req.ip ?? '')),
+  });
+  api.add({
+    method: 'post', path: '/projects/:id/yearly-reports/:year/attachments', tag: TAG, access: 'user', status: 201,
+    summary: "Attach a file to the year's report (raw body: PDF, DOCX, XLSX, PNG or JPG; ?name=) while it is not accepted (lead members)",
+    before: [requireAuth(), express.raw({ type: ATTACHMENT_MIMES, limit: ATTACHMENT_LIMITS.maxBytes })],
+    params: yearlyReportParams, query: projectAttachmentQuery, body: attachmentUploadBody, response: projectAttachmentView,
+    errors: ['UNSUPPORTED_MEDIA_TYPE'],
+    handler: async ({ params, query, body }, req) => {
+      const meta = await addYearlyReportFile(currentUser(req), params.id, params.year, { bytes: body, name: query.name, mime: req.get('content-type') ?? '' });
+      return { key: meta.key, name: meta.name, size: meta.size, mime: meta.mime, uploadedAt: meta.uploadedAt.toISOString() };
+    },
+  });
+  api.add({
+    method: 'get', path: '/projects/:id/attachments/:key', tag: TAG, access: 'user', raw: true,
+    summary: "Download a project's file (whoever may read the project)",
+    params: projectFileParams,
+    handler: async ({ params }, req, res) => {
+      await sendStoredFile(res, await openProjectFile(currentUser(req), params.id, params.key));
+    },
   });
   api.add({
     method: 'put', path: '/projects/:id/links', tag: TAG, access: 'user',
