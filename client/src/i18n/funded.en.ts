@@ -69,6 +69,7 @@ export const fundedEn: typeof fundedZh = {
       pairings: 'Pairings',
       none: 'None',
       application: 'Open the application',
+      attach: 'Attach a file (PDF, DOCX, XLSX, PNG, JPG)',
       saved: 'Submitted',
       reviewed: 'Done',
     },

@@ -67,6 +67,7 @@ export const fundedZh = {
       pairings: '关联对接',
       none: '无',
       application: '查看申报书',
+      attach: '添加附件（PDF、DOCX、XLSX、PNG、JPG）',
       saved: '已提交',
       reviewed: '已处理',
     },

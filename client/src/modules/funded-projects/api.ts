@@ -9,7 +9,7 @@ import type {
   ReportReviewInput,
   YearlyReportInput,
 } from '@kezhuan/shared';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, buildUrl } from '../../api/client';
 import type { Page } from '../../api/endpoints';
 
 const id = (v: string) => encodeURIComponent(v);
@@ -31,6 +31,8 @@ export const fundedProjectsApi = {
   project: (pid: string) => api.get<ProjectView>(`/projects/${id(pid)}`),
   reportMilestone: (pid: string, mid: string, input: MilestoneReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/milestones/${id(mid)}/report`, input),
   yearlyReport: (pid: string, input: YearlyReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/yearly-reports`, input),
+  uploadYearlyFile: (pid: string, year: number, file: File) => api.upload<unknown>(`/projects/${id(pid)}/yearly-reports/${year}/attachments`, file, { name: file.name }),
+  fileUrl: (pid: string, key: string) => buildUrl(`/projects/${id(pid)}/attachments/${id(key)}`),
   links: (pid: string, input: ProjectLinksInput) => api.put<ProjectView>(`/projects/${id(pid)}/links`, input),
 };
 
