@@ -16,6 +16,7 @@ import { financingRoutes } from './routes.financing';
 import { carrierRoutes } from './routes.carriers';
 import { programmeRoutes } from './routes.programmes';
 import { eventRoutes } from './routes.events';
+import { fundedProjectRoutes } from './routes.funded-projects';
 import { dealRoutes } from './routes.deals';
 import { marketplaceRoutes } from './routes.marketplace';
 import { pairingAdminRoutes } from './routes.pairing-admin';
@@ -89,6 +90,7 @@ export const routes: RouteRecordRaw[] = [
   ...carrierRoutes,
   ...programmeRoutes,
   ...eventRoutes,
+  ...fundedProjectRoutes,
   ...pairingAdminRoutes,
   ...marketRoutes,
   ...planRoutes,

@@ -41,6 +41,8 @@ import { financingRoutes } from './modules/financing/financing.routes';
 import { carrierRoutes } from './modules/carriers/carrier.routes';
 import { programmeRoutes } from './modules/programmes/programme.routes';
 import { eventRoutes } from './modules/events/event.routes';
+import { fundingRoutes } from './modules/programmes/funding.routes';
+import { fundedProjectRoutes } from './modules/funded-projects/funded-project.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -143,6 +145,8 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   carrierRoutes(api);
   programmeRoutes(api);
   eventRoutes(api);
+  fundingRoutes(api);
+  fundedProjectRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -3,6 +3,7 @@ import { sweepEmailVerifications } from './modules/auth/email-verification.servi
 import { sweepRegistrationCodes } from './modules/auth/registration.service';
 import { sweepPasswordResets } from './modules/auth/password-reset.service';
 import { sweepAttempts } from './modules/auth/throttle';
+import { sweepOverdueMilestones } from './modules/funded-projects/funded-project.sweep';
 import { pruneImportJobs } from './modules/imports/import.retention';
 import { IndexSync, type ReconcileProgress } from './modules/indexing/index-sync';
 import { expireStaleBookings } from './modules/instruments/booking.service';
@@ -109,7 +110,8 @@ export function startWorkers(search: PlatformSearch, log: Logger, opts: { tickMs
     const registrationCodes = await sweepRegistrationCodes();
     const importJobs = await pruneImportJobs();
     const bookings = await expireStaleBookings();
-    log.debug({ expired, attempts, passwordResets, emailVerifications, registrationCodes, importJobs, bookings }, 'hourly sweep');
+    const overdueMilestones = await sweepOverdueMilestones();
+    log.debug({ expired, attempts, passwordResets, emailVerifications, registrationCodes, importJobs, bookings, overdueMilestones }, 'hourly sweep');
   };
   const hourly = setInterval(() => void sweep().catch((err: unknown) => log.warn({ err }, 'sweep failed')), 3600_000);
   void reconciled.then(() => sweep()).catch((err: unknown) => log.warn({ err }, 'sweep failed'));

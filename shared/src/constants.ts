@@ -203,5 +203,16 @@ export const AUDIT_ACTIONS = [
   'programme.application_return',
   'programme.application_accept',
   'programme.application_view',
+  // Funding decisions and funded projects (issue 15).
+  'programme.funding_fund',
+  'programme.funding_reject',
+  'programme.project_view',
+  'programme.project_links',
+  'programme.milestone_report',
+  'programme.milestone_accept',
+  'programme.milestone_return',
+  'programme.yearly_report',
+  'programme.yearly_accept',
+  'programme.yearly_return',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

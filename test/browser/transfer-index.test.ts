@@ -49,7 +49,9 @@ describe('transformation index', () => {
     await page.locator('[data-testid=transfer-index-table] .el-table__row').first().waitFor();
     expect(await page.locator('[data-testid=transfer-index-table] .el-table__row').count()).toBe(ranking.rows.length);
     await page.locator('[data-testid=transfer-index-chart] canvas').waitFor();
-    await expect.poll(() => page.locator('[data-testid=transfer-index-formula]').innerText()).toContain('暂未记录');
+    // Every indicator is recorded now (projects funded come from the funded projects).
+    await expect.poll(() => page.locator('[data-testid=transfer-index-formula]').innerText()).toContain('立项项目及达成里程碑数');
+    expect(await page.locator('[data-testid=transfer-index-formula]').innerText()).not.toContain('暂未记录');
     await shoot(page, 'transfer-index-ranking-1366');
     await page.locator('[data-testid=transfer-index-org-link]').first().click();
     await page.locator('[data-testid=transfer-index-breakdown] .el-table__row').first().waitFor();

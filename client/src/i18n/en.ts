@@ -1,4 +1,5 @@
 import { eventsEn } from './events.en';
+import { fundedEn } from './funded.en';
 import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
 import { carriersEn } from './carriers.en';
@@ -383,6 +384,16 @@ const en: MessageSchema = {
       programme_application_return: 'Application returned',
       programme_application_accept: 'Application passed formal check',
       programme_application_view: 'Application read by an administrator',
+      programme_funding_fund: 'Application funded',
+      programme_funding_reject: 'Application not funded',
+      programme_project_view: 'Funded project read by an administrator',
+      programme_project_links: 'Project links updated',
+      programme_milestone_report: 'Milestone reported',
+      programme_milestone_accept: 'Milestone report accepted',
+      programme_milestone_return: 'Milestone report returned',
+      programme_yearly_report: 'Yearly report submitted',
+      programme_yearly_accept: 'Yearly report accepted',
+      programme_yearly_return: 'Yearly report returned',
     },
   },
   about: {
@@ -418,6 +429,7 @@ const en: MessageSchema = {
   ...carriersEn,
   ...programmesEn,
   ...eventsEn,
+  ...fundedEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

@@ -1,4 +1,5 @@
 import { eventsZh } from './events.zh-CN';
+import { fundedZh } from './funded.zh-CN';
 import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
 import { carriersZh } from './carriers.zh-CN';
@@ -383,6 +384,16 @@ const zhCN = {
       programme_application_return: '退回申报书',
       programme_application_accept: '申报书通过形式审查',
       programme_application_view: '管理员查看申报书',
+      programme_funding_fund: '决定资助立项',
+      programme_funding_reject: '决定不予资助',
+      programme_project_view: '管理员查看立项项目',
+      programme_project_links: '更新项目关联',
+      programme_milestone_report: '报告里程碑',
+      programme_milestone_accept: '验收里程碑报告',
+      programme_milestone_return: '退回里程碑报告',
+      programme_yearly_report: '提交年度报告',
+      programme_yearly_accept: '接受年度报告',
+      programme_yearly_return: '退回年度报告',
     },
   },
   about: {
@@ -418,6 +429,7 @@ const zhCN = {
   ...carriersZh,
   ...programmesZh,
   ...eventsZh,
+  ...fundedZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,

@@ -27,6 +27,10 @@ import { activePairingsQuery, agreementOfPairingQuery, confirmedOfTermQuery, pai
 import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../modules/service-requests/service-request.queries';
 import { AuditModel } from '../modules/audit/audit.model';
 import { ApplicationModel } from '../modules/programmes/application.model';
+import { FundedProjectModel } from '../modules/funded-projects/funded-project.model';
+import { programmeCountQuery } from '../modules/funded-projects/funded-project.counts';
+import { adminProjectsQuery, orgProjectsQuery as fundedOrgProjectsQuery, overdueCandidatesQuery, publicProjectsQuery } from '../modules/funded-projects/funded-project.queries';
+import { FundingDecisionModel } from '../modules/programmes/funding.model';
 import { CallModel } from '../modules/programmes/call.model';
 import { adminCallsQuery, callApplicationsQuery, orgApplicationsQuery as programmeOrgApplicationsQuery, publicCallsQuery } from '../modules/programmes/programme.queries';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
@@ -66,7 +70,7 @@ import { savedSearchesQuery } from '../modules/saved-searches/saved-search.route
 import { SessionModel } from '../modules/sessions/session.model';
 import { expiredSessionsQuery, sessionLookupQuery, userSessionsQuery } from '../modules/sessions/session.store';
 import { UserModel } from '../modules/users/user.model';
-import { confirmedServiceQuery, institutionCommissionersQuery, institutionContractsQuery, institutionDealsQuery, institutionResultsQuery } from '../modules/transfer-index/transfer-index.sources';
+import { confirmedServiceQuery, institutionCommissionersQuery, institutionContractsQuery, institutionDealsQuery, institutionProjectsQuery, institutionResultsQuery } from '../modules/transfer-index/transfer-index.sources';
 import { institutionsQuery } from '../modules/transfer-index/transfer-index.service';
 import { EventMeetingModel, EventModel, EventRegistrationModel } from '../modules/events/event.model';
 import { eventListQuery, meetingsQuery, organiserEventsQuery, orgMeetingsQuery, registrationsQuery } from '../modules/events/event.queries';
@@ -198,6 +202,17 @@ async function seed(): Promise<void> {
     raw(ApplicationModel as unknown as AnyModel, many(180, (i) => ({
       call: runs[i % 3], org: orgs[Math.floor(i / 3)], partners: [pick(orgs, i + 5)], orgs: [orgs[Math.floor(i / 3)], pick(orgs, i + 5)], owner: pick(users, i), title: `a${i}`, description: 'd',
       status: pick(['draft', 'submitted', 'returned', 'accepted'], i), submittedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    // Funded projects of the 60 organisations over five years, a few overdue; decisions of three calls.
+    raw(FundedProjectModel as unknown as AnyModel, many(N, (i) => ({
+      number: `JKZ-${2012 + (i % 5)}-${i}`, application: new Types.ObjectId(), call: runs[i % 5], programmeType: pick(['key_transformation', 'sme_innovation', 'major_transformation', 'key_research'], i),
+      year: 2012 + (i % 5), title: `p${i}`, org: pick(orgs, i), partners: [pick(orgs, i + 5)], orgs: [pick(orgs, i), pick(orgs, i + 5)], city: '220100', amount: 1000,
+      periodFrom: '2013-01-01', periodTo: '2016-01-01', state: i % 7 === 0 ? 'completed' : 'active', overdueCount: i % 13 === 0 ? 1 : 0,
+      milestones: [{ _id: new Types.ObjectId(), name: 'm', kind: 'pilot', dueDate: `${2013 + (i % 20)}-06-30`, target: 1, state: 'pending', report: null, overdueNotifiedAt: null }],
+      yearlyReports: [], results: [], needs: [], deals: [], pairings: [], createdAt: ago(i), updatedAt: ago(i),
+    }))),
+    raw(FundingDecisionModel as unknown as AnyModel, many(180, (i) => ({
+      call: runs[i % 3], application: new Types.ObjectId(), decision: i % 2 ? 'fund' : 'reject', amount: 1, reason: null, project: null, decidedBy: pick(users, i), decidedAt: ago(i),
     }))),
   ]);
 }
@@ -338,6 +353,18 @@ const cases: Case[] = [
   { name: "a call's submitted applications", model: ApplicationModel as unknown as AnyModel, spec: callApplicationsQuery(runs[1]!, 'submitted'), count: true },
   { name: "an organisation's applications (lead or partner)", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!), count: true },
   { name: "an organisation's draft applications", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!, 'draft'), count: true },
+  // Funding decisions and funded projects
+  { name: "a call's decidable applications (funding page)", model: ApplicationModel as unknown as AnyModel, spec: { filter: { call: runs[1]!, status: { $in: ['accepted', 'under_review', 'funded', 'rejected'] } }, sort: { submittedAt: 1 } } },
+  { name: "a call's funding decisions", model: FundingDecisionModel as unknown as AnyModel, spec: { filter: { call: runs[1]! } } },
+  { name: 'funded projects, public list', model: FundedProjectModel as unknown as AnyModel, spec: publicProjectsQuery(), count: true },
+  { name: "an organisation's funded projects", model: FundedProjectModel as unknown as AnyModel, spec: fundedOrgProjectsQuery(orgs[3]!), count: true },
+  { name: "the administrator's funded projects", model: FundedProjectModel as unknown as AnyModel, spec: adminProjectsQuery({}), count: true },
+  { name: "a call's funded projects", model: FundedProjectModel as unknown as AnyModel, spec: adminProjectsQuery({ call: String(runs[1]!) }), count: true },
+  { name: 'funded projects of a year', model: FundedProjectModel as unknown as AnyModel, spec: adminProjectsQuery({ year: 2014 }), count: true },
+  { name: 'overdue funded projects', model: FundedProjectModel as unknown as AnyModel, spec: adminProjectsQuery({ overdue: true }), count: true },
+  { name: 'the overdue sweep', model: FundedProjectModel as unknown as AnyModel, spec: overdueCandidatesQuery('2015-01-01') },
+  { name: 'funded projects of a programme (plan counter)', model: FundedProjectModel as unknown as AnyModel, spec: programmeCountQuery('major_transformation') },
+  { name: "institutions' funded projects (transfer index)", model: FundedProjectModel as unknown as AnyModel, spec: institutionProjectsQuery([orgs[3]!, orgs[4]!]) },
 ];
 
 let skip = '';

@@ -32,7 +32,7 @@ export const TRANSFER_INDICATORS = [
 export type TransferIndicatorKey = (typeof TRANSFER_INDICATORS)[number]['key'];
 export const TRANSFER_INDICATOR_KEYS = TRANSFER_INDICATORS.map((i) => i.key) as unknown as readonly [TransferIndicatorKey, ...TransferIndicatorKey[]];
 /** Indicators whose records the platform does not hold yet: always 0, shown as "not yet recorded". */
-export const TRANSFER_INDICATORS_NOT_RECORDED: readonly TransferIndicatorKey[] = ['projects_funded'];
+export const TRANSFER_INDICATORS_NOT_RECORDED: readonly TransferIndicatorKey[] = [];
 export type TransferIndexWeights = Record<TransferIndicatorKey, number>;
 export const DEFAULT_TRANSFER_WEIGHTS = Object.fromEntries(TRANSFER_INDICATORS.map((i) => [i.key, i.weight])) as TransferIndexWeights;
 
@@ -84,7 +84,7 @@ export const transferIndexRankingView = z.object({
 export type TransferIndexRankingView = z.infer<typeof transferIndexRankingView>;
 
 /** A record behind an indicator, for the organisation's members (links on the breakdown page). */
-export const transferIndexRecordRef = z.object({ kind: z.enum(['result', 'deal', 'contract', 'commissioner']), id: objectId, label: z.string() });
+export const transferIndexRecordRef = z.object({ kind: z.enum(['result', 'deal', 'contract', 'commissioner', 'project']), id: objectId, label: z.string() });
 export type TransferIndexRecordRef = z.infer<typeof transferIndexRecordRef>;
 
 export const transferIndexBreakdownView = z.object({

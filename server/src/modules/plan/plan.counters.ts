@@ -3,12 +3,13 @@
  * registered counter takes its value from it; otherwise from administrators' manual entries.
  *
  * Registered: the eight carrier registries (`carriers.<type>`: recognised, not revoked carriers by
- * city and year of recognition). Not yet: funded projects (`programme.*`), counted from the
- * administrators' entries until calls reach their funding decision (see README "Plan targets" for
- * why approved science commissioners are NOT counted as talents).
+ * city and year of recognition), and funded projects (`programme.*`: projects of the programme
+ * type by the lead's city and the call's year; see README "Plan targets" for why approved science
+ * commissioners are NOT counted as talents).
  */
 import { CARRIER_TYPES } from '@kezhuan/shared';
 import { countCarriers } from '../carriers/carrier.counts';
+import { PROGRAMME_COUNTERS, countFundedProjects } from '../funded-projects/funded-project.counts';
 
 /** One row of a counter: how many records in a city (null when unknown) and year. */
 export interface TargetCount {
@@ -39,5 +40,7 @@ export function registerPlanCounters(): void {
   for (const type of CARRIER_TYPES) {
     registerTargetCounter(`carriers.${type}`, () => countCarriers({ type }));
   }
-  // Funded projects (#15) register here once calls reach their funding decision.
+  for (const [name, type] of Object.entries(PROGRAMME_COUNTERS)) {
+    registerTargetCounter(name, () => countFundedProjects(type));
+  }
 }

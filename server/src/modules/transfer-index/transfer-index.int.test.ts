@@ -101,7 +101,7 @@ describe('the transformation index on a known year', () => {
     ]);
     expect(r.formula.version).toBe(0);
     expect(r.formula.indicators.reduce((s: number, i: { weight: number }) => s + i.weight, 0)).toBe(100);
-    expect(r.formula.indicators.find((i: { key: string }) => i.key === 'projects_funded').recorded).toBe(false);
+    expect(r.formula.indicators.find((i: { key: string }) => i.key === 'projects_funded').recorded).toBe(true);
     // Filters narrow the table, not the scores.
     const inst = (await request(app).get(`/api/transfer-index?year=${YEAR}&type=institute&city=220200`).expect(200)).body;
     expect(inst.rows).toEqual([{ rank: 2, org: { id: B, name: '乙研究所', type: 'institute', city: '220200' }, score: 79.59 }]);
@@ -123,7 +123,8 @@ describe('the transformation index on a known year', () => {
     expect(row('commissioners_sent')).toEqual([1, 0.6309, 6.31, 2]);
     expect(row('service_hours')).toEqual([10, 1, 10, 1]);
     expect(row('projects_funded')).toEqual([0, 0, 0, 1]);
-    expect(i.projects_funded!.recorded).toBe(false);
+    // Recorded from funded projects (none in this data set; funded-project.int.test.ts tests the source).
+    expect(i.projects_funded!.recorded).toBe(true);
     // The member sees the records behind the numbers.
     expect(i.results_listed!.records!.map((x) => x.label).sort()).toEqual(['A1', 'A2', 'A3']);
     expect(i.needs_answered!.records).toEqual([{ kind: 'deal', id: ids.dA1, label: 'dA1' }]);

@@ -51,7 +51,7 @@ export interface InstitutionFacts {
   city: string;
   raw: Record<string, number>;
   /** Record references per indicator (capped), shown to the organisation's members only. */
-  records: Record<string, { kind: 'result' | 'deal' | 'contract' | 'commissioner'; id: string; label: string }[]>;
+  records: Record<string, { kind: 'result' | 'deal' | 'contract' | 'commissioner' | 'project'; id: string; label: string }[]>;
   /** Contracts behind the contract value (the public view hides a value of fewer than 3). */
   contractCount: number;
 }

@@ -10,6 +10,7 @@ import type { QuerySpec } from '../../lib/query-spec';
 import { CommissionerModel } from '../commissioners/commissioner.model';
 import { ContractModel } from '../contracts/contract.model';
 import { DealRoomModel, type DealHistoryRecord } from '../deals/deal.model';
+import { FundedProjectModel } from '../funded-projects/funded-project.model';
 import { ResearchResultModel } from '../results/result.model';
 import { ServiceEntryModel } from '../service-log/service.model';
 import { UserModel } from '../users/user.model';
@@ -176,13 +177,34 @@ export async function commissionerFacts(orgs: readonly Types.ObjectId[], year: n
   return facts;
 }
 
+/** Funded projects the institutions lead or partner (index {orgs, createdAt}). */
+export function institutionProjectsQuery(orgs: readonly Types.ObjectId[]): QuerySpec {
+  return { filter: { orgs: { $in: orgs } }, sort: { createdAt: -1 } };
+}
+
 /**
- * Projects funded and milestones met: the programmes (calls, funded projects) are being built
- * separately; until they are wired in this source records nothing and the page says so
- * (TRANSFER_INDICATORS_NOT_RECORDED).
+ * Projects funded and milestones met: one for each funded project of the call's year that the
+ * institution leads or partners, and one for each of its milestones accepted with a report dated in
+ * the year.
  */
-export function projectFacts(): Promise<SourceFacts> {
-  return Promise.resolve(new Map());
+export async function projectFacts(orgs: readonly Types.ObjectId[], year: number): Promise<SourceFacts> {
+  const facts: SourceFacts = new Map();
+  const ids = new Set(orgs.map(String));
+  const w = yearWindow(year);
+  const docs = await FundedProjectModel.find(institutionProjectsQuery(orgs).filter, { orgs: 1, number: 1, title: 1, year: 1, milestones: 1 }).sort({ _id: 1 }).lean();
+  for (const p of docs) {
+    const met = p.milestones.filter((m) => m.state === 'accepted' && m.report && m.report.date >= w.fromDay && m.report.date < w.toDay).length;
+    for (const org of p.orgs.map(String).filter((o) => ids.has(o))) {
+      const ref: RecordRef = { kind: 'project', id: String(p._id), label: `${p.number} ${p.title}` };
+      if (p.year === year) {
+        add(facts, org, 'projects_funded', 1, ref);
+      }
+      if (met) {
+        add(facts, org, 'projects_funded', met, p.year === year ? undefined : ref);
+      }
+    }
+  }
+  return facts;
 }
 
 /** Every source, run one after the other (the machine is small; each is one indexed query or two). */

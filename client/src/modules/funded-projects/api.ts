@@ -1,0 +1,66 @@
+import type {
+  FundingDecisionInput,
+  FundingOverviewView,
+  MilestoneReportInput,
+  ProjectLinksInput,
+  ProjectState,
+  ProjectSummaryView,
+  ProjectView,
+  ReportReviewInput,
+  YearlyReportInput,
+} from '@kezhuan/shared';
+import { ApiError, api, buildUrl } from '../../api/client';
+import type { Page } from '../../api/endpoints';
+
+const id = (v: string) => encodeURIComponent(v);
+
+/** One row of the expert review's ranking (built separately; wired in when it lands). */
+export interface RankingRow {
+  applicationId: string;
+  meanScore: number | null;
+}
+
+export interface OverdueRow {
+  project: { id: string; number: string; title: string; org: { id: string; name: string } };
+  milestone: { id: string; name: string; kind: string; dueDate: string; state: string };
+}
+
+/** Funding decisions and funded projects (立项项目, issue 15). */
+export const fundedProjectsApi = {
+  mine: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ProjectSummaryView>>('/me/projects', { ...q }),
+  project: (pid: string) => api.get<ProjectView>(`/projects/${id(pid)}`),
+  reportMilestone: (pid: string, mid: string, input: MilestoneReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/milestones/${id(mid)}/report`, input),
+  yearlyReport: (pid: string, input: YearlyReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/yearly-reports`, input),
+  uploadYearlyFile: (pid: string, year: number, file: File) => api.upload<unknown>(`/projects/${id(pid)}/yearly-reports/${year}/attachments`, file, { name: file.name }),
+  fileUrl: (pid: string, key: string) => buildUrl(`/projects/${id(pid)}/attachments/${id(key)}`),
+  links: (pid: string, input: ProjectLinksInput) => api.put<ProjectView>(`/projects/${id(pid)}/links`, input),
+};
+
+export const fundingAdminApi = {
+  overview: (cid: string) => api.get<FundingOverviewView>(`/admin/calls/${id(cid)}/funding`),
+  decide: (aid: string, input: FundingDecisionInput) => api.post<FundingOverviewView>(`/admin/applications/${id(aid)}/funding`, input),
+  /**
+   * The expert review's ranking (GET /admin/calls/:id/ranking), when that module is merged: a 404
+   * (not built yet, or no reviews) gives an empty ranking and the score column stays blank.
+   */
+  async ranking(cid: string): Promise<RankingRow[]> {
+    try {
+      const body = await api.get<unknown>(`/admin/calls/${id(cid)}/ranking`);
+      const rows = Array.isArray(body) ? body : ((body as { items?: unknown[] } | null)?.items ?? []);
+      return (rows as Record<string, unknown>[]).map((r) => ({
+        applicationId: String(r.applicationId ?? r.id ?? ''),
+        meanScore: typeof r.meanScore === 'number' ? r.meanScore : typeof r.meanWeightedScore === 'number' ? r.meanWeightedScore : null,
+      }));
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
+        return [];
+      }
+      throw err;
+    }
+  },
+  projects: (q: { call?: string; year?: number; state?: ProjectState; overdue?: boolean; page?: number; pageSize?: number } = {}) =>
+    api.get<Page<ProjectSummaryView>>('/admin/projects', { ...q }),
+  overdue: () => api.get<OverdueRow[]>('/admin/projects/overdue'),
+  reviewMilestone: (pid: string, mid: string, input: ReportReviewInput) => api.post<ProjectView>(`/admin/projects/${id(pid)}/milestones/${id(mid)}/review`, input),
+  reviewYearly: (pid: string, year: number, input: ReportReviewInput) => api.post<ProjectView>(`/admin/projects/${id(pid)}/yearly-reports/${year}/review`, input),
+};

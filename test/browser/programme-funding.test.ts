@@ -1,0 +1,96 @@
+/**
+ * Funding and funded projects in the browser (issue 15): the administrator opens the open call's
+ * funding page from the call management, funds an accepted application within the budget (the budget
+ * bar moves, the row links to the new project); the demo enterprise opens its funded project from
+ * 我的申报 → 我的立项项目, reports a pending milestone; the administrator accepts the report.
+ * Screenshots at 1366 and 390 px.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { ADMIN, DEMO_PASSWORD, ENTERPRISE } from './pairing-helpers';
+import { launchBrowser, shoot } from './support';
+
+let platform: RunningPlatform;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'kz-funding-'));
+
+beforeAll(async () => {
+  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, who: string): Promise<void> {
+  await page.goto(`${platform.url}/login`);
+  await page.locator('[data-testid=login-identifier] input').fill(who);
+  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
+  await page.locator('[data-testid=login-submit]').click();
+  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+}
+
+const budgetText = (page: Page) => page.locator('[data-testid=budget-bar]').innerText();
+
+describe('funding decision and funded projects', () => {
+  it('admin funds an accepted application; the enterprise reports a milestone of its project; admin accepts it', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const admin = await ctx.newPage();
+    await signIn(admin, ADMIN);
+    const calls = (await (await fetch(`${platform.url}/api/calls?pageSize=50`)).json()) as { items: { id: string; status: string }[] };
+    const open = calls.items.find((c) => c.status === 'published')!;
+    await admin.goto(`${platform.url}/admin/calls`);
+    await admin.locator(`[data-testid=admin-call-funding][href="/admin/calls/${open.id}/funding"]`).click();
+    await admin.locator('[data-testid=budget-bar]').waitFor();
+    const before = await budgetText(admin);
+    const row = admin.locator('[data-testid=funding-table] tr', { has: admin.locator('[data-testid=open-decision]') }).first();
+    const title = (await row.locator('a').first().innerText()).trim();
+    await expect.poll(() => row.locator('[data-testid=score-cell]').innerText()).toBe('—');
+    await row.locator('[data-testid=open-decision]').click();
+    await admin.locator('[data-testid=decision-dialog]').waitFor();
+    await shoot(admin, 'funding-dialog-1366');
+    await admin.locator('[data-testid=confirm-decision]').click();
+    const decided = admin.locator('[data-testid=funding-table] tr', { hasText: title });
+    await expect.poll(() => decided.locator('a', { hasText: '查看项目' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await budgetText(admin)).not.toBe(before);
+    await shoot(admin, 'funding-page-1366');
+
+    // The enterprise: 我的申报 → 我的立项项目 → its project, reports the first pending milestone.
+    const entCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const ent = await entCtx.newPage();
+    await signIn(ent, ENTERPRISE);
+    await ent.goto(`${platform.url}/applications`);
+    await ent.locator('[data-testid=my-projects-link]').click();
+    await ent.locator('[data-testid=project-link]').first().click();
+    await ent.locator('[data-testid=project-title]').waitFor();
+    const projectUrl = ent.url();
+    const milestone = ent.locator('[data-testid=milestone]', { has: ent.locator('[data-testid=milestone-state]', { hasText: '待报告' }) }).first();
+    const name = (await milestone.locator('strong').first().innerText()).trim();
+    await milestone.locator('[data-testid=report-milestone]').click();
+    const dialog = ent.locator('[data-testid=report-dialog]');
+    await dialog.waitFor();
+    await dialog.locator('textarea[data-testid=report-evidence]').fill('生产线验收报告及现场照片（浏览器测试）');
+    await dialog.locator('[data-testid=report-submit]').click();
+    const reported = ent.locator('[data-testid=milestone]', { hasText: name });
+    await expect.poll(() => reported.locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已报告待验收');
+    await shoot(ent, 'project-page-1366');
+    await ent.setViewportSize({ width: 390, height: 844 });
+    await shoot(ent, 'project-page-390');
+
+    // The administrator accepts the report on the project page.
+    await admin.goto(projectUrl);
+    const toAccept = admin.locator('[data-testid=milestone]', { hasText: name });
+    await toAccept.locator('[data-testid=accept-milestone]').click();
+    await expect.poll(() => toAccept.locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已验收');
+    await shoot(admin, 'project-page-admin-1366');
+    await entCtx.close();
+    await ctx.close();
+  });
+});
