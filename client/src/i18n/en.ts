@@ -21,6 +21,7 @@ import type { MessageSchema } from './zh-CN';
 import { pairingServiceEn } from './pairing-service.en';
 import { bookingEn } from './booking.en';
 import { financingEn } from './financing.en';
+import { headerEn } from './header.en';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
 const en: MessageSchema = {
@@ -417,6 +418,7 @@ const en: MessageSchema = {
   ...contractsEn,
   ...transferIndexEn,
   ...dealsEn,
+  ...headerEn,
 };
 
 export default en;

@@ -20,6 +20,7 @@ import { orgZh } from './org.zh-CN';
 import { pairingServiceZh } from './pairing-service.zh-CN';
 import { bookingZh } from './booking.zh-CN';
 import { financingZh } from './financing.zh-CN';
+import { headerZh } from './header.zh-CN';
 
 /** Chinese UI messages: the default locale and the shape every other locale must match. */
 const zhCN = {
@@ -417,6 +418,7 @@ const zhCN = {
   ...contractsZh,
   ...transferIndexZh,
   ...dealsZh,
+  ...headerZh,
 };
 
 export type MessageSchema = typeof zhCN;
