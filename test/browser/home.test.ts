@@ -170,7 +170,7 @@ describe('the header', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     // Wraps around to the last item.
-    expect(await page.locator('.kz-nav-menu [role=menuitem]').last().evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await page.locator('#kz-nav-menu-resources [role=menuitem]').last().evaluate((e) => e === document.activeElement)).toBe(true);
     await shoot(page, '24-nav-dropdown-1366');
     await page.keyboard.press('Escape');
     expect(await expanded()).toBe('false');
