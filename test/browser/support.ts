@@ -76,7 +76,8 @@ export async function navTo(page: Page, testid: string): Promise<void> {
   }
   const entry = page.locator(`.kz-header [data-testid=${testid}]`);
   if (!(await entry.isVisible())) {
-    await page.locator('.kz-header .kz-nav-group', { has: entry }).locator('button.kz-nav-link').click();
+    // `has` looks inside each group: the entry's own selector, without the header around it.
+    await page.locator('.kz-header .kz-nav-group', { has: page.locator(`[data-testid=${testid}]`) }).locator('button.kz-nav-link').click();
   }
   await entry.click();
 }
