@@ -9,6 +9,8 @@ export default mergeConfig(
       name: 'client',
       include: ['src/**/*.test.ts'],
       environment: 'node',
+      // Components are tested outside their routes: every feature catalogue is loaded first.
+      setupFiles: ['src/testing/i18nFeatures.ts'],
     },
   }),
 );

@@ -7,6 +7,8 @@ import {
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router';
+import { loadFeatureMessages } from './i18n';
+import type { Feature } from './i18n/features';
 import { useAuthStore } from './modules/auth/store';
 import { commissionerRoutes } from './routes.commissioners';
 import { intermediaryRoutes } from './routes.intermediaries';
@@ -33,6 +35,8 @@ declare module 'vue-router' {
     roles?: readonly Role[];
     /** i18n key of the page title. */
     titleKey?: string;
+    /** Feature catalogues the page's messages are in, loaded before it shows (i18n/features.ts). */
+    i18n?: readonly Feature[];
   }
 }
 
@@ -67,19 +71,19 @@ export const routes: RouteRecordRaw[] = [
     path: '/org',
     name: 'my-org',
     component: () => import('./modules/org/pages/OrgPage.vue'),
-    meta: { requiresAuth: true, titleKey: 'org.title' },
+    meta: { i18n: ['commissioners', 'transfer-index'], requiresAuth: true, titleKey: 'org.title' },
   },
   {
     path: '/admin/orgs',
     name: 'admin-orgs',
     component: () => import('./modules/admin/pages/AdminOrgsPage.vue'),
-    meta: { requiresAuth: true, roles: ['admin'], titleKey: 'admin.title' },
+    meta: { i18n: ['programmes'], requiresAuth: true, roles: ['admin'], titleKey: 'admin.title' },
   },
   {
     path: '/admin/imports',
     name: 'admin-imports',
     component: () => import('./modules/imports/pages/AdminImportsPage.vue'),
-    meta: { roles: ['admin'], titleKey: 'imports.title' },
+    meta: { i18n: ['imports'], roles: ['admin'], titleKey: 'imports.title' },
   },
   ...marketplaceRoutes,
   ...commissionerRoutes,
@@ -134,7 +138,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
   router.beforeEach(async (to) => {
     const auth = useAuthStore();
     await auth.ensureLoaded();
-    return guardDecision(to, auth.user);
+    const decision = guardDecision(to, auth.user);
+    if (decision === true) {
+      // If a catalogue cannot be fetched the page still opens (with its keys in place of some texts).
+      await loadFeatureMessages(to.matched.flatMap((r) => r.meta.i18n ?? [])).catch(() => undefined);
+    }
+    return decision;
   });
   return router;
 }

@@ -8,18 +8,18 @@ export const bookingRoutes: RouteRecordRaw[] = [
     name: 'instrument-book',
     component: () => import('./modules/instruments/booking/pages/InstrumentBookPage.vue'),
     props: true,
-    meta: { titleKey: 'booking.book.title' },
+    meta: { i18n: ['booking'], titleKey: 'booking.book.title' },
   },
   {
     path: '/me/bookings',
     name: 'my-bookings',
     component: () => import('./modules/instruments/booking/pages/MyBookingsPage.vue'),
-    meta: { requiresAuth: true, titleKey: 'booking.mine.title' },
+    meta: { i18n: ['booking'], requiresAuth: true, titleKey: 'booking.mine.title' },
   },
   {
     path: '/me/instruments/utilisation',
     name: 'instrument-utilisation',
     component: () => import('./modules/instruments/booking/pages/UtilisationPage.vue'),
-    meta: { requiresAuth: true, titleKey: 'booking.util.title' },
+    meta: { i18n: ['booking'], requiresAuth: true, titleKey: 'booking.util.title' },
   },
 ];

@@ -6,13 +6,13 @@ export const dealRoutes: RouteRecordRaw[] = [
     path: '/deals',
     name: 'my-deals',
     component: () => import('./modules/deals/pages/MyDealsPage.vue'),
-    meta: { requiresAuth: true, titleKey: 'deals.title' },
+    meta: { i18n: ['deals'], requiresAuth: true, titleKey: 'deals.title' },
   },
   {
     path: '/deals/:id',
     name: 'deal-room',
     component: () => import('./modules/deals/pages/DealRoomPage.vue'),
     props: true,
-    meta: { requiresAuth: true, titleKey: 'deals.title' },
+    meta: { i18n: ['contracts', 'dealfiles', 'deals', 'financing', 'intermediaries'], requiresAuth: true, titleKey: 'deals.title' },
   },
 ];

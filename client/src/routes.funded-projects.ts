@@ -4,12 +4,12 @@ import type { RouteRecordRaw } from 'vue-router';
 export const fundedProjectRoutes: RouteRecordRaw[] = [
   {
     path: '/admin/calls/:id([0-9a-f]{24})/funding', name: 'admin-call-funding', component: () => import('./modules/funded-projects/pages/AdminCallFundingPage.vue'), props: true,
-    meta: { roles: ['admin'], titleKey: 'fp.funding.title' },
+    meta: { i18n: ['funded', 'programmes'], roles: ['admin'], titleKey: 'fp.funding.title' },
   },
-  { path: '/admin/projects', name: 'admin-projects', component: () => import('./modules/funded-projects/pages/AdminProjectsPage.vue'), meta: { roles: ['admin'], titleKey: 'fp.list.adminTitle' } },
-  { path: '/me/projects', name: 'my-projects', component: () => import('./modules/funded-projects/pages/MyProjectsPage.vue'), meta: { requiresAuth: true, titleKey: 'fp.list.mineTitle' } },
+  { path: '/admin/projects', name: 'admin-projects', component: () => import('./modules/funded-projects/pages/AdminProjectsPage.vue'), meta: { i18n: ['funded', 'programmes'], roles: ['admin'], titleKey: 'fp.list.adminTitle' } },
+  { path: '/me/projects', name: 'my-projects', component: () => import('./modules/funded-projects/pages/MyProjectsPage.vue'), meta: { i18n: ['funded', 'programmes'], requiresAuth: true, titleKey: 'fp.list.mineTitle' } },
   {
     path: '/projects/:id([0-9a-f]{24})', name: 'project', component: () => import('./modules/funded-projects/pages/ProjectPage.vue'), props: true,
-    meta: { requiresAuth: true, titleKey: 'fp.list.adminTitle' },
+    meta: { i18n: ['funded', 'programmes'], requiresAuth: true, titleKey: 'fp.list.adminTitle' },
   },
 ];

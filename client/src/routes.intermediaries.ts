@@ -6,21 +6,21 @@ export const intermediaryRoutes: RouteRecordRaw[] = [
     path: '/intermediaries/services',
     name: 'intermediary-services',
     component: () => import('./modules/intermediaries/pages/CataloguePage.vue'),
-    meta: { titleKey: 'im.catalogue.title' },
+    meta: { i18n: ['intermediaries'], titleKey: 'im.catalogue.title' },
   },
   {
     path: '/intermediaries/services/:id([0-9a-f]{24})',
     name: 'intermediary-service',
     component: () => import('./modules/intermediaries/pages/ServicePage.vue'),
     props: true,
-    meta: { titleKey: 'im.catalogue.title' },
+    meta: { i18n: ['intermediaries'], titleKey: 'im.catalogue.title' },
   },
   {
     path: '/intermediaries/:orgId([0-9a-f]{24})',
     name: 'intermediary-scorecard',
     component: () => import('./modules/intermediaries/pages/ScorecardPage.vue'),
     props: true,
-    meta: { titleKey: 'im.service.scorecard' },
+    meta: { i18n: ['intermediaries'], titleKey: 'im.service.scorecard' },
   },
   {
     // The intermediary panel is a tab of the room; older links land there.
@@ -32,12 +32,12 @@ export const intermediaryRoutes: RouteRecordRaw[] = [
     path: '/me/intermediary',
     name: 'intermediary-home',
     component: () => import('./modules/intermediaries/pages/IntermediaryHomePage.vue'),
-    meta: { roles: ['intermediary'], titleKey: 'im.home.title' },
+    meta: { i18n: ['intermediaries'], roles: ['intermediary'], titleKey: 'im.home.title' },
   },
   {
     path: '/me/intermediary/services',
     name: 'intermediary-my-services',
     component: () => import('./modules/intermediaries/pages/MyServicesPage.vue'),
-    meta: { roles: ['intermediary'], titleKey: 'im.mine.title' },
+    meta: { i18n: ['intermediaries'], roles: ['intermediary'], titleKey: 'im.mine.title' },
   },
 ];

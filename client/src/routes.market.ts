@@ -6,7 +6,7 @@ export const marketRoutes: RouteRecordRaw[] = [
     path: '/market',
     name: 'market',
     component: () => import('./modules/market/pages/MarketStatsPage.vue'),
-    meta: { titleKey: 'techMarket.title' },
+    meta: { i18n: ['contracts', 'plan', 'transfer-index'], titleKey: 'techMarket.title' },
   },
   {
     // The contract is a tab of the room; older links land there.

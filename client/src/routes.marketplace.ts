@@ -26,7 +26,7 @@ export const marketplaceRoutes: RouteRecordRaw[] = [
     name: 'result',
     component: () => import('./modules/results/pages/ResultDetailPage.vue'),
     props: true,
-    meta: { titleKey: 'listing.kinds.result' },
+    meta: { i18n: ['contracts', 'deals', 'financing', 'intermediaries'], titleKey: 'listing.kinds.result' },
   },
   {
     path: '/results/:id/edit',
@@ -46,7 +46,7 @@ export const marketplaceRoutes: RouteRecordRaw[] = [
     name: 'need',
     component: () => import('./modules/needs/pages/NeedDetailPage.vue'),
     props: true,
-    meta: { titleKey: 'listing.kinds.need' },
+    meta: { i18n: ['deals', 'financing', 'intermediaries', 'pairing-service'], titleKey: 'listing.kinds.need' },
   },
   {
     path: '/needs/:id/edit',

@@ -6,18 +6,18 @@ export const pairingAdminRoutes: RouteRecordRaw[] = [
     path: '/admin/pairing',
     name: 'admin-pairing',
     component: () => import('./modules/pairing-admin/pages/AdminPairingPage.vue'),
-    meta: { roles: ['admin'], titleKey: 'pairingAdmin.title' },
+    meta: { i18n: ['pairing-admin'], roles: ['admin'], titleKey: 'pairingAdmin.title' },
   },
   {
     path: '/admin/pairing/dashboard',
     name: 'admin-pairing-dashboard',
     component: () => import('./modules/pairing-admin/pages/PairingDashboardPage.vue'),
-    meta: { roles: ['admin'], titleKey: 'programme.dashboardTitle' },
+    meta: { i18n: ['pairing-admin'], roles: ['admin'], titleKey: 'programme.dashboardTitle' },
   },
   {
     path: '/shuangqian',
     name: 'shuangqian',
     component: () => import('./modules/pairing-admin/pages/ShuangqianPage.vue'),
-    meta: { titleKey: 'programme.publicTitle' },
+    meta: { i18n: ['pairing-admin'], titleKey: 'programme.publicTitle' },
   },
 ];

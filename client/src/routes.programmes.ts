@@ -2,26 +2,26 @@ import type { RouteRecordRaw } from 'vue-router';
 
 /** Programmes (issue 15): calls (申报指南), the application form, my applications, the administrator's call management. */
 export const programmeRoutes: RouteRecordRaw[] = [
-  { path: '/calls', name: 'calls', component: () => import('./modules/programmes/pages/CallsPage.vue'), meta: { titleKey: 'prog.calls.title' } },
+  { path: '/calls', name: 'calls', component: () => import('./modules/programmes/pages/CallsPage.vue'), meta: { i18n: ['programmes'], titleKey: 'prog.calls.title' } },
   {
     path: '/calls/:id([0-9a-f]{24})', name: 'call', component: () => import('./modules/programmes/pages/CallPage.vue'), props: true,
-    meta: { titleKey: 'prog.calls.title' },
+    meta: { i18n: ['programmes'], titleKey: 'prog.calls.title' },
   },
   {
     path: '/calls/:callId([0-9a-f]{24})/apply', name: 'call-apply', component: () => import('./modules/programmes/pages/ApplicationFormPage.vue'), props: true,
-    meta: { requiresAuth: true, titleKey: 'prog.form.titleNew' },
+    meta: { i18n: ['programmes'], requiresAuth: true, titleKey: 'prog.form.titleNew' },
   },
   {
     path: '/applications', name: 'my-applications', component: () => import('./modules/programmes/pages/MyApplicationsPage.vue'),
-    meta: { requiresAuth: true, titleKey: 'prog.mine.title' },
+    meta: { i18n: ['programmes', 'funded'], requiresAuth: true, titleKey: 'prog.mine.title' },
   },
   {
     path: '/applications/:id([0-9a-f]{24})', name: 'application', component: () => import('./modules/programmes/pages/ApplicationFormPage.vue'), props: true,
-    meta: { requiresAuth: true, titleKey: 'prog.form.titleEdit' },
+    meta: { i18n: ['programmes'], requiresAuth: true, titleKey: 'prog.form.titleEdit' },
   },
-  { path: '/admin/calls', name: 'admin-calls', component: () => import('./modules/programmes/pages/AdminCallsPage.vue'), meta: { roles: ['admin'], titleKey: 'prog.admin.title' } },
+  { path: '/admin/calls', name: 'admin-calls', component: () => import('./modules/programmes/pages/AdminCallsPage.vue'), meta: { i18n: ['programmes', 'funded'], roles: ['admin'], titleKey: 'prog.admin.title' } },
   {
     path: '/admin/calls/:id([0-9a-f]{24})/applications', name: 'admin-call-applications', component: () => import('./modules/programmes/pages/AdminCallApplicationsPage.vue'), props: true,
-    meta: { roles: ['admin'], titleKey: 'prog.admin.applications' },
+    meta: { i18n: ['programmes', 'funded'], roles: ['admin'], titleKey: 'prog.admin.applications' },
   },
 ];

@@ -6,13 +6,13 @@ export const transferIndexRoutes: RouteRecordRaw[] = [
     path: '/transfer-index',
     name: 'transfer-index',
     component: () => import('./modules/transfer-index/pages/TransferIndexPage.vue'),
-    meta: { titleKey: 'transferIndex.title' },
+    meta: { i18n: ['transfer-index'], titleKey: 'transferIndex.title' },
   },
   {
     path: '/transfer-index/orgs/:id([0-9a-f]{24})',
     name: 'transfer-index-org',
     component: () => import('./modules/transfer-index/pages/TransferIndexOrgPage.vue'),
     props: true,
-    meta: { titleKey: 'transferIndex.breakdown' },
+    meta: { i18n: ['transfer-index'], titleKey: 'transferIndex.breakdown' },
   },
 ];

@@ -82,10 +82,10 @@ describe('a deal room between two organisations', () => {
     // The header counts the unread messages of the enterprise's rooms (the demo leaves some unread).
     const unread = (await ent.evaluate(() => fetch('/api/deals/unread').then((r) => r.json()))) as { unread: number };
     expect(unread.unread).toBeGreaterThan(0);
-    // At 1366 px 我的洽谈 is folded into 更多, which carries the count too.
+    // 我的洽谈 is in the 我的 group, which carries the count too (so that a closed group does not hide it).
     const count = unread.unread > 99 ? '99+' : String(unread.unread);
-    await expect.poll(() => ent.locator('[data-testid=nav-more-badge]').textContent(), { timeout: 15_000 }).toBe(count);
-    expect(await ent.locator('[data-testid=more-nav-my-deals-badge]').textContent()).toBe(count);
+    await expect.poll(() => ent.locator('[data-testid=nav-group-mine-badge]').textContent(), { timeout: 15_000 }).toBe(count);
+    expect(await ent.locator('[data-testid=nav-my-deals-badge]').textContent()).toBe(count);
     await shoot(ent, 'deal-nav-unread-1366');
 
     // 我的洽谈 from the header, then into the room.

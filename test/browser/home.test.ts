@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, SCREENSHOTS, shoot, signInPage } from './support';
+import { launchBrowser, navTo, SCREENSHOTS, shoot, signInPage } from './support';
 
 const PASSWORD = 'Kezhuan2026demo';
 let platform: RunningPlatform;
@@ -136,15 +136,12 @@ describe('the header', () => {
       await header.screenshot({ path: join(SCREENSHOTS, `22-admin-header-${width}.png`) });
       expect(await overflow(page)).toEqual({ page: 0, header: 0 });
       expect(await menuOverlap(page)).toBeLessThanOrEqual(0);
-      // Every entry is either in the bar or in the "more" menu.
-      for (const id of ['nav-admin-review', 'nav-admin-orgs', 'nav-admin-imports', 'nav-admin-pairing']) {
-        const inBar = await page.locator(`.kz-header [data-testid=${id}]`).isVisible();
-        if (!inBar) {
-          await page.locator('[data-testid=nav-more]').click();
-          await expect.poll(() => page.locator(`[data-testid=more-${id}]`).isVisible()).toBe(true);
-          await page.keyboard.press('Escape');
-        }
+      // Every administrator's page is in the 管理 group.
+      await page.locator('[data-testid=nav-group-admin]').click();
+      for (const id of ['nav-admin-review', 'nav-admin-orgs', 'nav-admin-commissioners', 'nav-admin-imports', 'nav-admin-pairing', 'nav-admin-calls', 'nav-admin-carriers']) {
+        await expect.poll(() => page.locator(`.kz-header [data-testid=${id}]`).isVisible()).toBe(true);
       }
+      await page.keyboard.press('Escape');
       // English labels are longer: the bar still clears the tools; then back to Chinese (the account remembers).
       await page.locator('[data-testid=lang-switch]').click();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -157,4 +154,68 @@ describe('the header', () => {
       await page.context().close();
     });
   }
+
+  it('opens a group from the keyboard and closes it with Escape or a click elsewhere', async () => {
+    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } }), 'enterprise@demo.kezhuan.cn');
+    const button = page.locator('[data-testid=nav-group-resources]');
+    const expanded = () => button.getAttribute('aria-expanded');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(await expanded()).toBe('false');
+    await button.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await expanded()).toBe('true');
+    await expect.poll(focused).toBe('nav-intermediaries');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('nav-commissioners');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    // Wraps around to the last item.
+    expect(await page.locator('#kz-nav-menu-resources [role=menuitem]').last().evaluate((e) => e === document.activeElement)).toBe(true);
+    await shoot(page, '24-nav-dropdown-1366');
+    await page.keyboard.press('Escape');
+    expect(await expanded()).toBe('false');
+    await expect.poll(focused).toBe('nav-group-resources');
+    expect(await page.locator('[data-testid=nav-instruments]').isVisible()).toBe(false);
+    // Enter opens it; a click elsewhere closes it.
+    await page.keyboard.press('Enter');
+    expect(await expanded()).toBe('true');
+    await page.locator('[data-testid=home-latest-results]').click({ position: { x: 5, y: 5 } });
+    expect(await expanded()).toBe('false');
+    // 我的 holds the member's pages; choosing one goes there and closes the group.
+    await navTo(page, 'nav-my-listings');
+    await expect.poll(() => page.url()).toContain('/me/listings');
+    expect(await page.locator('[data-testid=nav-group-mine]').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-testid=nav-group-mine]').evaluate((e) => e.parentElement?.classList.contains('is-active'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows the groups as sections of the phone menu', async () => {
+    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'enterprise@demo.kezhuan.cn');
+    await page.locator('[data-testid=nav-menu]').tap();
+    const section = page.locator('[data-testid=m-nav-group-data]');
+    expect(await section.getAttribute('aria-expanded')).toBe('false');
+    await section.tap();
+    expect(await section.getAttribute('aria-expanded')).toBe('true');
+    await page.locator('[data-testid=m-nav-group-mine]').tap();
+    await page.waitForTimeout(400);
+    await shoot(page, '25-nav-phone-menu-390');
+    await page.locator('[data-testid=m-nav-plan]').tap();
+    await expect.poll(() => page.url()).toContain('/plan');
+    await expect.poll(() => page.locator('.kz-phone-nav').isVisible()).toBe(false);
+    expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+    await page.context().close();
+  });
+
+  it('fits the English bar of a member at 1366 px', async () => {
+    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } }), 'researcher@demo.kezhuan.cn');
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.waitForLoadState('networkidle');
+    await shoot(page, '26-home-en-1366');
+    expect(await overflow(page)).toEqual({ page: 0, header: 0 });
+    expect(await menuOverlap(page)).toBeLessThanOrEqual(0);
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.context().close();
+  });
 });

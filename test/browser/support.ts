@@ -58,13 +58,26 @@ export async function enterRegistrationCode(page: Page, output: readonly string[
   await page.locator('[data-testid=reg-submit]').click();
 }
 
-/** Opens a header entry by its test id: from the bar when it is there, else from the 更多 menu. */
+/**
+ * Opens a header entry by its test id: on the bar, or in the group (资源服务, 数据, 我的, 管理) that holds
+ * it; on a phone through the menu and its section.
+ */
 export async function navTo(page: Page, testid: string): Promise<void> {
-  const inBar = page.locator(`.kz-header [data-testid=${testid}]`);
-  if (await inBar.isVisible()) {
-    await inBar.click();
+  const phoneMenu = page.locator('[data-testid=nav-menu]');
+  if (await phoneMenu.isVisible()) {
+    await phoneMenu.click();
+    const link = page.locator(`[data-testid=m-${testid}]`);
+    await page.locator('.kz-phone-nav').waitFor();
+    if (!(await link.isVisible())) {
+      await page.locator('.kz-phone-nav__list > li', { has: link }).locator('button.kz-phone-nav__section').click();
+    }
+    await link.click();
     return;
   }
-  await page.locator('[data-testid=nav-more]').click();
-  await page.locator(`[data-testid=more-${testid}]`).click();
+  const entry = page.locator(`.kz-header [data-testid=${testid}]`);
+  if (!(await entry.isVisible())) {
+    // `has` looks inside each group: the entry's own selector, without the header around it.
+    await page.locator('.kz-header .kz-nav-group', { has: page.locator(`[data-testid=${testid}]`) }).locator('button.kz-nav-link').click();
+  }
+  await entry.click();
 }

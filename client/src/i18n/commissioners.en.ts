@@ -5,14 +5,6 @@ export const commissionersEn: CommissionersMessages = {
   cm: {
     nav: 'Commissioners',
     navAdmin: 'Commissioner review',
-    status: {
-      draft: 'Draft',
-      awaiting_endorsement: "Awaiting organisation's endorsement",
-      endorsement_declined: 'Not endorsed',
-      awaiting_review: 'Awaiting review',
-      returned: 'Sent back',
-      approved: 'Approved',
-    },
     steps: { submit: 'Apply', endorse: 'Endorsement', review: 'Review', approved: 'Approved' },
     apply: {
       title: 'Apply to serve as a science commissioner',
@@ -131,16 +123,6 @@ export const commissionersEn: CommissionersMessages = {
       term: '{term} science commissioner',
       notFound: 'No such commissioner in a current term',
       back: 'Back to the directory',
-    },
-    home: {
-      title: 'Science commissioner',
-      none: 'You have not applied to serve as a science commissioner. The Double-Thousand action sends researchers from universities, institutes and enterprises to serve enterprises across Jilin.',
-      apply: 'Apply now',
-      view: 'View application',
-      term: '{term}',
-      pairings: 'My pairings',
-      pairingsCount: '{n} current pairings',
-      directory: 'Commissioner directory',
     },
   },
 };

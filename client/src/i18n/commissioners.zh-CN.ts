@@ -3,14 +3,6 @@ export const commissionersZh = {
   cm: {
     nav: '科技特派员',
     navAdmin: '特派员审核',
-    status: {
-      draft: '草稿',
-      awaiting_endorsement: '待所在单位推荐',
-      endorsement_declined: '单位未推荐',
-      awaiting_review: '待管理部门审核',
-      returned: '已退回修改',
-      approved: '已获批',
-    },
     steps: { submit: '提交申请', endorse: '单位推荐', review: '管理部门审核', approved: '获批上岗' },
     apply: {
       title: '申请担任科技特派员',
@@ -129,16 +121,6 @@ export const commissionersZh = {
       term: '{term} 年度科技特派员',
       notFound: '该特派员不存在或不在当前服务期',
       back: '返回名录',
-    },
-    home: {
-      title: '科技特派员',
-      none: '您尚未申请担任科技特派员。“双千行动”面向高校、院所与企业研发人员选派科技特派员，服务全省企业。',
-      apply: '立即申请',
-      view: '查看申请',
-      term: '{term} 年度',
-      pairings: '我的结对',
-      pairingsCount: '当前结对 {n} 个',
-      directory: '特派员名录',
     },
   },
 };

@@ -1,31 +1,16 @@
-import { eventsEn } from './events.en';
-import { fundedEn } from './funded.en';
-import { transferIndexEn } from './transfer-index.en';
-import { instrumentsEn } from './instruments.en';
-import { carriersEn } from './carriers.en';
-import { programmesEn } from './programmes.en';
-import { dealFilesEn } from './dealfiles.en';
-import { contractsEn } from './contracts.en';
-import { intermediariesEn } from './intermediaries.en';
-import { dealsEn } from './deals.en';
-import { commissionersEn } from './commissioners.en';
-import { pairingAdminEn } from './pairing-admin.en';
+import { homeEnterpriseEn } from './home-enterprise.en';
 import { accountEn } from './account.en';
 import { emailVerifyEn } from './email-verify.en';
 import { listingShareEn } from './listing-share.en';
-import { importsEn } from './imports.en';
 import { matchingEn } from './matching.en';
 import { marketEn } from './market.en';
-import { planEn } from './plan.en';
 import { firstEn } from './first.en';
 import { orgEn } from './org.en';
-import type { MessageSchema } from './zh-CN';
-import { pairingServiceEn } from './pairing-service.en';
-import { bookingEn } from './booking.en';
-import { financingEn } from './financing.en';
+import type { CoreMessages } from './zh-CN';
+import { headerEn } from './header.en';
 
 /** English UI messages; typed against the Chinese catalogue so no key can be missing or extra. */
-const en: MessageSchema = {
+const en: CoreMessages = {
   app: {
     name: 'Kezhuan',
     fullName: 'Jilin S&T Achievement Transformation Platform',
@@ -412,29 +397,14 @@ const en: MessageSchema = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketEn,
-  ...planEn,
-  ...importsEn,
   ...matchingEn,
-  ...pairingServiceEn,
   ...accountEn,
   ...emailVerifyEn,
   ...listingShareEn,
   ...firstEn,
   ...orgEn,
-  ...financingEn,
-  ...commissionersEn,
-  ...intermediariesEn,
-  ...bookingEn,
-  ...instrumentsEn,
-  ...carriersEn,
-  ...programmesEn,
-  ...eventsEn,
-  ...fundedEn,
-  ...pairingAdminEn,
-  ...dealFilesEn,
-  ...contractsEn,
-  ...transferIndexEn,
-  ...dealsEn,
+  ...headerEn,
+  ...homeEnterpriseEn,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import { ApiError } from '../api/client';
+import { FEATURE_CATALOGUES, type Feature } from './features';
 import zhCN, { type MessageSchema } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -41,11 +42,11 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: storedLocale() ?? 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN } as Record<Locale, MessageSchema>,
+  // Copies: merging the feature catalogues adds to these objects, not to the modules' own.
+  messages: { 'zh-CN': { ...zhCN } } as Record<Locale, MessageSchema>,
 });
 
 let english: Promise<void> | null = null;
-let englishLoaded = false;
 
 /** Makes sure the locale's catalogue is loaded (English is fetched once). */
 export function loadLocaleMessages(locale: Locale): Promise<void> {
@@ -54,8 +55,9 @@ export function loadLocaleMessages(locale: Locale): Promise<void> {
   }
   english ??= import('./en').then(
     (m) => {
-      i18n.global.setLocaleMessage('en', m.default);
-      englishLoaded = true;
+      // The English main catalogue lacks the feature catalogues until they are merged.
+      i18n.global.setLocaleMessage('en', { ...m.default } as MessageSchema);
+      merged.add('en');
     },
     (err: unknown) => {
       english = null;
@@ -69,13 +71,48 @@ export function currentLocale(): Locale {
   return i18n.global.locale.value;
 }
 
+/** Per feature and locale: its catalogue, merged (or being merged) into vue-i18n. */
+const features = new Map<`${Feature}:${Locale}`, Promise<void>>();
+/** Those already merged, so that a switch with nothing to fetch happens at once. */
+const merged = new Set<string>(['zh-CN']);
+
+function loadFeature(feature: Feature, locale: Locale): Promise<void> {
+  const id = `${feature}:${locale}` as const;
+  let pending = features.get(id);
+  if (!pending) {
+    // English: its main catalogue first (setLocaleMessage replaces what was merged before it).
+    pending = loadLocaleMessages(locale)
+      .then((): Promise<object> => FEATURE_CATALOGUES[feature][locale]())
+      .then((messages) => {
+        i18n.global.mergeLocaleMessage(locale, messages as Partial<MessageSchema>);
+        merged.add(id);
+      });
+    // On failure (offline), the next page that needs it asks again.
+    pending.catch(() => features.delete(id));
+    features.set(id, pending);
+  }
+  return pending;
+}
+
+/**
+ * Merges the catalogues of these features (a route's `meta.i18n`) in the current locale, each once;
+ * the router waits for them before showing the page.
+ */
+export function loadFeatureMessages(names: readonly Feature[], locale: Locale = currentLocale()): Promise<void> {
+  return Promise.all(names.map((f) => loadFeature(f, locale))).then(() => undefined);
+}
+
 /**
  * Switches the UI language (vue-i18n, Element Plus via App.vue, <html lang>) and remembers it, once
- * its catalogue is loaded (until then the page stays in the language it shows; at once when loaded).
+ * its catalogues (the main one and those of the features loaded so far in any language) are in:
+ * at once when they are, else the page stays in the language it shows until they arrive.
  */
 export function setLocale(locale: Locale, remember = true): Promise<void> {
-  if (locale === 'en' && !englishLoaded) {
-    return loadLocaleMessages(locale).then(() => setLocale(locale, remember));
+  const needed = [...new Set([...features.keys()].map((id) => id.split(':')[0] as Feature))];
+  if (!merged.has(locale) || needed.some((f) => !merged.has(`${f}:${locale}`))) {
+    return loadLocaleMessages(locale)
+      .then(() => loadFeatureMessages(needed, locale))
+      .then(() => setLocale(locale, remember));
   }
   i18n.global.locale.value = locale;
   if (remember) {

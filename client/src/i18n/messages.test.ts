@@ -4,8 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { AUDIT_ACTIONS, CONFIDENTIALITY_CODES, FEEDBACK_REASONS, NEED_SORTS, RESULT_SORTS } from '@kezhuan/shared';
 import { describe, expect, it } from 'vitest';
 import { FACETS } from '../modules/search/facets';
-import en from './en';
-import zhCN from './zh-CN';
+import enCore from './en';
+import { FEATURE_CATALOGUES } from './features';
+import zhCore from './zh-CN';
+
+/** A whole locale: the main catalogue and every feature catalogue (the app loads those with their routes). */
+async function whole(locale: 'zh-CN' | 'en'): Promise<Record<string, unknown>> {
+  const parts = await Promise.all(Object.values(FEATURE_CATALOGUES).map((loaders) => loaders[locale]()));
+  return Object.assign({}, locale === 'en' ? enCore : zhCore, ...parts) as Record<string, unknown>;
+}
+const zhCN = await whole('zh-CN');
+const en = await whole('en');
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 

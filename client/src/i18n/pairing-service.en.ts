@@ -131,15 +131,4 @@ export const pairingServiceEn: PairingServiceMessages = {
     notFound: 'Service log not found',
     notFoundHint: 'Only pairings both sides accepted have a service log.',
   },
-  homeEnterprise: {
-    title: 'Science commissioner service',
-    openRequests: 'Requests open for pairing',
-    awaitingAnswer: 'Pairings awaiting my answer',
-    awaitingConfirm: 'Entries awaiting my confirmation',
-    none: 'None',
-    newRequest: 'New service request',
-    allRequests: 'All requests',
-    allPairings: 'My pairings',
-    entries: '{n} to confirm',
-  },
 };

@@ -129,16 +129,5 @@ export const pairingServiceZh = {
     notFound: '没有找到该服务记录',
     notFoundHint: '只有双方都接受的配对才有服务记录。',
   },
-  homeEnterprise: {
-    title: '特派员服务',
-    openRequests: '待配对的服务需求',
-    awaitingAnswer: '待我答复的配对',
-    awaitingConfirm: '待我确认的服务记录',
-    none: '暂无',
-    newRequest: '提交服务需求',
-    allRequests: '全部需求',
-    allPairings: '我的配对',
-    entries: '{n} 条待确认',
-  },
 };
 export type PairingServiceMessages = typeof pairingServiceZh;

@@ -1,29 +1,18 @@
-import { eventsZh } from './events.zh-CN';
-import { fundedZh } from './funded.zh-CN';
-import { transferIndexZh } from './transfer-index.zh-CN';
-import { instrumentsZh } from './instruments.zh-CN';
-import { carriersZh } from './carriers.zh-CN';
-import { programmesZh } from './programmes.zh-CN';
-import { dealFilesZh } from './dealfiles.zh-CN';
-import { contractsZh } from './contracts.zh-CN';
-import { intermediariesZh } from './intermediaries.zh-CN';
-import { dealsZh } from './deals.zh-CN';
-import { commissionersZh } from './commissioners.zh-CN';
-import { pairingAdminZh } from './pairing-admin.zh-CN';
+import { homeEnterpriseZh } from './home-enterprise.zh-CN';
 import { accountZh } from './account.zh-CN';
 import { emailVerifyZh } from './email-verify.zh-CN';
 import { listingShareZh } from './listing-share.zh-CN';
-import { importsZh } from './imports.zh-CN';
 import { matchingZh } from './matching.zh-CN';
 import { marketZh } from './market.zh-CN';
-import { planZh } from './plan.zh-CN';
 import { firstZh } from './first.zh-CN';
 import { orgZh } from './org.zh-CN';
-import { pairingServiceZh } from './pairing-service.zh-CN';
-import { bookingZh } from './booking.zh-CN';
-import { financingZh } from './financing.zh-CN';
+import type { FeatureMessages } from './features';
+import { headerZh } from './header.zh-CN';
 
-/** Chinese UI messages: the default locale and the shape every other locale must match. */
+/**
+ * Chinese UI messages every page needs: the default locale and the shape the English one must match.
+ * Feature catalogues come with their pages (features.ts).
+ */
 const zhCN = {
   app: {
     name: '科转',
@@ -412,30 +401,18 @@ const zhCN = {
     attributionOriginal: 'Demo research results are derived from ChinaXiv preprints (CC BY 4.0), via github.com/DreamBlooms/ChinaXiv-201601-to-202209',
   },
   ...marketZh,
-  ...planZh,
-  ...importsZh,
   ...matchingZh,
-  ...pairingServiceZh,
   ...accountZh,
   ...emailVerifyZh,
   ...listingShareZh,
   ...firstZh,
   ...orgZh,
-  ...financingZh,
-  ...commissionersZh,
-  ...intermediariesZh,
-  ...bookingZh,
-  ...instrumentsZh,
-  ...carriersZh,
-  ...programmesZh,
-  ...eventsZh,
-  ...fundedZh,
-  ...pairingAdminZh,
-  ...dealFilesZh,
-  ...contractsZh,
-  ...transferIndexZh,
-  ...dealsZh,
+  ...headerZh,
+  ...homeEnterpriseZh,
 };
 
-export type MessageSchema = typeof zhCN;
+/** The catalogue every page loads (the English one must match it). */
+export type CoreMessages = typeof zhCN;
+/** Every message, including the feature catalogues loaded with their pages (features.ts). */
+export type MessageSchema = CoreMessages & FeatureMessages;
 export default zhCN;

@@ -1,0 +1,37 @@
+import type { HeaderMessages } from './header.zh-CN';
+
+/** English labels of the header's navigation (same keys as the Chinese ones). */
+export const headerEn: HeaderMessages = {
+  hdr: {
+    resources: 'Services',
+    data: 'Data',
+    mine: 'Mine',
+    admin: 'Admin',
+    commissioners: 'Commissioners',
+    intermediaries: 'Intermediaries',
+    instruments: 'Instruments',
+    financing: 'Tech finance',
+    carriers: 'Carriers',
+    calls: 'Programmes',
+    events: 'Roadshows & events',
+    market: 'Tech market',
+    plan: 'Plan targets',
+    transferIndex: 'Transfer index',
+    shuangqian: 'Double Thousand',
+    myPairings: 'My pairings',
+    intermediaryHome: 'Intermediary home',
+    deals: 'My deals',
+    applications: 'My applications',
+    bookings: 'My bookings',
+    myInstruments: 'Our instruments',
+    myCarriers: 'My carriers',
+    financingApps: 'My financing requests',
+    financingInbox: 'Financing inbox',
+    financingProducts: 'My financing products',
+    adminCommissioners: 'Commissioner review',
+    adminPairing: 'Pairing',
+    adminCalls: 'Programmes admin',
+    adminCarriers: 'Carrier review',
+    unread: '{n} unread',
+  },
+};
