@@ -40,6 +40,7 @@ import { instrumentRoutes } from './modules/instruments/instrument.routes';
 import { financingRoutes } from './modules/financing/financing.routes';
 import { carrierRoutes } from './modules/carriers/carrier.routes';
 import { programmeRoutes } from './modules/programmes/programme.routes';
+import { reviewRoutes } from './modules/programmes/review.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   financingRoutes(api);
   carrierRoutes(api);
   programmeRoutes(api);
+  reviewRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -189,5 +189,12 @@ export const AUDIT_ACTIONS = [
   'programme.application_return',
   'programme.application_accept',
   'programme.application_view',
+  // Expert review (issue 15): the pool, assignments, scores.
+  'programme.expert_create',
+  'programme.expert_update',
+  'programme.review_assign',
+  'programme.review_withdraw',
+  'programme.review_submit',
+  'programme.review_reopen',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

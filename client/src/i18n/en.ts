@@ -378,6 +378,12 @@ const en: MessageSchema = {
       programme_application_return: 'Application returned',
       programme_application_accept: 'Application passed formal check',
       programme_application_view: 'Application read by an administrator',
+      programme_expert_create: 'Expert added to the pool',
+      programme_expert_update: 'Expert entry edited',
+      programme_review_assign: 'Reviewer assigned',
+      programme_review_withdraw: 'Reviewer assignment withdrawn',
+      programme_review_submit: 'Review submitted',
+      programme_review_reopen: 'Review reopened',
     },
   },
   about: {

@@ -378,6 +378,12 @@ const zhCN = {
       programme_application_return: '退回申报书',
       programme_application_accept: '申报书通过形式审查',
       programme_application_view: '管理员查看申报书',
+      programme_expert_create: '创建评审专家',
+      programme_expert_update: '修改评审专家',
+      programme_review_assign: '分配评审专家',
+      programme_review_withdraw: '撤回评审分配',
+      programme_review_submit: '提交评审意见',
+      programme_review_reopen: '退回评审意见',
     },
   },
   about: {

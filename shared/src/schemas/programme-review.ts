@@ -17,7 +17,7 @@ export const REVIEW_LIMITS = {
   commentMax: 2000,
 } as const;
 
-/** A score deviating more than this many points from the mean of the other reviewers' scores is an outlier (with 3 or more scores). */
+/** A score deviating more than this many points from the application's mean score is an outlier (with 3 or more scores). */
 export const OUTLIER_POINTS = 15;
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
@@ -104,7 +104,7 @@ export function reviewStats(totals: readonly number[]): { mean: number | null; s
   const sum = totals.reduce((s, x) => s + x, 0);
   const mean = sum / totals.length;
   const stdDev = Math.sqrt(totals.reduce((s, x) => s + (x - mean) ** 2, 0) / totals.length);
-  const outliers = totals.map((x) => totals.length >= 3 && Math.abs(x - (sum - x) / (totals.length - 1)) > OUTLIER_POINTS);
+  const outliers = totals.map((x) => totals.length >= 3 && Math.abs(x - mean) > OUTLIER_POINTS);
   const r = (x: number) => Math.round(x * 10) / 10;
   return { mean: r(mean), spread: r(Math.max(...totals) - Math.min(...totals)), stdDev: r(stdDev), outliers };
 }
