@@ -28,6 +28,9 @@ import { liveFromNeedQuery, orgRequestsQuery, requestsInStatusQuery } from '../m
 import { AuditModel } from '../modules/audit/audit.model';
 import { ApplicationModel } from '../modules/programmes/application.model';
 import { CallModel } from '../modules/programmes/call.model';
+import { ExpertModel } from '../modules/programmes/experts.model';
+import { ReviewModel } from '../modules/programmes/review.model';
+import { callReviewsQuery, expertsQuery, myReviewsQuery, rankedApplicationsQuery } from '../modules/programmes/review.queries';
 import { adminCallsQuery, callApplicationsQuery, orgApplicationsQuery as programmeOrgApplicationsQuery, publicCallsQuery } from '../modules/programmes/programme.queries';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
 import { historyQuery } from '../modules/deals/deal.messages';
@@ -187,6 +190,14 @@ async function seed(): Promise<void> {
       call: runs[i % 3], org: orgs[Math.floor(i / 3)], partners: [pick(orgs, i + 5)], orgs: [orgs[Math.floor(i / 3)], pick(orgs, i + 5)], owner: pick(users, i), title: `a${i}`, description: 'd',
       status: pick(['draft', 'submitted', 'returned', 'accepted'], i), submittedAt: ago(i), updatedAt: ago(i), createdAt: ago(i),
     }))),
+    // Expert review: a pool of 300 (a tenth inactive), and four reviews each of 600 applications.
+    raw(ExpertModel as unknown as AnyModel, many(300, (i) => ({
+      user: new Types.ObjectId(), org: pick(orgs, i), disciplines: [], industries: [], terms: [], stakes: [], active: i % 10 !== 0, createdBy: pick(users, i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    raw(ReviewModel as unknown as AnyModel, many(N, (i) => ({
+      call: runs[i % 3], application: new Types.ObjectId(), expert: new Types.ObjectId(), reviewer: pick(users, i), status: pick(['assigned', 'draft', 'submitted'], i),
+      scores: [], recommendation: null, weightedTotal: null, assignedBy: pick(users, i + 1), assignedAt: ago(i), submittedAt: null, updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -317,6 +328,13 @@ const cases: Case[] = [
   { name: "a call's submitted applications", model: ApplicationModel as unknown as AnyModel, spec: callApplicationsQuery(runs[1]!, 'submitted'), count: true },
   { name: "an organisation's applications (lead or partner)", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!), count: true },
   { name: "an organisation's draft applications", model: ApplicationModel as unknown as AnyModel, spec: programmeOrgApplicationsQuery(orgs[3]!, 'draft'), count: true },
+  // Expert review
+  { name: 'the expert pool', model: ExpertModel as unknown as AnyModel, spec: expertsQuery(), count: true },
+  { name: 'the active experts (pool page and proposals)', model: ExpertModel as unknown as AnyModel, spec: expertsQuery(true), count: true },
+  { name: "a reviewer's assignments", model: ReviewModel as unknown as AnyModel, spec: myReviewsQuery(users[3]!), count: true },
+  { name: "a reviewer's pending assignments", model: ReviewModel as unknown as AnyModel, spec: myReviewsQuery(users[3]!, 'assigned'), count: true },
+  { name: "a call's reviews (ranking)", model: ReviewModel as unknown as AnyModel, spec: callReviewsQuery(runs[1]!) },
+  { name: "a call's applications past the formal check (ranking)", model: ApplicationModel as unknown as AnyModel, spec: rankedApplicationsQuery(runs[1]!) },
 ];
 
 let skip = '';

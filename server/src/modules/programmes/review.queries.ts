@@ -17,3 +17,8 @@ export function myReviewsQuery(reviewer: Types.ObjectId | string, status?: Revie
 export function callReviewsQuery(call: Types.ObjectId | string): QuerySpec {
   return { filter: { call }, sort: { application: 1 } };
 }
+
+/** A call's applications past the formal check (for its ranking) → {call, status, submittedAt}. */
+export function rankedApplicationsQuery(call: Types.ObjectId | string): QuerySpec {
+  return { filter: { call, status: { $in: ['accepted', 'under_review', 'funded', 'rejected'] } }, sort: { submittedAt: 1 } };
+}

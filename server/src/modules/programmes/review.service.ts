@@ -30,7 +30,7 @@ import { applicationFields, conflictsOf, fieldMatch, orgNames } from './review.c
 import { ExpertModel, type ExpertRecord } from './experts.model';
 import { presentExperts } from './experts.service';
 import { ReviewModel, type ReviewRecord } from './review.model';
-import { callReviewsQuery, expertsQuery, myReviewsQuery } from './review.queries';
+import { callReviewsQuery, expertsQuery, myReviewsQuery, rankedApplicationsQuery } from './review.queries';
 
 const target = (id: unknown) => ({ kind: 'programme_review', id: String(id) });
 const REVIEWABLE = ['accepted', 'under_review'] as const;
@@ -283,8 +283,9 @@ export async function applicationReviews(appId: string): Promise<ApplicationRevi
 /** A call's reviewed applications (accepted or later) by mean weighted score, unscored last. */
 export async function callRanking(callId: Types.ObjectId): Promise<CallRankingView> {
   const { filter, sort } = callReviewsQuery(callId);
+  const ranked = rankedApplicationsQuery(callId);
   const [apps, reviews] = await Promise.all([
-    ApplicationModel.find({ call: callId, status: { $in: ['accepted', 'under_review', 'funded', 'rejected'] } }, { title: 1, org: 1, status: 1, budget: 1 }).lean<ApplicationRecord[]>(),
+    ApplicationModel.find(ranked.filter, { title: 1, org: 1, status: 1, budget: 1 }).sort(ranked.sort).lean<ApplicationRecord[]>(),
     ReviewModel.find(filter, { application: 1, status: 1, weightedTotal: 1 }).sort(sort).lean<ReviewRecord[]>(),
   ]);
   const orgs = await OrgModel.find({ _id: { $in: apps.map((a) => a.org) } }, { name: 1 }).lean();
