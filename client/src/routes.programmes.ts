@@ -24,4 +24,11 @@ export const programmeRoutes: RouteRecordRaw[] = [
     path: '/admin/calls/:id([0-9a-f]{24})/applications', name: 'admin-call-applications', component: () => import('./modules/programmes/pages/AdminCallApplicationsPage.vue'), props: true,
     meta: { roles: ['admin'], titleKey: 'prog.admin.applications' },
   },
+  // Expert review: the pool, the reviewer's workbench (linked from the calls page and the notification).
+  { path: '/admin/experts', name: 'admin-experts', component: () => import('./modules/programmes/pages/AdminExpertsPage.vue'), meta: { roles: ['admin'], titleKey: 'prev.pool.title' } },
+  { path: '/reviews', name: 'my-reviews', component: () => import('./modules/programmes/pages/MyReviewsPage.vue'), meta: { requiresAuth: true, titleKey: 'prev.mine.title' } },
+  {
+    path: '/reviews/:id([0-9a-f]{24})', name: 'review', component: () => import('./modules/programmes/pages/ReviewPage.vue'), props: true,
+    meta: { requiresAuth: true, titleKey: 'prev.mine.title' },
+  },
 ];

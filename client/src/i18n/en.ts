@@ -2,6 +2,7 @@ import { transferIndexEn } from './transfer-index.en';
 import { instrumentsEn } from './instruments.en';
 import { carriersEn } from './carriers.en';
 import { programmesEn } from './programmes.en';
+import { programmeReviewEn } from './programme-review.en';
 import { dealFilesEn } from './dealfiles.en';
 import { contractsEn } from './contracts.en';
 import { intermediariesEn } from './intermediaries.en';
@@ -418,6 +419,7 @@ const en: MessageSchema = {
   ...instrumentsEn,
   ...carriersEn,
   ...programmesEn,
+  ...programmeReviewEn,
   ...pairingAdminEn,
   ...dealFilesEn,
   ...contractsEn,

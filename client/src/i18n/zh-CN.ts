@@ -2,6 +2,7 @@ import { transferIndexZh } from './transfer-index.zh-CN';
 import { instrumentsZh } from './instruments.zh-CN';
 import { carriersZh } from './carriers.zh-CN';
 import { programmesZh } from './programmes.zh-CN';
+import { programmeReviewZh } from './programme-review.zh-CN';
 import { dealFilesZh } from './dealfiles.zh-CN';
 import { contractsZh } from './contracts.zh-CN';
 import { intermediariesZh } from './intermediaries.zh-CN';
@@ -418,6 +419,7 @@ const zhCN = {
   ...instrumentsZh,
   ...carriersZh,
   ...programmesZh,
+  ...programmeReviewZh,
   ...pairingAdminZh,
   ...dealFilesZh,
   ...contractsZh,
