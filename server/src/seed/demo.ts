@@ -31,6 +31,7 @@ import { seedDemoInstruments } from './demo-instruments';
 import { seedDemoPairing } from './demo-pairing';
 import { DEMO_FINANCIER_ACCOUNT, seedDemoFinancing } from './demo-financing';
 import { seedDemoProgrammes } from './demo-programmes';
+import { seedDemoReviews } from './demo-reviews';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -167,5 +168,7 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   const orgOf = (r: string) => (role(r) >= 0 ? orgIds[DEMO_ACCOUNTS[role(r)]!.org]! : null);
   const programmes = await seedDemoProgrammes({ now, featured: { enterprise: orgOf('enterprise'), research: orgOf('researcher') }, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)! });
   say(`seeded ${programmes.calls} programme calls and their applications (${Object.entries(programmes.applications).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  const reviews = await seedDemoReviews({ now, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)!, featured: role('researcher') >= 0 ? accounts.get(DEMO_ACCOUNTS[role('researcher')]!.org) ?? null : null });
+  say(`seeded the expert review: ${reviews.experts} experts in the pool, ${reviews.reviews} assignments (${reviews.submitted} scored)`);
   return true;
 }
