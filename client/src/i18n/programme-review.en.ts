@@ -46,7 +46,7 @@ export const programmeReviewEn: ProgrammeReviewMessages = {
       stdDev: 'Std dev',
       done: '{done}/{assigned} done',
       outlier: 'Outlier',
-      outlierRule: 'A score more than {points} points from the application\'s mean (with at least 3 scores) is flagged',
+      outlierRule: 'A score more than {points} points from the median of the application\'s scores (with at least 3 scores) is flagged',
       total: 'Weighted total',
     },
     ranking: {

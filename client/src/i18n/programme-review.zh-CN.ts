@@ -44,7 +44,7 @@ export const programmeReviewZh = {
       stdDev: '标准差',
       done: '完成 {done}/{assigned}',
       outlier: '离群',
-      outlierRule: '与该申报书平均分相差超过 {points} 分（至少 3 份评分时）标为离群',
+      outlierRule: '与该申报书评分中位数相差超过 {points} 分（至少 3 份评分时）标为离群',
       total: '加权总分',
     },
     ranking: {

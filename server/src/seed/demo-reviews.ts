@@ -3,8 +3,9 @@
  * and key terms from their organisations' published results), the past calls' accepted
  * applications assigned to three free reviewers each (by field match, conflicts excluded) and
  * scored — complete except the last past call's newest application, with one outlier — and the
- * current call's accepted applications assigned with the scores pending; the demo researcher has
- * pending assignments, so his workbench (/reviews) is not empty. Deterministic (mulberry32).
+ * current call's accepted applications assigned with the scores pending (but the last, left for the
+ * administrator to assign); the demo researcher has pending assignments, so his workbench
+ * (/reviews) is not empty. Deterministic (mulberry32).
  */
 import { weightedTotal } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
@@ -34,7 +35,7 @@ export async function seedDemoReviews(input: { now: Date; admin: Types.ObjectId;
   const candidates = await UserModel.find({ role: { $in: ['researcher', 'commissioner'] }, org: { $ne: null }, orgStatus: { $ne: 'pending' } }, { org: 1, displayName: 1 })
     .sort({ _id: 1 }).limit(400).lean();
   const featured = candidates.find((u) => input.featured?.equals(u._id));
-  const chosen = [...(featured ? [featured] : []), ...candidates.filter((u) => u !== featured).filter((_, i) => i % 3 === 0)].slice(0, POOL);
+  const chosen = [...(featured ? [featured] : []), ...candidates.filter((u) => u !== featured).filter((_, i) => i % Math.max(1, Math.floor(candidates.length / POOL)) === 0)].slice(0, POOL);
   const results = await ResearchResultModel.find({ org: { $in: chosen.map((u) => u.org!) }, status: 'published' }, { org: 1, discipline: 1, industry: 1, keywords: 1 }).sort({ _id: 1 }).lean();
   const experts: ExpertRecord[] = [];
   for (const u of chosen) {
@@ -51,23 +52,30 @@ export async function seedDemoReviews(input: { now: Date; admin: Types.ObjectId;
   const past = calls.filter((c) => c.year < currentYear);
   const rows: Record<string, unknown>[] = [];
   let outlierDone = false;
+  let keptForAdmin = false;
   for (const c of calls) {
     const apps = await ApplicationModel.find({ call: c._id, status: 'accepted' }).sort({ submittedAt: 1, _id: 1 }).lean<ApplicationRecord[]>();
     const isPast = past.includes(c);
     const lastPast = c === past[past.length - 1];
-    for (const [ai, app] of apps.entries()) {
+    // The current call from its newest application back: the first the demo researcher is free on is kept.
+    for (const [ai, app] of (isPast ? apps : [...apps].reverse()).entries()) {
       const fields = await applicationFields(app);
       const free = experts
         .filter((e) => conflictsOf(e, { _id: e.user, org: accounts.get(String(e.user))?.org ?? null }, app, () => '').length === 0)
         .map((e) => ({ e, score: fieldMatch(e, fields).score }))
         .sort((a, b) => b.score - a.score || String(a.e._id).localeCompare(String(b.e._id)));
       const picked = free.slice(0, 3).map((x) => x.e);
-      // The demo researcher reviews the current call's applications where he is free to.
-      if (!isPast && featured && !picked.some((e) => e.user.equals(featured._id))) {
-        const f = free.find((x) => x.e.user.equals(featured._id));
-        if (f) {
-          picked[picked.length - 1] = f.e;
-        }
+      const featuredFree = featured ? free.find((x) => x.e.user.equals(featured._id))?.e : undefined;
+      // The current call's last accepted application the demo researcher may review is left for the
+      // administrator to assign (the browser test does); he reviews the others where he is free to,
+      // and holds the one pending review of the last past call.
+      if (!isPast && featuredFree && !keptForAdmin) {
+        keptForAdmin = true;
+        continue;
+      }
+      const pendingSlot = !isPast || (lastPast && ai === apps.length - 1);
+      if (pendingSlot && featuredFree && !picked.includes(featuredFree)) {
+        picked[Math.min(2, picked.length - 1)] = featuredFree;
       }
       const base = 60 + Math.floor(rand() * 30);
       const assignedAt = isPast ? new Date(Date.parse(`${c.closesAt}T00:00:00+08:00`) + 20 * DAY) : new Date(input.now.getTime() - 2 * DAY);

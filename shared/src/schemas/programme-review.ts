@@ -17,7 +17,11 @@ export const REVIEW_LIMITS = {
   commentMax: 2000,
 } as const;
 
-/** A score deviating more than this many points from the application's mean score is an outlier (with 3 or more scores). */
+/**
+ * A score more than this many points from the median of the application's scores is an outlier
+ * (with 3 or more scores). The median, not the mean: one far-off score would drag the mean towards
+ * itself and make a normal score look off.
+ */
 export const OUTLIER_POINTS = 15;
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
@@ -104,7 +108,10 @@ export function reviewStats(totals: readonly number[]): { mean: number | null; s
   const sum = totals.reduce((s, x) => s + x, 0);
   const mean = sum / totals.length;
   const stdDev = Math.sqrt(totals.reduce((s, x) => s + (x - mean) ** 2, 0) / totals.length);
-  const outliers = totals.map((x) => totals.length >= 3 && Math.abs(x - mean) > OUTLIER_POINTS);
+  const sorted = [...totals].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const outliers = totals.map((x) => totals.length >= 3 && Math.abs(x - median) > OUTLIER_POINTS);
   const r = (x: number) => Math.round(x * 10) / 10;
   return { mean: r(mean), spread: r(Math.max(...totals) - Math.min(...totals)), stdDev: r(stdDev), outliers };
 }

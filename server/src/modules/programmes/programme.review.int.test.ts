@@ -165,7 +165,7 @@ describe('expert review', () => {
     const actions = (await AuditModel.find({ action: /^programme\.review_/ }).lean()).map((a) => a.action).sort();
     expect(actions).toEqual(['programme.review_assign', 'programme.review_assign', 'programme.review_assign', 'programme.review_assign', 'programme.review_reopen', 'programme.review_submit', 'programme.review_submit', 'programme.review_submit', 'programme.review_submit', 'programme.review_withdraw']);
 
-    // Scores, mean, spread and the outlier (50 is > 15 points from the mean of 73).
+    // Scores, mean, spread and the outlier (50 is > 15 points from the median of 84).
     const view = (await w.admin.get(`/api/admin/applications/${appId()}/reviews`)).body;
     expect(view).toMatchObject({ mean: 73, spread: 35, done: 3, assigned: 3, outlierPoints: 15 });
     expect(view.reviews.filter((r: { outlier: boolean }) => r.outlier).map((r: { weightedTotal: number }) => r.weightedTotal)).toEqual([50]);
