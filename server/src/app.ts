@@ -43,6 +43,7 @@ import { programmeRoutes } from './modules/programmes/programme.routes';
 import { eventRoutes } from './modules/events/event.routes';
 import { fundingRoutes } from './modules/programmes/funding.routes';
 import { fundedProjectRoutes } from './modules/funded-projects/funded-project.routes';
+import { reviewRoutes } from './modules/programmes/review.routes';
 import { logMessaging, type Messaging } from './modules/messaging/messaging';
 import { MongooseSessionStore } from './modules/sessions/session.store';
 import { userAdminRoutes } from './modules/users/user-admin.routes';
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   eventRoutes(api);
   fundingRoutes(api);
   fundedProjectRoutes(api);
+  reviewRoutes(api);
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -214,5 +214,12 @@ export const AUDIT_ACTIONS = [
   'programme.yearly_report',
   'programme.yearly_accept',
   'programme.yearly_return',
+  // Expert review (issue 15): the pool, assignments, scores.
+  'programme.expert_create',
+  'programme.expert_update',
+  'programme.review_assign',
+  'programme.review_withdraw',
+  'programme.review_submit',
+  'programme.review_reopen',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -37,6 +37,7 @@ export * from './schemas/deal-chat';
 export * from './schemas/plan';
 export * from './schemas/programme';
 export * from './schemas/funded-project';
+export * from './schemas/programme-review';
 export * from './deal-chat-client';
 export * from './schemas/transfer-index';
 export * from './schemas/financing';

@@ -379,6 +379,12 @@ const en: CoreMessages = {
       programme_yearly_report: 'Yearly report submitted',
       programme_yearly_accept: 'Yearly report accepted',
       programme_yearly_return: 'Yearly report returned',
+      programme_expert_create: 'Expert added to the pool',
+      programme_expert_update: 'Expert entry edited',
+      programme_review_assign: 'Reviewer assigned',
+      programme_review_withdraw: 'Reviewer assignment withdrawn',
+      programme_review_submit: 'Review submitted',
+      programme_review_reopen: 'Review reopened',
     },
   },
   about: {

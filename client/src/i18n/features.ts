@@ -18,6 +18,7 @@ import type { intermediariesZh } from './intermediaries.zh-CN';
 import type { pairingAdminZh } from './pairing-admin.zh-CN';
 import type { pairingServiceZh } from './pairing-service.zh-CN';
 import type { planZh } from './plan.zh-CN';
+import type { programmeReviewZh } from './programme-review.zh-CN';
 import type { programmesZh } from './programmes.zh-CN';
 import type { transferIndexZh } from './transfer-index.zh-CN';
 
@@ -82,6 +83,10 @@ export const FEATURE_CATALOGUES = {
     'zh-CN': () => import('./plan.zh-CN').then((m) => m.planZh),
     en: () => import('./plan.en').then((m): typeof planZh => m.planEn),
   },
+  'programme-review': {
+    'zh-CN': () => import('./programme-review.zh-CN').then((m) => m.programmeReviewZh),
+    en: () => import('./programme-review.en').then((m): typeof programmeReviewZh => m.programmeReviewEn),
+  },
   programmes: {
     'zh-CN': () => import('./programmes.zh-CN').then((m) => m.programmesZh),
     en: () => import('./programmes.en').then((m): typeof programmesZh => m.programmesEn),
@@ -110,5 +115,6 @@ export type FeatureMessages = typeof bookingZh &
   typeof pairingAdminZh &
   typeof pairingServiceZh &
   typeof planZh &
+  typeof programmeReviewZh &
   typeof programmesZh &
   typeof transferIndexZh;

@@ -383,6 +383,12 @@ const zhCN = {
       programme_yearly_report: '提交年度报告',
       programme_yearly_accept: '接受年度报告',
       programme_yearly_return: '退回年度报告',
+      programme_expert_create: '创建评审专家',
+      programme_expert_update: '修改评审专家',
+      programme_review_assign: '分配评审专家',
+      programme_review_withdraw: '撤回评审分配',
+      programme_review_submit: '提交评审意见',
+      programme_review_reopen: '退回评审意见',
     },
   },
   about: {

@@ -32,6 +32,9 @@ import { programmeCountQuery } from '../modules/funded-projects/funded-project.c
 import { adminProjectsQuery, orgProjectsQuery as fundedOrgProjectsQuery, overdueCandidatesQuery, publicProjectsQuery } from '../modules/funded-projects/funded-project.queries';
 import { FundingDecisionModel } from '../modules/programmes/funding.model';
 import { CallModel } from '../modules/programmes/call.model';
+import { ExpertModel } from '../modules/programmes/experts.model';
+import { ReviewModel } from '../modules/programmes/review.model';
+import { callReviewsQuery, expertsQuery, myReviewsQuery, rankedApplicationsQuery } from '../modules/programmes/review.queries';
 import { adminCallsQuery, callApplicationsQuery, orgApplicationsQuery as programmeOrgApplicationsQuery, publicCallsQuery } from '../modules/programmes/programme.queries';
 import { DealMessageModel, DealRoomModel } from '../modules/deals/deal.model';
 import { historyQuery } from '../modules/deals/deal.messages';
@@ -214,6 +217,14 @@ async function seed(): Promise<void> {
     raw(FundingDecisionModel as unknown as AnyModel, many(180, (i) => ({
       call: runs[i % 3], application: new Types.ObjectId(), decision: i % 2 ? 'fund' : 'reject', amount: 1, reason: null, project: null, decidedBy: pick(users, i), decidedAt: ago(i),
     }))),
+    // Expert review: a pool of 300 (a tenth inactive), and four reviews each of 600 applications.
+    raw(ExpertModel as unknown as AnyModel, many(300, (i) => ({
+      user: new Types.ObjectId(), org: pick(orgs, i), disciplines: [], industries: [], terms: [], stakes: [], active: i % 10 !== 0, createdBy: pick(users, i), updatedAt: ago(i), createdAt: ago(i),
+    }))),
+    raw(ReviewModel as unknown as AnyModel, many(N, (i) => ({
+      call: runs[i % 3], application: new Types.ObjectId(), expert: new Types.ObjectId(), reviewer: pick(users, i), status: pick(['assigned', 'draft', 'submitted'], i),
+      scores: [], recommendation: null, weightedTotal: null, assignedBy: pick(users, i + 1), assignedAt: ago(i), submittedAt: null, updatedAt: ago(i), createdAt: ago(i),
+    }))),
   ]);
 }
 
@@ -365,6 +376,13 @@ const cases: Case[] = [
   { name: 'the overdue sweep', model: FundedProjectModel as unknown as AnyModel, spec: overdueCandidatesQuery('2015-01-01') },
   { name: 'funded projects of a programme (plan counter)', model: FundedProjectModel as unknown as AnyModel, spec: programmeCountQuery('major_transformation') },
   { name: "institutions' funded projects (transfer index)", model: FundedProjectModel as unknown as AnyModel, spec: institutionProjectsQuery([orgs[3]!, orgs[4]!]) },
+  // Expert review
+  { name: 'the expert pool', model: ExpertModel as unknown as AnyModel, spec: expertsQuery(), count: true },
+  { name: 'the active experts (pool page and proposals)', model: ExpertModel as unknown as AnyModel, spec: expertsQuery(true), count: true },
+  { name: "a reviewer's assignments", model: ReviewModel as unknown as AnyModel, spec: myReviewsQuery(users[3]!), count: true },
+  { name: "a reviewer's pending assignments", model: ReviewModel as unknown as AnyModel, spec: myReviewsQuery(users[3]!, 'assigned'), count: true },
+  { name: "a call's reviews (ranking)", model: ReviewModel as unknown as AnyModel, spec: callReviewsQuery(runs[1]!) },
+  { name: "a call's applications past the formal check (ranking)", model: ApplicationModel as unknown as AnyModel, spec: rankedApplicationsQuery(runs[1]!) },
 ];
 
 let skip = '';

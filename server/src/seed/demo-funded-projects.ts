@@ -18,6 +18,7 @@ import { ApplicationModel, type ApplicationRecord } from '../modules/programmes/
 import { CallModel, type CallRecord } from '../modules/programmes/call.model';
 import { FundingDecisionModel } from '../modules/programmes/funding.model';
 import { reserveBudget } from '../modules/programmes/funding.service';
+import { callRanking } from '../modules/programmes/review.service';
 import { chinaToday } from '../modules/programmes/programme.dates';
 import { UserModel } from '../modules/users/user.model';
 
@@ -81,7 +82,7 @@ function yearlyReports(p: FundedProjectRecord, scenario: Scenario, now: Date, ra
   return reports.slice(-4);
 }
 
-/** Funds or rejects the past calls' accepted applications; returns counts. */
+/** Funds or rejects the past calls' accepted and reviewed applications, best ranked first; returns counts. */
 export async function seedDemoFundedProjects(input: DemoFundedInput): Promise<{ funded: number; rejected: number; overdue: number }> {
   const rand = mulberry32(20150815);
   const thisYear = Number(chinaToday(input.now).slice(0, 4));
@@ -97,7 +98,14 @@ export async function seedDemoFundedProjects(input: DemoFundedInput): Promise<{ 
     return project;
   };
   for (const call of calls) {
-    const apps = await ApplicationModel.find({ call: call._id, status: 'accepted' }).sort({ submittedAt: 1, _id: 1 }).lean<ApplicationRecord[]>();
+    // Decided in the order of the expert review's ranking; an application whose reviews are not all in
+    // (the demo keeps one on the last past call) waits for them.
+    const ranking = (await callRanking(call._id)).items;
+    const waiting = new Set(ranking.filter((r) => r.reviewsAssigned > 0 && r.reviewsDone < r.reviewsAssigned).map((r) => r.applicationId));
+    const rank = new Map(ranking.map((r, i) => [r.applicationId, i]));
+    const apps = (await ApplicationModel.find({ call: call._id, status: { $in: ['accepted', 'under_review'] } }).sort({ submittedAt: 1, _id: 1 }).lean<ApplicationRecord[]>())
+      .filter((a) => !waiting.has(String(a._id)))
+      .sort((a, b) => (rank.get(String(a._id)) ?? Infinity) - (rank.get(String(b._id)) ?? Infinity));
     for (const [i, app] of apps.entries()) {
       const requested = budgetTotals(app.budget).requested;
       const amount = Math.max(call.fundingMin, Math.round((Math.min(requested, call.fundingMax) * (0.7 + rand() * 0.3)) / 10_000) * 10_000);

@@ -33,6 +33,7 @@ import { DEMO_FINANCIER_ACCOUNT, seedDemoFinancing } from './demo-financing';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoProgrammes } from './demo-programmes';
 import { seedDemoFundedProjects } from './demo-funded-projects';
+import { seedDemoReviews } from './demo-reviews';
 import { currentTerm } from '../modules/commissioners/commissioner.queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -171,6 +172,8 @@ export async function seedDemoIfEmpty(say: (msg: string) => void = () => undefin
   say(`seeded ${programmes.calls} programme calls and their applications (${Object.entries(programmes.applications).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   const events = await seedDemoEvents(now);
   say(`seeded ${events.events} roadshows and expos with ${events.registrations} registrations, ${events.meetings} meetings and ${events.deals} deal rooms opened after them`);
+  const reviews = await seedDemoReviews({ now, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)!, featured: role('researcher') >= 0 ? accounts.get(DEMO_ACCOUNTS[role('researcher')]!.org) ?? null : null });
+  say(`seeded the expert review: ${reviews.experts} experts in the pool, ${reviews.reviews} assignments (${reviews.submitted} scored)`);
   const funded = await seedDemoFundedProjects({ now, admin: accounts.get(DEMO_ACCOUNTS[role('admin')]!.org)!, featuredEnterprise: orgOf('enterprise') });
   say(`seeded funding decisions: ${funded.funded} funded projects (${funded.overdue} overdue milestones), ${funded.rejected} not funded`);
   return true;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { objectId, pagination } from './common';
 
-export const NOTIFICATION_KINDS = ['listing.match', 'listing.reviewed', 'listing.interest', 'system', 'org.membership', 'org.verification', 'pairing.application', 'pairing.match', 'pairing.answer', 'pairing.service', 'deal.opened', 'deal.stage', 'deal.files', 'deal.intermediary', 'instrument.booking', 'financing', 'carrier', 'programme.application', 'event', 'programme.project'] as const;
+export const NOTIFICATION_KINDS = ['listing.match', 'listing.reviewed', 'listing.interest', 'system', 'org.membership', 'org.verification', 'pairing.application', 'pairing.match', 'pairing.answer', 'pairing.service', 'deal.opened', 'deal.stage', 'deal.files', 'deal.intermediary', 'instrument.booking', 'financing', 'carrier', 'programme.application', 'event', 'programme.project', 'programme.review'] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
 
 /** A notification as the owner sees it; title and body are stored in both languages. */

@@ -1,4 +1,5 @@
 import type {
+  CallRankingView,
   FundingDecisionInput,
   FundingOverviewView,
   MilestoneReportInput,
@@ -14,10 +15,12 @@ import type { Page } from '../../api/endpoints';
 
 const id = (v: string) => encodeURIComponent(v);
 
-/** One row of the expert review's ranking (built separately; wired in when it lands). */
+/** What the funding page shows of the expert review's ranking, per application. */
 export interface RankingRow {
   applicationId: string;
   meanScore: number | null;
+  reviewsDone: number;
+  reviewsAssigned: number;
 }
 
 export interface OverdueRow {
@@ -40,17 +43,13 @@ export const fundingAdminApi = {
   overview: (cid: string) => api.get<FundingOverviewView>(`/admin/calls/${id(cid)}/funding`),
   decide: (aid: string, input: FundingDecisionInput) => api.post<FundingOverviewView>(`/admin/applications/${id(aid)}/funding`, input),
   /**
-   * The expert review's ranking (GET /admin/calls/:id/ranking), when that module is merged: a 404
-   * (not built yet, or no reviews) gives an empty ranking and the score column stays blank.
+   * The expert review's ranking (GET /admin/calls/:id/ranking), best mean weighted score first,
+   * unscored last; a 404 or 403 gives an empty ranking and the score column stays blank.
    */
   async ranking(cid: string): Promise<RankingRow[]> {
     try {
-      const body = await api.get<unknown>(`/admin/calls/${id(cid)}/ranking`);
-      const rows = Array.isArray(body) ? body : ((body as { items?: unknown[] } | null)?.items ?? []);
-      return (rows as Record<string, unknown>[]).map((r) => ({
-        applicationId: String(r.applicationId ?? r.id ?? ''),
-        meanScore: typeof r.meanScore === 'number' ? r.meanScore : typeof r.meanWeightedScore === 'number' ? r.meanWeightedScore : null,
-      }));
+      const body = await api.get<CallRankingView>(`/admin/calls/${id(cid)}/ranking`);
+      return body.items.map((r) => ({ applicationId: r.applicationId, meanScore: r.mean, reviewsDone: r.reviewsDone, reviewsAssigned: r.reviewsAssigned }));
     } catch (err) {
       if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
         return [];
