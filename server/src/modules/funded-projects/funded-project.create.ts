@@ -5,12 +5,15 @@ import { OrgModel } from '../orgs/org.model';
 import type { ApplicationRecord } from '../programmes/application.model';
 import type { CallRecord } from '../programmes/call.model';
 import { chinaToday } from '../programmes/programme.dates';
+import { ensureDoc } from '../../lib/ensure-doc';
 import { FundedProjectModel, ProjectSequenceModel, type FundedProjectRecord } from './funded-project.model';
 
 /** The next project number of a programme and year, e.g. JKZ-2014-017 (one atomic counter per prefix). */
 export async function nextProjectNumber(call: Pick<CallRecord, 'programmeType' | 'year'>): Promise<string> {
   const prefix = `${PROJECT_NUMBER_PREFIXES[call.programmeType]}-${call.year}`;
-  const doc = await ProjectSequenceModel.findOneAndUpdate({ _id: prefix }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
+  // Made by a plain insert, not an upsert (lib/ensure-doc.ts says why), then one atomic $inc.
+  await ensureDoc(ProjectSequenceModel, { _id: prefix }, { _id: prefix, seq: 0 });
+  const doc = await ProjectSequenceModel.findOneAndUpdate({ _id: prefix }, { $inc: { seq: 1 } }, { returnDocument: 'after' }).lean();
   return `${prefix}-${String(doc!.seq).padStart(3, '0')}`;
 }
 

@@ -12,6 +12,7 @@ import { buildOrg, buildUser } from '../../testing/factories';
 import { testApp, useTestDb, type Client } from '../../testing/harness';
 import { buildResult, signedInAs } from '../../testing/listing-factories';
 import type { UserDoc } from '../users/user.model';
+import { nextProjectNumber } from './funded-project.create';
 import { FundedProjectModel } from './funded-project.model';
 import { sweepOverdueMilestones } from './funded-project.sweep';
 import { buildAcceptedApplication } from './funded-project.testing';
@@ -46,6 +47,12 @@ beforeAll(async () => {
 });
 
 describe('funded projects', () => {
+  it('numbers the first projects of a programme and year uniquely when they are made at once', async () => {
+    // All of them find no counter yet; one insert makes it, the others see it, every $inc is counted.
+    const numbers = await Promise.all(Array.from({ length: 8 }, () => nextProjectNumber({ programmeType: 'key_research', year: 2031 })));
+    expect([...numbers].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `JYF-2031-00${i + 1}`));
+  });
+
   it('shows the project to its lead and partner, 404 to others, and lists it under my projects', async () => {
     const p = await fundedProject();
     const view = (await p.e.get(`/api/projects/${p.id}`).expect(200)).body;

@@ -8,6 +8,7 @@
 import { budgetTotals, type FundingDecisionInput, type FundingOverviewView } from '@kezhuan/shared';
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
+import { ensureDoc } from '../../lib/ensure-doc';
 import { audit } from '../audit/audit.service';
 import { createFundedProject } from '../funded-projects/funded-project.create';
 import { notifyOrgMembers } from '../funded-projects/funded-project.notify';
@@ -27,14 +28,8 @@ export async function fundedSoFar(call: Types.ObjectId): Promise<number> {
 
 /** Reserves `amount` on the call's ledger, or returns false when it would exceed the total budget. */
 export async function reserveBudget(call: Pick<CallRecord, '_id' | 'totalBudget'>, amount: number): Promise<boolean> {
-  try {
-    await CallBudgetModel.updateOne({ call: call._id }, { $setOnInsert: { funded: 0 } }, { upsert: true });
-  } catch (err) {
-    // Two first decisions raced to create the ledger: the other created it.
-    if ((err as { code?: number }).code !== 11000) {
-      throw err;
-    }
-  }
+  // The ledger is made by a plain insert, not an upsert (lib/ensure-doc.ts says why).
+  await ensureDoc(CallBudgetModel, { call: call._id }, { call: call._id, funded: 0 });
   const res = await CallBudgetModel.updateOne({ call: call._id, funded: { $lte: call.totalBudget - amount } }, { $inc: { funded: amount } });
   return res.modifiedCount === 1;
 }
