@@ -3,7 +3,10 @@
  * its eligibility, fills its draft application (title, description, budget, the required document)
  * and submits it; the administrator returns it with a reason from the call's applications table; the
  * enterprise reads the reason, fixes the application and submits it again; the administrator accepts
- * it. Screenshots at 1366 and 390 px.
+ * it. Then the same application goes on (the issue's call → application → review → funding →
+ * milestone report): the administrator assigns the demo researcher as reviewer, who scores it; the
+ * administrator funds it with its score in view; the enterprise reports a milestone of the project
+ * and the administrator accepts the report. Screenshots at 1366 and 390 px.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,10 @@ import { launchBrowser, navTo, shoot } from './support';
 let platform: RunningPlatform;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-programme-'));
+const RESEARCHER = 'researcher@demo.kezhuan.cn';
+const RESEARCHER_NAME = '李明';
+/** The application the first test submits and gets accepted; the second takes it further. */
+const accepted = { callId: '', title: '' };
 const PDF = Buffer.from('%PDF-1.4\n% feasibility study\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 beforeAll(async () => {
@@ -114,6 +121,7 @@ describe('applying to a programme call', () => {
     });
     await expect.poll(() => admin.locator('[data-testid=admin-applications] tr', { hasText: title }).locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
     await shoot(admin, 'programme-admin-1366');
+    Object.assign(accepted, { callId, title });
 
     // My applications at 390 px shows the accepted one.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
@@ -126,5 +134,74 @@ describe('applying to a programme call', () => {
     await mob.locator('[data-testid=eligibility]').waitFor();
     await shoot(mob, 'programme-application-390');
     await Promise.all([ctx.close(), adminCtx.close(), phone.close()]);
+  });
+
+  it('takes the accepted application on: review → funding → milestone report accepted', async () => {
+    const { callId, title } = accepted;
+    expect(title).not.toBe('');
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const admin = await ctx.newPage();
+    await signIn(admin, ADMIN);
+
+    // Review: the administrator assigns the proposed demo researcher (no conflict with the applicants).
+    await admin.goto(`${platform.url}/admin/calls/${callId}/applications`);
+    const row = admin.locator('[data-testid=admin-applications] tr', { hasText: title });
+    await row.locator('[data-testid=open-reviewers]').click();
+    const dialog = admin.locator('[data-testid=reviewers-dialog]');
+    await dialog.locator('[data-testid=proposal]').first().waitFor({ timeout: 15_000 });
+    await dialog.locator('[data-testid=proposal]', { hasText: RESEARCHER_NAME }).locator('.el-checkbox').click();
+    await dialog.locator('[data-testid=assign-reviewers]').click();
+    await expect.poll(() => dialog.locator('[data-testid=assigned-review]', { hasText: RESEARCHER_NAME }).count(), { timeout: 15_000 }).toBe(1);
+
+    // The reviewer scores every criterion 80 and submits.
+    const rctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const rev = await rctx.newPage();
+    await signIn(rev, RESEARCHER);
+    await rev.goto(`${platform.url}/reviews`);
+    await rev.locator('[data-testid=review-item]', { hasText: title }).click();
+    const inputs = rev.locator('[data-testid=criterion-score] input');
+    await inputs.first().waitFor({ timeout: 15_000 });
+    for (let i = 0; i < (await inputs.count()); i += 1) {
+      await inputs.nth(i).fill('80');
+      await inputs.nth(i).press('Tab');
+    }
+    await rev.locator('[data-testid=recommendation] .el-radio').first().click();
+    await rev.locator('[data-testid=review-submit]').click();
+    await confirmBox(rev);
+    await expect.poll(() => rev.locator('[data-testid=review-submit]').count(), { timeout: 15_000 }).toBe(0);
+
+    // Funding: the score is on the funding page; the administrator funds it.
+    await admin.goto(`${platform.url}/admin/calls/${callId}/funding`);
+    const fundRow = admin.locator('[data-testid=funding-table] tr', { hasText: title });
+    await expect.poll(() => fundRow.locator('[data-testid=score-cell]').innerText(), { timeout: 15_000 }).toBe('80.0 (1/1)');
+    await fundRow.locator('[data-testid=open-decision]').click();
+    await admin.locator('[data-testid=decision-dialog]').waitFor();
+    await admin.locator('[data-testid=confirm-decision]').click();
+    const projectLink = fundRow.locator('a', { hasText: '查看项目' });
+    await expect.poll(() => projectLink.count(), { timeout: 15_000 }).toBe(1);
+    await shoot(admin, 'programme-chain-funding-1366');
+    const projectPath = (await projectLink.getAttribute('href')) ?? '';
+    expect(projectPath).toMatch(/^\/projects\/[0-9a-f]{24}$/);
+
+    // The enterprise reports the project's first milestone; the administrator accepts the report.
+    const ectx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    const ent = await ectx.newPage();
+    await signIn(ent, ENTERPRISE);
+    await ent.goto(`${platform.url}${projectPath}`);
+    await expect.poll(() => ent.locator('[data-testid=project-title]').innerText(), { timeout: 15_000 }).toContain(title);
+    const milestone = ent.locator('[data-testid=milestone]', { has: ent.locator('[data-testid=milestone-state]', { hasText: '待报告' }) }).first();
+    const name = (await milestone.locator('strong').first().innerText()).trim();
+    await milestone.locator('[data-testid=report-milestone]').click();
+    const report = ent.locator('[data-testid=report-dialog]');
+    await report.waitFor();
+    await report.locator('textarea[data-testid=report-evidence]').fill('中试验收报告（浏览器测试，申报到里程碑全流程）');
+    await report.locator('[data-testid=report-submit]').click();
+    await expect.poll(() => ent.locator('[data-testid=milestone]', { hasText: name }).locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已报告待验收');
+    await shoot(ent, 'programme-chain-report-390');
+    await admin.goto(`${platform.url}${projectPath}`);
+    const toAccept = admin.locator('[data-testid=milestone]', { hasText: name });
+    await toAccept.locator('[data-testid=accept-milestone]').click();
+    await expect.poll(() => toAccept.locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已验收');
+    await Promise.all([ctx.close(), rctx.close(), ectx.close()]);
   });
 });
