@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useAuthStore } from '../modules/auth/store';
 import { useDealUnread } from '../modules/deals/useDealUnread';
 import { buildUser } from '../testing/fixtures';
-import { testRouter, withSetup } from '../testing/withSetup';
+import { withSetup } from '../testing/withSetup';
 import { isNavGroup, routeExists, useNavEntries, type NavGroup } from './useNavEntries';
 
 function nav() {
@@ -20,7 +20,7 @@ const PUBLIC = [
   '/',
   '/search/results',
   '/search/needs',
-  'resources: /intermediaries/services /commissioners /instruments /financing /carriers /calls',
+  'resources: /intermediaries/services /commissioners /instruments /financing /carriers /calls /events',
   'data: /market /plan /transfer-index /shuangqian',
 ];
 
@@ -62,15 +62,6 @@ describe('header navigation', () => {
     expect(before.filter((p) => !reachable.has(p))).toEqual([]);
     // Every entry leads to a page of the app (none to the not-found page).
     expect([...reachable].filter((p) => !routeExists(router, p))).toEqual([]);
-  });
-
-  it('adds 路演活动 to 资源服务 only once the app has the events pages', () => {
-    const router = testRouter();
-    expect(nav().bar().join(' ')).not.toContain('/events');
-    router.addRoute({ path: '/events', name: 'events', component: { render: () => null } });
-    const s = withSetup(() => useNavEntries(), { router });
-    const resources = s.result.entries.value.find((e) => isNavGroup(e) && e.id === 'resources');
-    expect(resources && isNavGroup(resources) ? resources.items.at(-1) : null).toMatchObject({ path: '/events', testid: 'nav-events' });
   });
 
   it('shows the unread deal messages beside 我的洽谈 and on 我的, nothing when there are none', () => {

@@ -1,6 +1,6 @@
 import type { Role } from '@kezhuan/shared';
 import { computed } from 'vue';
-import { useRoute, useRouter, type Router } from 'vue-router';
+import { useRoute, type Router } from 'vue-router';
 import { useAuthStore } from '../modules/auth/store';
 import { useDealUnread } from '../modules/deals/useDealUnread';
 
@@ -66,7 +66,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/admin', '/admin/orgs'],
 ];
 
-/** Whether the router has a page at `path` (the events pages may not be merged yet). */
+/** Whether the router has a page at `path` (the nav test checks every entry with it). */
 export function routeExists(router: Router, path: string): boolean {
   const r = router.resolve(path);
   return r.matched.length > 0 && r.name !== 'not-found';
@@ -127,10 +127,7 @@ const ADMIN: NavLink[] = [
 export function useNavEntries() {
   const auth = useAuthStore();
   const route = useRoute();
-  const router = useRouter();
   const { unread } = useDealUnread();
-  // Asked once: routes are fixed when the app starts.
-  const hasEvents = routeExists(router, '/events');
 
   const entries = computed<NavEntry[]>(() => {
     const role = auth.loaded ? auth.user?.role : undefined;
@@ -141,7 +138,7 @@ export function useNavEntries() {
       link('/financing', 'hdr.financing', 'nav-financing'),
       link('/carriers', 'hdr.carriers', 'nav-carriers'),
       link('/calls', 'hdr.calls', 'nav-calls'),
-      ...(hasEvents ? [link('/events', 'hdr.events', 'nav-events')] : []),
+      link('/events', 'hdr.events', 'nav-events'),
     ];
     const list: NavEntry[] = [
       link('/', 'nav.home', 'nav-home'),
