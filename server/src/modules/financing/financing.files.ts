@@ -3,10 +3,10 @@
  * attachment store, type checked by content. The applicant's members add and remove them while the
  * application is open; only the applicant's and the provider's members download them (404 to anyone else).
  */
-import { ATTACHMENT_LIMITS, FINANCING_ATTACHMENTS_MAX, type FinancingDocument } from '@kezhuan/shared';
+import { FINANCING_ATTACHMENTS_MAX, type FinancingDocument } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import type { StoredFile } from '../../lib/send-file';
-import { acceptedAttachment, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
+import { removeUpload, saveCheckedUpload, uploadPath } from '../listings/attachment.store';
 import type { ListingActor } from '../listings/listing.policy';
 import { OPEN, sideOf } from './financing.applications';
 import { FinancingApplicationModel, type FinancingApplicationRecord, type FinancingAttachmentRecord } from './financing.model';
@@ -27,18 +27,8 @@ export async function addFinancingFile(
   if (side !== 'applicant') {
     throw createError('FORBIDDEN');
   }
-  const mime = acceptedAttachment(file);
-  if (!mime) {
-    throw createError('UNSUPPORTED_MEDIA_TYPE', {
-      message: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件，且文件内容须与类型、扩展名一致',
-      messageEn: 'Only PDF, DOCX, XLSX, PNG and JPG files whose content matches their type and extension',
-    });
-  }
-  if (file.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
-    throw createError('PAYLOAD_TOO_LARGE');
-  }
-  const key = await saveUpload(file.bytes);
-  const meta: FinancingAttachmentRecord = { key, name: file.name, size: file.bytes.byteLength, mime, document: file.document, uploadedAt: now, uploadedBy: actor.id };
+  const { key, mime, size } = await saveCheckedUpload(file);
+  const meta: FinancingAttachmentRecord = { key, name: file.name, size, mime, document: file.document, uploadedAt: now, uploadedBy: actor.id };
   const updated = await FinancingApplicationModel.updateOne(
     { _id: a._id, status: { $in: OPEN }, [`attachments.${FINANCING_ATTACHMENTS_MAX - 1}`]: { $exists: false } },
     { $push: { attachments: meta } },

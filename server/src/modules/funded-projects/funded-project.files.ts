@@ -1,8 +1,7 @@
 /** Files of yearly reports in the listings' attachment store: type checked by content, added by the lead while the year's report is not accepted. */
-import { ATTACHMENT_LIMITS } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import type { StoredFile } from '../../lib/send-file';
-import { acceptedAttachment, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
+import { removeUpload, saveCheckedUpload, uploadPath } from '../listings/attachment.store';
 import type { UserDoc } from '../users/user.model';
 import { FundedProjectModel, type ProjectFileRecord } from './funded-project.model';
 import { assertLead, projectStanding } from './funded-project.policy';
@@ -13,18 +12,8 @@ const MAX_FILES = 60;
 export async function addYearlyReportFile(user: UserDoc, id: string, year: number, file: { bytes: Uint8Array; name: string; mime: string }, now = new Date()): Promise<ProjectFileRecord> {
   const doc = await loadProject(id);
   assertLead(user, doc);
-  const mime = acceptedAttachment(file);
-  if (!mime) {
-    throw createError('UNSUPPORTED_MEDIA_TYPE', {
-      message: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件，且文件内容须与类型、扩展名一致',
-      messageEn: 'Only PDF, DOCX, XLSX, PNG and JPG files whose content matches their type and extension',
-    });
-  }
-  if (file.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
-    throw createError('PAYLOAD_TOO_LARGE');
-  }
-  const key = await saveUpload(file.bytes);
-  const meta: ProjectFileRecord = { key, year, name: file.name, size: file.bytes.byteLength, mime, uploadedAt: now, uploadedBy: user._id };
+  const { key, mime, size } = await saveCheckedUpload(file);
+  const meta: ProjectFileRecord = { key, year, name: file.name, size, mime, uploadedAt: now, uploadedBy: user._id };
   // Only to a filed report of that year that is not accepted yet.
   const res = await FundedProjectModel.updateOne(
     { _id: doc._id, yearlyReports: { $elemMatch: { year, state: { $in: ['submitted', 'returned'] } } }, [`files.${MAX_FILES - 1}`]: { $exists: false } },

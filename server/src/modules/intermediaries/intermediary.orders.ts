@@ -10,7 +10,7 @@ import { audit } from '../audit/audit.service';
 import { publishDealUpdate } from '../deals/deal.events';
 import type { DealRoomRecord } from '../deals/deal.model';
 import { loadDealRoom, type DealUser } from '../deals/deal.policy';
-import { acceptedAttachment, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
+import { checkedAttachmentType, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
 import { answerInvitation, createInvitation, intermediaryViewOf } from './intermediary.invitations';
 import { DealInvitationModel, IntermediaryServiceModel, ServiceOrderModel, type IntermediaryServiceRecord, type ServiceOrderRecord } from './intermediary.model';
 import { assertOpen, assertPrincipal, conflictOtherIntermediary, intermediaryOrgOr400, otherOrgs, roomHasOther, tellOrgs } from './intermediary.room';
@@ -149,13 +149,7 @@ export async function uploadDeliveryFile(
   user: DealUser, dealId: string, orderId: string, file: { bytes: Uint8Array; name: string; mime: string }, ip: string,
 ): Promise<DealIntermediaryView> {
   const { room, order } = await asIntermediary(user, dealId, orderId, ip);
-  const mime = acceptedAttachment(file);
-  if (!mime) {
-    throw createError('UNSUPPORTED_MEDIA_TYPE', {
-      message: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件，且文件内容须与类型、扩展名一致',
-      messageEn: 'Only PDF, DOCX, XLSX, PNG and JPG files whose content matches their type and extension',
-    });
-  }
+  const mime = checkedAttachmentType(file);
   if (order.status !== 'accepted') {
     throw badState('只有服务中的订单可以上传交付文件', 'A report can be uploaded only while the order is in progress');
   }

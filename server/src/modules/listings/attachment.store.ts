@@ -5,8 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ATTACHMENT_TYPES, type AttachmentMime } from '@kezhuan/shared';
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type AttachmentMime } from '@kezhuan/shared';
 import { env } from '../../config/env';
+import { createError } from '../../lib/errors';
 
 export function uploadsDir(): string {
   return join(env().dataDir, 'uploads');
@@ -66,4 +67,25 @@ export function acceptedAttachment(file: { bytes: Uint8Array; name: string; mime
   }
   const known = mime as AttachmentMime;
   return (ATTACHMENT_TYPES[known] as readonly string[]).includes(ext) && contentMatches(known, file.bytes) ? known : null;
+}
+
+/** `acceptedAttachment`, or the 415 every upload answers for a file it refuses. */
+export function checkedAttachmentType(file: { bytes: Uint8Array; name: string; mime: string }): AttachmentMime {
+  const mime = acceptedAttachment(file);
+  if (!mime) {
+    throw createError('UNSUPPORTED_MEDIA_TYPE', {
+      message: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件，且文件内容须与类型、扩展名一致',
+      messageEn: 'Only PDF, DOCX, XLSX, PNG and JPG files whose content matches their type and extension',
+    });
+  }
+  return mime;
+}
+
+/** Checks an upload's type and size (415, 413) and stores it: its key, type and size for the record. */
+export async function saveCheckedUpload(file: { bytes: Uint8Array; name: string; mime: string }): Promise<{ key: string; mime: AttachmentMime; size: number }> {
+  const mime = checkedAttachmentType(file);
+  if (file.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
+    throw createError('PAYLOAD_TOO_LARGE');
+  }
+  return { key: await saveUpload(file.bytes), mime, size: file.bytes.byteLength };
 }

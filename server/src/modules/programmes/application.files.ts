@@ -1,8 +1,7 @@
 /** Attachments of applications in the listings' attachment store: type checked by content, one per required document at least. */
-import { ATTACHMENT_LIMITS } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import type { StoredFile } from '../../lib/send-file';
-import { acceptedAttachment, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
+import { removeUpload, saveCheckedUpload, uploadPath } from '../listings/attachment.store';
 import type { UserDoc } from '../users/user.model';
 import { ApplicationModel, type ApplicationAttachment, type ApplicationRecord } from './application.model';
 import { assertCanEdit, standing } from './application.policy';
@@ -13,18 +12,8 @@ const MAX_FILES = 20;
 export async function addApplicationFile(user: UserDoc, id: string, file: { bytes: Uint8Array; name: string; mime: string; document: string }, now = new Date()): Promise<ApplicationAttachment> {
   const doc = await loadApplication(id);
   assertCanEdit(user, doc);
-  const mime = acceptedAttachment(file);
-  if (!mime) {
-    throw createError('UNSUPPORTED_MEDIA_TYPE', {
-      message: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件，且文件内容须与类型、扩展名一致',
-      messageEn: 'Only PDF, DOCX, XLSX, PNG and JPG files whose content matches their type and extension',
-    });
-  }
-  if (file.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
-    throw createError('PAYLOAD_TOO_LARGE');
-  }
-  const key = await saveUpload(file.bytes);
-  const meta: ApplicationAttachment = { key, name: file.name, size: file.bytes.byteLength, mime, document: file.document, uploadedAt: now, uploadedBy: user._id };
+  const { key, mime, size } = await saveCheckedUpload(file);
+  const meta: ApplicationAttachment = { key, name: file.name, size, mime, document: file.document, uploadedAt: now, uploadedBy: user._id };
   const updated = await ApplicationModel.updateOne(
     { _id: doc._id, status: { $in: ['draft', 'returned'] }, [`attachments.${MAX_FILES - 1}`]: { $exists: false } },
     { $push: { attachments: meta } },

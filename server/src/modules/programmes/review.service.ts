@@ -97,23 +97,30 @@ export async function assignReviewers(admin: UserDoc, appId: string, expertIds: 
     invalid(fields);
   }
   for (const e of experts) {
-    const created = await ReviewModel.updateOne(
-      { application: app._id, reviewer: e.user },
-      { $setOnInsert: { call: app.call, expert: e._id, status: 'assigned', scores: [], recommendation: null, weightedTotal: null, assignedBy: admin._id, assignedAt: now, submittedAt: null } },
-      { upsert: true },
-    );
-    if (!created.upsertedId) {
+    // A plain insert on the unique {application, reviewer}: a second assignment of the same reviewer
+    // (also one racing this) is refused by the index and changes nothing (lib/ensure-doc.ts says why
+    // not an upsert).
+    const created = await ReviewModel.create({
+      application: app._id, reviewer: e.user, call: app.call, expert: e._id, status: 'assigned', scores: [], recommendation: null, weightedTotal: null,
+      assignedBy: admin._id, assignedAt: now, submittedAt: null,
+    }).catch(async (err: unknown) => {
+      if (await ReviewModel.exists({ application: app._id, reviewer: e.user })) {
+        return null;
+      }
+      throw err;
+    });
+    if (!created) {
       continue;
     }
-    await audit({ action: 'programme.review_assign', actor: admin._id, target: target(created.upsertedId), detail: { application: appId, reviewer: String(e.user) }, ip });
+    await audit({ action: 'programme.review_assign', actor: admin._id, target: target(created._id), detail: { application: appId, reviewer: String(e.user) }, ip });
     await notify(e.user, {
       kind: 'programme.review',
-      key: `programme.review:${String(created.upsertedId)}`,
+      key: `programme.review:${String(created._id)}`,
       title: `请评审申报书“${app.title}”`,
       titleEn: `Please review the application "${app.title}"`,
       body: call.title,
       bodyEn: call.title,
-      link: `/reviews/${String(created.upsertedId)}`,
+      link: `/reviews/${String(created._id)}`,
     });
   }
   await ApplicationModel.updateOne({ _id: app._id, status: 'accepted' }, { $set: { status: 'under_review' } });

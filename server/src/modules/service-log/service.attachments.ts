@@ -8,7 +8,7 @@ import { SERVICE_ATTACHMENT_LIMIT, type ServiceEntryView } from '@kezhuan/shared
 import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
-import { acceptedAttachment, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
+import { checkedAttachmentType, removeUpload, saveUpload, uploadPath } from '../listings/attachment.store';
 import type { UserDoc } from '../users/user.model';
 import { ServiceEntryModel, type ServiceAttachmentRecord, type ServiceEntryRecord } from './service.model';
 import { assertSide, loadServicePairing } from './service.policy';
@@ -29,13 +29,7 @@ export async function addEntryAttachment(
   const { pairing, sides } = await loadServicePairing(user, id);
   assertSide(sides, 'commissioner');
   const entry = await entryOf(pairing._id, entryId);
-  const mime = acceptedAttachment(file);
-  if (!mime) {
-    throw createError('UNSUPPORTED_MEDIA_TYPE', {
-      message: '仅支持 PDF、DOCX、XLSX、PNG、JPG 文件，且文件内容须与类型、扩展名一致',
-      messageEn: 'Only PDF, DOCX, XLSX, PNG and JPG files whose content matches their type and extension',
-    });
-  }
+  const mime = checkedAttachmentType(file);
   if (entry.status === 'confirmed') {
     throw createError('INVALID_STATE', { message: '已确认的服务记录不能再添加附件', messageEn: 'Files cannot be added to a confirmed entry' });
   }
