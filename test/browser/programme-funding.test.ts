@@ -93,4 +93,43 @@ describe('funding decision and funded projects', () => {
     await entCtx.close();
     await ctx.close();
   });
+  it('the lead links its project to its results, deals and pairings from the project page', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const ent = await ctx.newPage();
+    await signIn(ent, ENTERPRISE);
+    await ent.goto(`${platform.url}/me/projects`);
+    await ent.locator('[data-testid=project-link]').first().click();
+    await ent.locator('[data-testid=project-title]').waitFor();
+    await ent.locator('[data-testid=edit-links]').click();
+    const dialog = ent.locator('[data-testid=links-dialog]');
+    await dialog.waitFor();
+    const picked: string[] = [];
+    for (const kind of ['results', 'deals', 'pairings']) {
+      const select = dialog.locator(`[data-testid=links-${kind}]`);
+      await select.click();
+      const option = ent.locator(`.kz-links-popper-${kind} .el-select-dropdown__item:not(.is-selected)`).first();
+      await option.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      if (await option.count()) {
+        picked.push((await option.locator('span').first().innerText()).trim());
+        await option.click();
+      }
+      await dialog.locator('.el-dialog__title').click();
+    }
+    // The demo enterprise takes part in deals, so there is always something to link.
+    expect(picked.length).toBeGreaterThan(0);
+    await shoot(ent, 'project-links-dialog-1366');
+    await dialog.locator('[data-testid=links-save]').click();
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
+    const links = ent.locator('[data-testid=project-links]');
+    for (const title of picked) {
+      await expect.poll(() => links.innerText()).toContain(title);
+    }
+    await ent.reload();
+    await ent.locator('[data-testid=project-links]').waitFor();
+    for (const title of picked) {
+      expect(await ent.locator('[data-testid=project-links]').innerText()).toContain(title);
+    }
+    await shoot(ent, 'project-links-1366');
+    await ctx.close();
+  });
 });

@@ -151,4 +151,8 @@ export const projectView = projectSummaryView.extend({
   canReview: z.boolean(),
 });
 export type ProjectView = z.infer<typeof projectView>;
+/** What the lead may link (GET /projects/:id/link-candidates): title and state (listing status, deal stage, pairing status). */
+const candidate = ref.extend({ state: z.string() });
+export const projectLinkCandidatesView = z.object({ results: z.array(candidate), deals: z.array(candidate), pairings: z.array(candidate) });
+export type ProjectLinkCandidatesView = z.infer<typeof projectLinkCandidatesView>;
 export type MilestoneView = z.infer<typeof milestoneView>;

@@ -3,6 +3,7 @@ import type {
   FundingDecisionInput,
   FundingOverviewView,
   MilestoneReportInput,
+  ProjectLinkCandidatesView,
   ProjectLinksInput,
   ProjectState,
   ProjectSummaryView,
@@ -36,6 +37,7 @@ export const fundedProjectsApi = {
   yearlyReport: (pid: string, input: YearlyReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/yearly-reports`, input),
   uploadYearlyFile: (pid: string, year: number, file: File) => api.upload<unknown>(`/projects/${id(pid)}/yearly-reports/${year}/attachments`, file, { name: file.name }),
   fileUrl: (pid: string, key: string) => buildUrl(`/projects/${id(pid)}/attachments/${id(key)}`),
+  linkCandidates: (pid: string) => api.get<ProjectLinkCandidatesView>(`/projects/${id(pid)}/link-candidates`),
   links: (pid: string, input: ProjectLinksInput) => api.put<ProjectView>(`/projects/${id(pid)}/links`, input),
 };
 

@@ -16,6 +16,10 @@ import { nextProjectNumber } from './funded-project.create';
 import { FundedProjectModel } from './funded-project.model';
 import { sweepOverdueMilestones } from './funded-project.sweep';
 import { buildAcceptedApplication } from './funded-project.testing';
+import { DealRoomModel } from '../deals/deal.model';
+import { openedDeal } from '../deals/deal.testing';
+import { PairingModel } from '../pairing/pairing.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
 
 useTestDb();
 const app = testApp();
@@ -39,6 +43,14 @@ async function fundedProject(programmeType = 'key_transformation', year = 2014) 
   await decideFunding(adminUser, String(doc._id), { decision: 'fund', amount: 1_000_000 }, '127.0.0.1', new Date('2014-09-01T00:00:00Z'));
   const project = (await FundedProjectModel.findOne({ application: doc._id }).lean())!;
   return { ent, univ, entUser, univUser, project, id: String(project._id), e: await signedInAs(app, entUser), u: await signedInAs(app, univUser) };
+}
+
+/** A pairing of the enterprise `org` with the commissioner account `cUser` on a request titled `title`. */
+async function pairingOf(org: Types.ObjectId, owner: Types.ObjectId, cUser: Types.ObjectId, status: 'accepted' | 'declined', title: string) {
+  const req = await ServiceRequestModel.create({ org, owner, status: 'paired', title, problem: '需要技术支持。', industry: 'C36', city: '220100', urgency: 'normal', openedAt: new Date() });
+  return PairingModel.create({
+    run: new Types.ObjectId(), term: 2014, status, request: req._id, org, owner, commissioner: new Types.ObjectId(), commissionerUser: cUser, score: 80, confirmedAt: new Date(),
+  });
 }
 
 beforeAll(async () => {
@@ -143,6 +155,47 @@ describe('funded projects', () => {
     expect((await p.e.put(`/api/projects/${p.id}/links`, { results: [{ $ne: null }] })).status).toBe(400);
     const ok = await p.e.put(`/api/projects/${p.id}/links`, { results: [String(own._id)] });
     expect(ok.body.results).toEqual([{ id: String(own._id), title: own.title }]);
+  });
+
+  it('offers the lead what it may link, and accepts exactly that', async () => {
+    const p = await fundedProject();
+    const partnerResult = await buildResult(p.univUser, { status: 'published' });
+    const withdrawn = await buildResult(p.univUser, { status: 'withdrawn' });
+    const strangerResult = await buildResult(await buildUser({ role: 'researcher' }), { status: 'published' });
+    const deal = await openedDeal(app);
+    await DealRoomModel.updateOne({ _id: deal.dealId }, { $set: { orgs: [p.ent._id, deal.researcher.org] } });
+    const otherDeal = await openedDeal(app);
+    const pairing = (status: 'accepted' | 'declined', title: string) => pairingOf(p.ent._id, p.entUser._id, p.univUser._id, status, title);
+    const accepted = await pairing('accepted', '玉米秸秆制乙醇的预处理');
+    const declined = await pairing('declined', '被婉拒的对接');
+
+    expect((await p.u.get(`/api/projects/${p.id}/link-candidates`)).status).toBe(403);
+    const stranger = await signedInAs(app, await buildUser({ role: 'enterprise' }));
+    expect((await stranger.get(`/api/projects/${p.id}/link-candidates`)).status).toBe(404);
+
+    const c = (await p.e.get(`/api/projects/${p.id}/link-candidates`).expect(200)).body;
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+    expect(ids(c.results)).toContain(String(partnerResult._id));
+    expect(ids(c.results)).not.toContain(String(withdrawn._id));
+    expect(ids(c.results)).not.toContain(String(strangerResult._id));
+    expect(ids(c.deals)).toEqual([deal.dealId]);
+    expect(c.pairings).toEqual([{ id: String(accepted._id), title: expect.stringContaining('玉米秸秆制乙醇的预处理'), state: 'accepted' }]);
+    expect(c.pairings[0].title).toContain(p.univUser.displayName);
+
+    for (const [field, body] of [
+      ['body.results', { results: [String(withdrawn._id)] }],
+      ['body.deals', { deals: [otherDeal.dealId] }],
+      ['body.pairings', { pairings: [String(declined._id)] }],
+    ] as const) {
+      const bad = await p.e.put(`/api/projects/${p.id}/links`, body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual([field]);
+    }
+    const ok = await p.e.put(`/api/projects/${p.id}/links`, { results: [String(partnerResult._id)], deals: [deal.dealId], pairings: [String(accepted._id)] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.deals).toEqual([{ id: deal.dealId, title: deal.result.title }]);
+    expect(ok.body.pairings).toEqual([{ id: String(accepted._id), title: c.pairings[0].title }]);
+    expect((await p.e.put(`/api/projects/${p.id}/links`, {})).body.results).toEqual([]);
   });
 
   it('sweeps overdue milestones: flags them and notifies the organisation once per milestone', async () => {

@@ -1,4 +1,5 @@
 import type { MilestoneState, ProjectSummaryView, ProjectView } from '@kezhuan/shared';
+import type { Types } from 'mongoose';
 import { DealRoomModel } from '../deals/deal.model';
 import { TechNeedModel } from '../needs/need.model';
 import { OrgModel } from '../orgs/org.model';
@@ -6,7 +7,8 @@ import { PairingModel } from '../pairing/pairing.model';
 import { CallModel } from '../programmes/call.model';
 import { chinaToday } from '../programmes/programme.dates';
 import { ResearchResultModel } from '../results/result.model';
-import type { UserDoc } from '../users/user.model';
+import { ServiceRequestModel } from '../service-requests/service-request.model';
+import { UserModel, type UserDoc } from '../users/user.model';
 import type { FundedProjectRecord, MilestoneRecord } from './funded-project.model';
 import { projectStanding } from './funded-project.policy';
 
@@ -35,6 +37,19 @@ export async function presentProjectSummaries(docs: FundedProjectRecord[]): Prom
   }));
 }
 
+interface PairingLike { _id: Types.ObjectId; term: number; request: Types.ObjectId; commissionerUser: Types.ObjectId }
+
+/** "2014 · 王教授 · 玉米秸秆综合利用" — the term, the commissioner and the enterprise's request. */
+export async function pairingTitles(pairings: PairingLike[]): Promise<Map<string, string>> {
+  const [requests, users] = await Promise.all([
+    ServiceRequestModel.find({ _id: { $in: pairings.map((p) => p.request) } }, { title: 1 }).lean(),
+    UserModel.find({ _id: { $in: pairings.map((p) => p.commissionerUser) } }, { displayName: 1 }).lean(),
+  ]);
+  const req = new Map(requests.map((r) => [String(r._id), r.title]));
+  const who = new Map(users.map((u) => [String(u._id), u.displayName]));
+  return new Map(pairings.map((p) => [String(p._id), [String(p.term), who.get(String(p.commissionerUser)), req.get(String(p.request))].filter(Boolean).join(' · ')]));
+}
+
 /** The project page as `user` sees it. */
 export async function presentProject(user: UserDoc, d: FundedProjectRecord, now = new Date()): Promise<ProjectView> {
   const today = chinaToday(now);
@@ -45,9 +60,10 @@ export async function presentProject(user: UserDoc, d: FundedProjectRecord, now 
     ResearchResultModel.find({ _id: { $in: d.results } }, { title: 1 }).lean(),
     TechNeedModel.find({ _id: { $in: d.needs } }, { title: 1 }).lean(),
     DealRoomModel.find({ _id: { $in: d.deals } }, { listing: 1 }).lean(),
-    PairingModel.find({ _id: { $in: d.pairings } }, { term: 1, confirmedAt: 1 }).lean(),
+    PairingModel.find({ _id: { $in: d.pairings } }, { term: 1, request: 1, commissionerUser: 1 }).lean(),
   ]);
   const names = byId(partners);
+  const pairingTitle = await pairingTitles(pairings);
   const s = projectStanding(user, d);
   return {
     ...summary!,
@@ -74,7 +90,7 @@ export async function presentProject(user: UserDoc, d: FundedProjectRecord, now 
     results: results.map((r) => ({ id: String(r._id), title: r.title })),
     needs: needs.map((n) => ({ id: String(n._id), title: n.title })),
     deals: deals.map((x) => ({ id: String(x._id), title: x.listing.title })),
-    pairings: pairings.map((p) => ({ id: String(p._id), title: `双千对接 ${p.term}` })),
+    pairings: pairings.map((p) => ({ id: String(p._id), title: pairingTitle.get(String(p._id)) ?? '' })),
     canReport: s === 'lead',
     canReview: s === 'admin',
   };

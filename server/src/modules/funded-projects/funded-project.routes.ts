@@ -11,6 +11,7 @@ import {
   milestoneParams,
   milestoneReportInput,
   paginated,
+  projectLinkCandidatesView,
   projectLinksInput,
   projectListQuery,
   projectSummaryView,
@@ -30,7 +31,8 @@ import type { UserDoc } from '../users/user.model';
 import { FundedProjectModel, type FundedProjectRecord } from './funded-project.model';
 import { presentProject, presentProjectSummaries } from './funded-project.presenter';
 import { adminProjectsQuery, orgProjectsQuery, publicProjectsQuery } from './funded-project.queries';
-import { readProject, reportMilestone, reviewMilestone, reviewYearlyReport, submitYearlyReport, updateLinks } from './funded-project.service';
+import { linkCandidates, updateLinks } from './funded-project.links';
+import { readProject, reportMilestone, reviewMilestone, reviewYearlyReport, submitYearlyReport } from './funded-project.service';
 import { overdueMilestones } from './funded-project.sweep';
 
 const TAG = 'funded-projects';
@@ -105,6 +107,12 @@ export function fundedProjectRoutes(api: ApiRouter): void {
     handler: async ({ params }, req, res) => {
       await sendStoredFile(res, await openProjectFile(currentUser(req), params.id, params.key));
     },
+  });
+  api.add({
+    method: 'get', path: '/projects/:id/link-candidates', tag: TAG, access: 'user',
+    summary: "What the lead may link: its organisations' results (not withdrawn), their deal rooms, the lead's pairings (not declined); newest first, 200 of each",
+    params: idParams, response: projectLinkCandidatesView,
+    handler: async ({ params }, req) => linkCandidates(currentUser(req), params.id),
   });
   api.add({
     method: 'put', path: '/projects/:id/links', tag: TAG, access: 'user',

@@ -1,15 +1,12 @@
 /**
  * Funded projects followed to industrialisation: the lead organisation reports milestones and
  * yearly figures, the administrator accepts or returns each report (with a reason), and the lead
- * links the project to its own results, deals and pairings.
+ * links the project to its own results, deals and pairings (funded-project.links).
  */
-import type { MilestoneReportInput, ProjectLinksInput, ReportReviewInput, YearlyReportInput } from '@kezhuan/shared';
+import type { MilestoneReportInput, ReportReviewInput, YearlyReportInput } from '@kezhuan/shared';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
-import { DealRoomModel } from '../deals/deal.model';
-import { PairingModel } from '../pairing/pairing.model';
 import { chinaToday } from '../programmes/programme.dates';
-import { ResearchResultModel } from '../results/result.model';
 import type { UserDoc } from '../users/user.model';
 import { FundedProjectModel, type FundedProjectRecord } from './funded-project.model';
 import { notifyOrgMembers } from './funded-project.notify';
@@ -143,27 +140,5 @@ export async function reviewYearlyReport(admin: UserDoc, id: string, year: numbe
     bodyEn: reason ?? '',
     link: `/projects/${id}`,
   });
-  return loadProject(id);
-}
-
-/** The lead links the project to its organisation's own results, deals and pairings (anything else: 400). */
-export async function updateLinks(user: UserDoc, id: string, input: ProjectLinksInput, ip: string): Promise<FundedProjectRecord> {
-  const doc = await loadProject(id);
-  assertLead(user, doc);
-  const [results, deals, pairings] = await Promise.all([
-    ResearchResultModel.countDocuments({ _id: { $in: input.results }, org: { $in: doc.orgs } }),
-    DealRoomModel.countDocuments({ _id: { $in: input.deals }, orgs: { $in: doc.orgs } }),
-    PairingModel.countDocuments({ _id: { $in: input.pairings }, org: doc.org }),
-  ]);
-  const fields = [
-    results !== input.results.length && { path: 'body.results', code: 'not_own', message: '只能关联本单位的成果', messageEn: "Only your organisation's results" },
-    deals !== input.deals.length && { path: 'body.deals', code: 'not_own', message: '只能关联本单位参与的洽谈', messageEn: 'Only deals your organisation takes part in' },
-    pairings !== input.pairings.length && { path: 'body.pairings', code: 'not_own', message: '只能关联本单位的对接', messageEn: "Only your organisation's pairings" },
-  ].filter((f): f is { path: string; code: string; message: string; messageEn: string } => Boolean(f));
-  if (fields.length) {
-    throw createError('VALIDATION_FAILED', { fields });
-  }
-  await FundedProjectModel.updateOne({ _id: doc._id }, { $set: { results: input.results, deals: input.deals, pairings: input.pairings } });
-  await audit({ action: 'programme.project_links', actor: user._id, target: target(id), detail: { results: input.results.length, deals: input.deals.length, pairings: input.pairings.length }, ip });
   return loadProject(id);
 }
