@@ -25,7 +25,7 @@ export const programmeRoutes: RouteRecordRaw[] = [
     meta: { i18n: ['programmes', 'funded', 'programme-review'], roles: ['admin'], titleKey: 'prog.admin.applications' },
   },
   // Expert review: the pool, the reviewer's workbench (linked from the calls page and the notification).
-  { path: '/admin/experts', name: 'admin-experts', component: () => import('./modules/programmes/pages/AdminExpertsPage.vue'), meta: { i18n: ['programme-review', 'programmes'], roles: ['admin'], titleKey: 'prev.pool.title' } },
+  { path: '/admin/experts', name: 'admin-experts', component: () => import('./modules/programmes/pages/AdminExpertsPage.vue'), meta: { i18n: ['programme-review', 'programmes', 'commissioners'], roles: ['admin'], titleKey: 'prev.pool.title' } },
   { path: '/reviews', name: 'my-reviews', component: () => import('./modules/programmes/pages/MyReviewsPage.vue'), meta: { i18n: ['programme-review', 'programmes'], requiresAuth: true, titleKey: 'prev.mine.title' } },
   {
     path: '/reviews/:id([0-9a-f]{24})', name: 'review', component: () => import('./modules/programmes/pages/ReviewPage.vue'), props: true,

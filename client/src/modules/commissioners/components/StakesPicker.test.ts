@@ -5,6 +5,7 @@ import ElementPlus from 'element-plus';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n, setLocale } from '../../../i18n';
 import ApplicationForm from './ApplicationForm.vue';
+import StakesPicker from './StakesPicker.vue';
 
 const HELD = '6b1175a4dd3fddd6bc0e3001';
 const FOUND = '6b1175a4dd3fddd6bc0e3002';
@@ -99,5 +100,23 @@ describe('StakesPicker in the application form', { timeout: 20_000 }, () => {
     await w.get('[data-testid=cm-stakes-tag] .el-tag__close').trigger('click');
     expect(w.findAll('[data-testid=cm-stakes-tag]')).toHaveLength(0);
     expect(await submitted(w)).toMatchObject({ stakes: [] });
+  });
+});
+
+describe('StakesPicker for the expert pool', { timeout: 20_000 }, () => {
+  it('searches organisations of every type and stops at its own limit', async () => {
+    const w = mount(StakesPicker, {
+      props: { modelValue: [], 'onUpdate:modelValue': (v: string[]) => w.setProps({ modelValue: v }), orgType: null, max: 1, testid: 'ex', noneText: '没有找到匹配的机构' },
+      global: { plugins: [i18n, ElementPlus] },
+    });
+    await w.get('input[data-testid=ex-q]').setValue('玉米');
+    await new Promise((r) => setTimeout(r, 300));
+    await flushPromises();
+    const search = calls.find((c) => c.url.includes('/api/orgs'));
+    expect(search?.url).not.toContain('type=');
+    await w.findAll('[data-testid=ex-option]')[0]!.trigger('click');
+    expect(w.props('modelValue')).toEqual([HELD]);
+    // One is the limit: the search box is disabled and nothing more is added.
+    expect(w.get('input[data-testid=ex-q]').attributes('disabled')).toBeDefined();
   });
 });
