@@ -61,6 +61,8 @@ export function runEngineContract(name: string, makeEngine: () => Promise<Search
         expect(ids(r)).toEqual(expect.arrayContaining(['r5', 'r7']));
         const back = await search('新能源汽车');
         expect(ids(back)).toEqual(expect.arrayContaining(['r5', 'r7']));
+        // An English word of a group finds the Chinese documents.
+        expect(ids(await search('composite'))).toContain('r1');
       });
 
       it('highlights the matched Chinese word with <mark> and escapes HTML', async () => {
