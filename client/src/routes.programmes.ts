@@ -2,7 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 
 /** Programmes (issue 15): calls (申报指南), the application form, my applications, the administrator's call management. */
 export const programmeRoutes: RouteRecordRaw[] = [
-  { path: '/calls', name: 'calls', component: () => import('./modules/programmes/pages/CallsPage.vue'), meta: { i18n: ['programmes', 'programme-review'], titleKey: 'prog.calls.title' } },
+  { path: '/calls', name: 'calls', component: () => import('./modules/programmes/pages/CallsPage.vue'), meta: { i18n: ['programmes', 'programme-review', 'funded'], titleKey: 'prog.calls.title' } },
   {
     path: '/calls/:id([0-9a-f]{24})', name: 'call', component: () => import('./modules/programmes/pages/CallPage.vue'), props: true,
     meta: { i18n: ['programmes'], titleKey: 'prog.calls.title' },

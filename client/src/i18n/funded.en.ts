@@ -29,6 +29,9 @@ export const fundedEn: typeof fundedZh = {
     list: {
       adminTitle: 'Funded projects',
       mineTitle: "My organisation's funded projects",
+      publicTitle: 'Funded projects',
+      publicHint: "Projects funded by the provincial S&T department's programmes: number, title, lead organisation, programme, year and amount.",
+      publicLink: 'Funded projects',
       mineLink: 'My funded projects',
       empty: 'No funded projects',
       mineEmpty: 'Your organisation has no funded projects yet. Once an application is funded its project appears here.',

@@ -27,6 +27,9 @@ export const fundedZh = {
     list: {
       adminTitle: '立项项目',
       mineTitle: '我的立项项目',
+      publicTitle: '立项项目公示',
+      publicHint: '省科技厅各类计划已立项的项目：编号、名称、承担单位、计划类别、年度与资助金额。',
+      publicLink: '立项项目公示',
       mineLink: '我的立项项目',
       empty: '暂无立项项目',
       mineEmpty: '本单位暂无立项项目。申报书获得资助后，项目会出现在这里。',

@@ -31,6 +31,7 @@ export interface OverdueRow {
 
 /** Funding decisions and funded projects (立项项目, issue 15). */
 export const fundedProjectsApi = {
+  list: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ProjectSummaryView>>('/projects', { ...q }),
   mine: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ProjectSummaryView>>('/me/projects', { ...q }),
   project: (pid: string) => api.get<ProjectView>(`/projects/${id(pid)}`),
   reportMilestone: (pid: string, mid: string, input: MilestoneReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/milestones/${id(mid)}/report`, input),
