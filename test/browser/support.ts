@@ -70,6 +70,8 @@ export interface DemoPlatform {
   readonly url: string;
   /** The platform's data folder: made at once, removed after the file's tests. */
   readonly dataDir: string;
+  /** `newPage` in this file's browser. */
+  newPage(options?: PageOptions): Promise<Page>;
   /** `signIn` on this platform. */
   signIn(page: Page, who: string, password?: string): Promise<void>;
   /** A new page (`newPage`) signed in as `who`. */
@@ -113,6 +115,7 @@ export function useDemoPlatform(prefix: string): DemoPlatform {
     get url() {
       return started(platform, 'the platform').url;
     },
+    newPage: (options) => newPage(demo.browser, options),
     signIn: (page, who, password) => signIn(page, demo.url, who, password),
     signedIn: async (who, options, password) => {
       const page = await newPage(demo.browser, options);
