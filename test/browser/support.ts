@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_TEMPLATE_ENV, ROOT, startPlatform, type RunningPlatform } from '../support/platform';
 
@@ -50,16 +50,15 @@ export async function signInPage(context: BrowserContext, baseUrl: string, email
   return page;
 }
 
-export interface PageOptions {
+/** The viewport's size, the locale, and any other option of the context (isMobile, acceptDownloads, …). */
+export interface PageOptions extends Omit<BrowserContextOptions, 'viewport'> {
   width?: number;
   height?: number;
-  locale?: string;
 }
 
 /** A page in a browser context of its own (its own cookies): zh-CN, 1366×900 unless told otherwise. */
-export async function newPage(browser: Browser, { width = 1366, height = 900, locale = 'zh-CN' }: PageOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height } });
-  return context.newPage();
+export async function newPage(browser: Browser, { width = 1366, height = 900, locale = 'zh-CN', ...context }: PageOptions = {}): Promise<Page> {
+  return (await browser.newContext({ ...context, locale, viewport: { width, height } })).newPage();
 }
 
 /** The running demo platform and browser of a test file (read them inside hooks and tests). */
