@@ -45,8 +45,7 @@ async function still(page: Page, name: string): Promise<void> {
 
 describe('a deal room’s contract', () => {
   it('is recorded with the comparable hint, registered, then read-only; the draft downloads', async () => {
-    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
+    const page = await demo.newPage({ acceptDownloads: true });
     await demo.signIn(page, JLU_MANAGER);
     await page.goto(`${demo.url}/deals/${dealId}?tab=contract`);
     await page.locator('[data-testid=contract-form]').waitFor();
@@ -79,7 +78,7 @@ describe('a deal room’s contract', () => {
     await expect.poll(() => page.locator('[data-testid=result-comparable]').innerText(), { timeout: 15_000 }).toContain('技术转让');
     expect(await page.locator('[data-testid=result-comparable]').innerText()).not.toContain('1,250,000');
     await still(page, 'result-comparable-1366');
-    await context.close();
+    await page.context().close();
   });
 });
 

@@ -41,8 +41,7 @@ describe('a roadshow with one-to-one meetings', () => {
     await expect.poll(() => ent.locator('[data-testid=my-meeting]').count(), { timeout: 15_000 }).toBe(2);
     await shoot(ent, 'event-my-schedule-1366');
 
-    const phone = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const mob = await phone.newPage();
+    const mob = await demo.newPage({ width: 390, height: 844, isMobile: true });
     await demo.signIn(mob, FACTORY);
     await mob.goto(`${demo.url}/events/${eventId}/my-schedule`);
     await expect.poll(() => mob.locator('[data-testid=my-meeting]').count(), { timeout: 15_000 }).toBe(2);
@@ -50,6 +49,6 @@ describe('a roadshow with one-to-one meetings', () => {
     await mob.goto(`${demo.url}/events/${eventId}`);
     await mob.locator('[data-testid=event-registered]').waitFor();
     await shoot(mob, 'event-390');
-    await Promise.all([ent.context().close(), admin.context().close(), phone.close()]);
+    await Promise.all([ent.context().close(), admin.context().close(), mob.context().close()]);
   });
 });

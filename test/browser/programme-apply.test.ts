@@ -95,8 +95,7 @@ describe('applying to a programme call', () => {
     Object.assign(accepted, { callId, title });
 
     // My applications at 390 px shows the accepted one.
-    const phone = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const mob = await phone.newPage();
+    const mob = await demo.newPage({ width: 390, height: 844, isMobile: true });
     await demo.signIn(mob, ENTERPRISE);
     await mob.goto(`${demo.url}/applications`);
     await expect.poll(() => mob.locator('[data-testid=application-item]', { hasText: title }).locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
@@ -104,7 +103,7 @@ describe('applying to a programme call', () => {
     await mob.goto(appUrl);
     await mob.locator('[data-testid=eligibility]').waitFor();
     await shoot(mob, 'programme-application-390');
-    await Promise.all([ent.context().close(), admin.context().close(), phone.close()]);
+    await Promise.all([ent.context().close(), admin.context().close(), mob.context().close()]);
   });
 
   it('takes the accepted application on: review → funding → milestone report accepted', async () => {
@@ -151,8 +150,7 @@ describe('applying to a programme call', () => {
     expect(projectPath).toMatch(/^\/projects\/[0-9a-f]{24}$/);
 
     // The enterprise reports the project's first milestone; the administrator accepts the report.
-    const ectx = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const ent = await ectx.newPage();
+    const ent = await demo.newPage({ width: 390, height: 844, isMobile: true });
     await demo.signIn(ent, ENTERPRISE);
     await ent.goto(`${demo.url}${projectPath}`);
     await expect.poll(() => ent.locator('[data-testid=project-title]').innerText(), { timeout: 15_000 }).toContain(title);
@@ -169,6 +167,6 @@ describe('applying to a programme call', () => {
     const toAccept = admin.locator('[data-testid=milestone]', { hasText: name });
     await toAccept.locator('[data-testid=accept-milestone]').click();
     await expect.poll(() => toAccept.locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已验收');
-    await Promise.all([admin.context().close(), rev.context().close(), ectx.close()]);
+    await Promise.all([admin.context().close(), rev.context().close(), ent.context().close()]);
   });
 });

@@ -32,8 +32,7 @@ describe('expert review', () => {
     await expect.poll(() => dialog.locator('[data-testid=assigned-review]', { hasText: RESEARCHER_NAME }).count(), { timeout: 15_000 }).toBe(1);
 
     // The researcher scores it from his workbench.
-    const rctx = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const rev = await rctx.newPage();
+    const rev = await demo.newPage({ width: 390, height: 844, isMobile: true });
     await demo.signIn(rev, RESEARCHER);
     await rev.goto(`${demo.url}/reviews`);
     await rev.locator('[data-testid=review-item]', { hasText: title }).filter({ hasText: '待评审' }).filter({ hasText: `${TERM} ·` }).click();
@@ -56,6 +55,6 @@ describe('expert review', () => {
     const ranked = admin.locator('[data-testid=ranking] tr', { hasText: title });
     await expect.poll(() => ranked.locator('[data-testid=ranking-mean]').innerText(), { timeout: 15_000 }).toBe('80');
     await shoot(admin, 'programme-review-ranking-1366');
-    await Promise.all([admin.context().close(), rctx.close()]);
+    await Promise.all([admin.context().close(), rev.context().close()]);
   });
 });
