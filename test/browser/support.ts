@@ -81,7 +81,7 @@ export interface DemoPlatform {
  * Starts the platform on a copy of the demo data (test/setup/demo-template.ts) and Debian's Chromium
  * before the file's tests, and closes both and removes the data folder after them. Call it at the top
  * of the file: its beforeAll runs before the file's own (which may then seed over the API), its
- * afterAll after the file's own.
+ * afterAll after the file's own (vitest's default `sequence.hooks: 'stack'`).
  */
 export function useDemoPlatform(prefix: string): DemoPlatform {
   const dataDir = mkdtempSync(join(tmpdir(), `kz-${prefix}-`));
