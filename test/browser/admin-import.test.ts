@@ -4,37 +4,23 @@
  * nothing is imported), then a valid file with "publish directly" on (sees it reach done with the
  * count), and finds an imported title on the search page.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, type ApiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, navTo, shoot } from './support';
+import { DEMO_PASSWORD, navTo, shoot, useDemoPlatform } from './support';
 
-const PASSWORD = 'Kezhuan2026demo';
 const EXAMPLE_TITLE = '玉米秸秆制备聚乳酸关键技术（示例）';
 const TITLES = { rejected: '长白山蓝莓花青素低温提取工艺', first: '人参皂苷定向转化酶制剂', second: '黑土地秸秆覆盖还田免耕播种机具' };
-let platform: RunningPlatform;
-let browser: Browser;
 let admin: ApiSession;
 let universityUscc: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-import-'));
+const demo = useDemoPlatform('import');
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
-  browser = await launchBrowser();
-  admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
+  admin = await apiSession(demo.url, 'admin@demo.kezhuan.cn', DEMO_PASSWORD);
   // Imported results belong to a registered university: one of the demo organisations.
   const orgs = (await admin.get('/api/orgs?type=university&pageSize=1')).body as { items: { uscc: string }[] };
   universityUscc = orgs.items[0]!.uscc;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** The template's example row, made a row of ours: our university, our title, and any other change. */
@@ -61,14 +47,10 @@ async function still(page: Page, name: string): Promise<void> {
 
 describe('bulk import of research results', () => {
   it('shows the bad row and imports nothing, then imports a valid file that becomes searchable', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+    const page = await demo.newPage({ width: 1280, height: 1000, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${platform.url}/login`);
-    await page.locator('[data-testid=login-identifier] input').fill('admin@demo.kezhuan.cn');
-    await page.locator('[data-testid=login-password] input').fill(PASSWORD);
-    await page.locator('[data-testid=login-submit]').click();
-    await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
+    await demo.signIn(page, 'admin@demo.kezhuan.cn');
 
     await navTo(page, 'nav-admin-imports');
     await expect.poll(() => page.url()).toMatch(/\/admin\/imports$/);
@@ -135,7 +117,7 @@ describe('bulk import of research results', () => {
     await expect
       .poll(
         async () => {
-          await page.goto(`${platform.url}/search/results?q=${encodeURIComponent('人参皂苷')}`);
+          await page.goto(`${demo.url}/search/results?q=${encodeURIComponent('人参皂苷')}`);
           await page.locator('[data-testid=search-total]').filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
           return page.locator('[data-testid=search-hit-title]').allTextContents();
         },
@@ -144,7 +126,7 @@ describe('bulk import of research results', () => {
       .toContain(TITLES.first);
     await shoot(page, '23-import-searchable');
     // The good row of the rejected file was not published with it (nor imported at all: committed 0 above).
-    const rejected = (await (await fetch(`${platform.url}/api/search/results?q=${encodeURIComponent(TITLES.rejected)}`)).json()) as { hits: { title: string }[] };
+    const rejected = (await (await fetch(`${demo.url}/api/search/results?q=${encodeURIComponent(TITLES.rejected)}`)).json()) as { hits: { title: string }[] };
     expect(rejected.hits.map((h) => h.title)).not.toContain(TITLES.rejected);
     expect(pageErrors).toEqual([]);
   });
@@ -152,15 +134,11 @@ describe('bulk import of research results', () => {
 
 describe('bulk import of the 双千 lists', () => {
   it('offers commissioners and service requests; the templates import as they are on the demo data', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 900 }, acceptDownloads: true });
+    const page = await demo.newPage({ width: 390, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${platform.url}/login`);
-    await page.locator('[data-testid=login-identifier] input').fill('admin@demo.kezhuan.cn');
-    await page.locator('[data-testid=login-password] input').fill(PASSWORD);
-    await page.locator('[data-testid=login-submit]').click();
-    await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-    await page.goto(`${platform.url}/admin/imports`);
+    await demo.signIn(page, 'admin@demo.kezhuan.cn');
+    await page.goto(`${demo.url}/admin/imports`);
     for (const [kind, label, file, what] of [
       ['commissioners', '科技特派员', '科技特派员导入模板.csv', '科技特派员'],
       ['serviceRequests', '企业服务需求', '企业服务需求导入模板.csv', '企业服务需求'],

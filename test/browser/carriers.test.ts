@@ -5,30 +5,12 @@
  * platform with demo data (the plan's carriers). Screenshots: directory, apply form, review queue,
  * carrier page at 1366 px, and the directory at 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { DEMO_PASSWORD } from './org-helpers';
-import { launchBrowser, navTo, shoot, signInPage } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { navTo, shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-cr-'));
+const demo = useDemoPlatform('browser-cr');
 const NAME = '宏远汽车零部件科技企业孵化器';
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** The input (or textarea) an Element Plus field with this test id renders: the id sits on it or on a wrapper. */
 const field = (page: Page, testid: string) => page.locator(`[data-testid=${testid}]`).locator('xpath=descendant-or-self::input | descendant-or-self::textarea').first();
@@ -36,8 +18,7 @@ const field = (page: Page, testid: string) => page.locator(`[data-testid=${testi
 describe('innovation carriers in the browser', () => {
   it('an enterprise member applies for an incubator → the administrator recognises it → it is in the directory', async () => {
     const errors: string[] = [];
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await signInPage(context, platform.url, 'enterprise@demo.kezhuan.cn', DEMO_PASSWORD);
+    const page = await demo.signedIn('enterprise@demo.kezhuan.cn');
     page.on('pageerror', (e) => errors.push(e.message));
 
     // The directory (the one nav entry) shows the plan's carriers: the incubator tab has 长春光机所's.
@@ -63,17 +44,15 @@ describe('innovation carriers in the browser', () => {
     await expect.poll(() => mine.locator('[data-testid=cr-mine-status]').textContent(), { timeout: 15_000 }).toBe('待审核');
 
     // Not public yet.
-    const anon = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    const visitor = await anon.newPage();
-    await visitor.goto(`${platform.url}/carriers?type=incubator`);
+    const visitor = await demo.newPage({ width: 390, height: 844 });
+    await visitor.goto(`${demo.url}/carriers?type=incubator`);
     await expect.poll(() => visitor.locator('[data-testid=cr-card]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await visitor.locator('[data-testid=cr-card]', { hasText: NAME }).count()).toBe(0);
 
     // The administrator recognises it from the queue.
-    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const admin = await signInPage(adminContext, platform.url, 'admin@demo.kezhuan.cn', DEMO_PASSWORD);
+    const admin = await demo.signedIn('admin@demo.kezhuan.cn');
     admin.on('pageerror', (e) => errors.push(e.message));
-    await admin.goto(`${platform.url}/admin/carriers`);
+    await admin.goto(`${demo.url}/admin/carriers`);
     const card = admin.locator('[data-testid=cr-admin-card]', { hasText: NAME });
     await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
     await card.locator('[data-testid=cr-admin-cert]').locator('xpath=descendant-or-self::input').first().fill('吉科孵认〔2026〕021号');
@@ -82,7 +61,7 @@ describe('innovation carriers in the browser', () => {
     await expect.poll(() => admin.locator('[data-testid=cr-admin-card]', { hasText: NAME }).count(), { timeout: 15_000 }).toBe(0);
 
     // Now in the directory's incubator tab, with its page.
-    await visitor.goto(`${platform.url}/carriers?type=incubator`);
+    await visitor.goto(`${demo.url}/carriers?type=incubator`);
     const listed = visitor.locator('[data-testid=cr-card]', { hasText: NAME });
     await expect.poll(() => listed.count(), { timeout: 15_000 }).toBe(1);
     await shoot(visitor, 'carriers-directory-390');
@@ -97,6 +76,6 @@ describe('innovation carriers in the browser', () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-testid=cr-mine-card]', { hasText: NAME }).locator('[data-testid=cr-mine-status]').textContent(), { timeout: 15_000 }).toBe('已认定');
     expect(errors).toEqual([]);
-    await Promise.all([context.close(), anon.close(), adminContext.close()]);
+    await Promise.all([page.context().close(), visitor.context().close(), admin.context().close()]);
   }, 240_000);
 });

@@ -4,31 +4,14 @@
  * public directory finds him by his expertise and opens his profile — in Debian's Chromium,
  * against the real platform with demo data. Screenshots: zh at 1366 and 390 px, and English.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { approveAsManager, DEMO_PASSWORD, fillRegistrationJoining, jluManager, submitRegistration } from './org-helpers';
-import { launchBrowser, shoot, signInPage } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { approveAsManager, fillRegistrationJoining, jluManager, submitRegistration } from './org-helpers';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-cm-'));
+const demo = useDemoPlatform('browser-cm');
 const NAME = '孙研究员';
 const EXPERTISE = '长期从事玉米淀粉改性与发酵工艺放大研究，可为农产品加工企业解决中试放大和质量控制问题。';
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** Picks an option of a filterable multiple select by typing part of its label. */
 async function pickOption(page: Page, testid: string, typed: string, label: string): Promise<void> {
@@ -53,17 +36,16 @@ async function confirmBox(page: Page): Promise<void> {
 
 describe('commissioner application in the browser', () => {
   it('apply → the organisation endorses → the administrator approves → directory and profile', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
+    const page = await demo.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
     // A researcher of 吉林大学 (approved by its manager) opens the application from his home page.
-    await fillRegistrationJoining(page, platform.url, { email: 'sun.yanjiu@example.cn', phone: '13843117788', name: NAME }, '吉林大学');
-    await submitRegistration(page, platform.output, 'sun.yanjiu@example.cn');
-    const manager = await jluManager(browser, platform.url);
-    await approveAsManager(manager, platform.url, NAME);
-    await page.goto(platform.url);
+    await fillRegistrationJoining(page, demo.url, { email: 'sun.yanjiu@example.cn', phone: '13843117788', name: NAME }, '吉林大学');
+    await submitRegistration(page, demo.platform.output, 'sun.yanjiu@example.cn');
+    const manager = await jluManager(demo.browser, demo.url);
+    await approveAsManager(manager, demo.url, NAME);
+    await page.goto(demo.url);
     await expect.poll(() => page.locator('[data-testid=cm-home-apply]').count(), { timeout: 20_000 }).toBe(1);
     await page.locator('[data-testid=cm-home-apply]').click();
 
@@ -98,7 +80,7 @@ describe('commissioner application in the browser', () => {
     await shoot(page, 'cm-02-awaiting-endorsement');
 
     // The university's manager endorses on 我的单位.
-    await manager.goto(`${platform.url}/org`);
+    await manager.goto(`${demo.url}/org`);
     const item = manager.locator('[data-testid=cm-endorse-item]', { hasText: NAME });
     await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1);
     await pickStake(manager, 'cm-org-stakes', '松原金穗玉米生物科技有限公司', '松原金穗玉米生物科技有限公司');
@@ -108,8 +90,8 @@ describe('commissioner application in the browser', () => {
     await expect.poll(() => manager.locator('[data-testid=cm-endorse-item]', { hasText: NAME }).count(), { timeout: 20_000 }).toBe(0);
 
     // The administrator reviews (the queue shows endorsed applications) and approves.
-    const admin = await signInPage(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } }), platform.url, 'admin@demo.kezhuan.cn', DEMO_PASSWORD);
-    await admin.goto(`${platform.url}/admin/commissioners`);
+    const admin = await demo.signedIn('admin@demo.kezhuan.cn');
+    await admin.goto(`${demo.url}/admin/commissioners`);
     const row = admin.locator('[data-testid=cm-review-table] tr', { hasText: NAME });
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await row.first().locator('[data-testid=cm-review-detail]').click();
@@ -130,16 +112,15 @@ describe('commissioner application in the browser', () => {
     // The applicant sees the approval, and his home page says so.
     await page.reload();
     await expect.poll(() => page.locator('[data-testid=cm-app-status]').textContent(), { timeout: 20_000 }).toBe('已获批');
-    await page.goto(platform.url);
+    await page.goto(demo.url);
     await expect.poll(() => page.locator('[data-testid=cm-home-status]').textContent(), { timeout: 20_000 }).toBe('已获批');
     expect(await page.locator('[data-testid=cm-home-pairings]').textContent()).toBe('当前结对 0 个');
     await shoot(page, 'cm-05-home-approved');
 
     // A visitor on a phone finds him in the directory by his expertise and opens his profile.
-    const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
-    const visitor = await phone.newPage();
+    const visitor = await demo.newPage({ width: 390, height: 844, isMobile: true });
     visitor.on('pageerror', (e) => errors.push(e.message));
-    await visitor.goto(`${platform.url}/commissioners`);
+    await visitor.goto(`${demo.url}/commissioners`);
     await visitor.locator('[data-testid=cm-dir-q] input').fill('玉米淀粉');
     await visitor.locator('[data-testid=cm-dir-search]').click();
     const card = visitor.locator('[data-testid=cm-card]', { hasText: NAME });
@@ -153,16 +134,16 @@ describe('commissioner application in the browser', () => {
     await shoot(visitor, 'cm-07-profile-390');
 
     // The same directory in English at desktop width.
-    const en = await browser.newContext({ locale: 'en', viewport: { width: 1366, height: 900 } });
+    const en = await demo.browser.newContext({ locale: 'en', viewport: { width: 1366, height: 900 } });
     const enPage = await en.newPage();
     await enPage.addInitScript(() => localStorage.setItem('kz.locale', 'en'));
     // A county of 延边 finds him too: he serves the whole 州.
-    await enPage.goto(`${platform.url}/commissioners?city=222400&county=222403`);
+    await enPage.goto(`${demo.url}/commissioners?city=222400&county=222403`);
     await expect.poll(() => enPage.locator('[data-testid=cm-card]', { hasText: NAME }).count(), { timeout: 20_000 }).toBe(1);
     expect(await enPage.locator('h1').first().textContent()).toBe('Science commissioner directory');
     await shoot(enPage, 'cm-08-directory-en');
 
     expect(errors).toEqual([]);
-    await Promise.all([context.close(), manager.context().close(), admin.context().close(), phone.close(), en.close()]);
+    await Promise.all([page.context().close(), manager.context().close(), admin.context().close(), visitor.context().close(), en.close()]);
   });
 });

@@ -5,22 +5,16 @@
  * (the page turns read-only), the DOCX draft downloads; the public /market page and the
  * administrator's full view (with export) draw their charts. Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, type ApiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
 import { ADMIN, DEMO_PASSWORD, ENTERPRISE } from './pairing-helpers';
 import { JLU_MANAGER } from './org-helpers';
-import { launchBrowser, shoot } from './support';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
 let dealId = '';
 let resultId = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-contract-'));
+const demo = useDemoPlatform('contract');
 
 async function firstPublished(s: ApiSession, kind: 'results' | 'needs'): Promise<string> {
   const r = await s.get(`/api/me/${kind}?status=published&scope=org&pageSize=1`);
@@ -32,10 +26,8 @@ async function firstPublished(s: ApiSession, kind: 'results' | 'needs'): Promise
 }
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-  const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
-  const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
+  const ent = await apiSession(demo.url, ENTERPRISE, DEMO_PASSWORD);
+  const res = await apiSession(demo.url, JLU_MANAGER, DEMO_PASSWORD);
   resultId = await firstPublished(res, 'results');
   const interest = await ent.post('/api/match-feedback', { needId: await firstPublished(ent, 'needs'), resultId, verdict: 'interested' });
   dealId = (interest.body as { deal: string }).deal;
@@ -45,20 +37,6 @@ beforeAll(async () => {
   expect((await res.post(`/api/deals/${dealId}/stage`, { to: 'signing' })).status).toBe(200);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(who);
-  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-}
-
 async function still(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
   await page.waitForTimeout(700);
@@ -67,10 +45,9 @@ async function still(page: Page, name: string): Promise<void> {
 
 describe('a deal room’s contract', () => {
   it('is recorded with the comparable hint, registered, then read-only; the draft downloads', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    await signIn(page, JLU_MANAGER);
-    await page.goto(`${platform.url}/deals/${dealId}?tab=contract`);
+    const page = await demo.newPage({ acceptDownloads: true });
+    await demo.signIn(page, JLU_MANAGER);
+    await page.goto(`${demo.url}/deals/${dealId}?tab=contract`);
     await page.locator('[data-testid=contract-form]').waitFor();
     await expect.poll(() => page.locator('[data-testid=contract-comparable]').innerText()).toMatch(/同类型|不足 3 份/);
     await page.locator('[data-testid=contract-amount] input').fill('1250000');
@@ -97,23 +74,22 @@ describe('a deal room’s contract', () => {
     await still(page, 'contract-registered-390');
     // The result's page shows comparable contracts: one transfer, so a count and no amount.
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.goto(`${platform.url}/results/${resultId}`);
+    await page.goto(`${demo.url}/results/${resultId}`);
     await expect.poll(() => page.locator('[data-testid=result-comparable]').innerText(), { timeout: 15_000 }).toContain('技术转让');
     expect(await page.locator('[data-testid=result-comparable]').innerText()).not.toContain('1,250,000');
     await still(page, 'result-comparable-1366');
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe('the technology market page', () => {
   it('shows the public aggregates to anyone and the full view with export to administrators', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const page = await demo.newPage();
     // The figures are the API's (the demo's contracts and the one recorded above).
-    const admin = await apiSession(platform.url, ADMIN, DEMO_PASSWORD);
+    const admin = await apiSession(demo.url, ADMIN, DEMO_PASSWORD);
     const full = (await admin.get('/api/admin/market/stats')).body as { contracts: { count: number; amount: number }; registration: { rate: number | null } };
     const digits = (s: string) => s.replace(/[^\d]/g, '');
-    await page.goto(`${platform.url}/market`);
+    await page.goto(`${demo.url}/market`);
     await expect.poll(() => page.locator('[data-testid=market-count]').innerText()).toBe(String(full.contracts.count));
     await expect.poll(() => page.locator('[data-testid=market-stage-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
     // The public view shows the total only over three contracts or more (k-anonymity).
@@ -125,14 +101,14 @@ describe('the technology market page', () => {
     await still(page, 'market-public-390');
 
     await page.setViewportSize({ width: 1366, height: 900 });
-    await signIn(page, ADMIN);
-    await page.goto(`${platform.url}/market`);
+    await demo.signIn(page, ADMIN);
+    await page.goto(`${demo.url}/market`);
     await expect.poll(async () => digits(await page.locator('[data-testid=market-amount]').innerText())).toBe(String(Math.round(full.contracts.amount)));
     expect(await page.locator('[data-testid=market-registration]').innerText()).toBe(`${Math.round(full.registration.rate! * 1000) / 10}%`);
     expect(await page.locator('[data-testid=market-export]').getAttribute('href')).toContain('/api/admin/market/stats.xlsx');
     await still(page, 'market-admin-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await still(page, 'market-admin-390');
-    await context.close();
+    await page.context().close();
   });
 });

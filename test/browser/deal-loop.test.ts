@@ -9,37 +9,31 @@
  * registered; 实施 and 完成 the same way; /market then counts one more contract (and one more done deal).
  * Screenshots at 1366 px at the key steps and the room once at 390 px.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
 import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
 import { ENTERPRISE } from './pairing-helpers';
-import { launchBrowser, shoot as shootPage, signInPage } from './support';
+import { shoot as shootPage, useDemoPlatform } from './support';
 
 const INTERMEDIARY = 'intermediary@demo.kezhuan.cn';
-let platform: RunningPlatform;
-let browser: Browser;
 let needId = '';
 let resultId = '';
 let resultTitle = '';
 let imOrgName = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-deal-loop-'));
-const report = join(dataDir, '价值评估报告.pdf');
+const demo = useDemoPlatform('deal-loop');
+const report = join(demo.dataDir, '价值评估报告.pdf');
 
 type Listing = { id: string; title: string };
 type Recommendation = { hit: Listing; feedback: string | null; deal: string | null; mayJudge: { interested: boolean } };
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   writeFileSync(report, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]));
-  const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
-  const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
-  const im = await apiSession(platform.url, INTERMEDIARY, DEMO_PASSWORD);
+  const ent = await apiSession(demo.url, ENTERPRISE, DEMO_PASSWORD);
+  const res = await apiSession(demo.url, JLU_MANAGER, DEMO_PASSWORD);
+  const im = await apiSession(demo.url, INTERMEDIARY, DEMO_PASSWORD);
   imOrgName = ((await im.get('/api/auth/session')).body as { user: { org: { name: string } } }).user.org.name;
   // A published need of the enterprise and a recommended published result of 吉林大学 that no demo room uses
   // (the demo's rooms use every need of the enterprise, with other results).
@@ -69,12 +63,6 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 /** A full-page screenshot from the top (the sticky header otherwise lands mid-page), once the tabs' bar has slid. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -89,7 +77,7 @@ const orderStatus = (page: Page) => page.locator('[data-testid=deal-order-status
 
 /** The public market figures the page shows, and the done rooms from the same public API. */
 async function market(page: Page): Promise<{ contracts: number; done: number; licences: number }> {
-  await page.goto(`${platform.url}/market`);
+  await page.goto(`${demo.url}/market`);
   await page.locator('[data-testid=market-count]').waitFor({ timeout: 20_000 });
   const contracts = Number(await text(page, 'market-count'));
   const stats = await page.evaluate(async () => (await fetch('/api/market/stats')).json()) as {
@@ -115,10 +103,9 @@ async function proposeAndConfirm(proposer: Page, confirmer: Page, to: string, la
 
 describe('the deal loop of issue 14', () => {
   it('goes from interest to a registered, completed contract counted in the market statistics', async () => {
-    const wide = { locale: 'zh-CN', viewport: { width: 1366, height: 900 } };
-    const ent = await signInPage(await browser.newContext(wide), platform.url, ENTERPRISE, DEMO_PASSWORD);
-    const res = await signInPage(await browser.newContext(wide), platform.url, JLU_MANAGER, DEMO_PASSWORD);
-    const im = await signInPage(await browser.newContext(wide), platform.url, INTERMEDIARY, DEMO_PASSWORD);
+    const ent = await demo.signedIn(ENTERPRISE);
+    const res = await demo.signedIn(JLU_MANAGER);
+    const im = await demo.signedIn(INTERMEDIARY);
     const errors: string[] = [];
     for (const p of [ent, res, im]) {
       p.on('pageerror', (e) => errors.push(e.message));
@@ -126,7 +113,7 @@ describe('the deal loop of issue 14', () => {
     const before = await market(im);
 
     // 感兴趣 on the recommendation in the need's page, then 进入洽谈室.
-    await ent.goto(`${platform.url}/needs/${needId}`);
+    await ent.goto(`${demo.url}/needs/${needId}`);
     const rec = ent.locator('[data-testid=rec-item]', { hasText: resultTitle }).first();
     await rec.locator('[data-testid=rec-interested]').click({ timeout: 30_000 });
     await rec.locator('[data-testid=rec-deal]').waitFor({ timeout: 15_000 });
@@ -140,7 +127,7 @@ describe('the deal loop of issue 14', () => {
     expect(await ent.locator('[data-testid=deal-listing]').getAttribute('href')).toBe(`/results/${resultId}`);
 
     // The researcher replies; the enterprise sees it without reloading (over the socket).
-    await res.goto(`${platform.url}/deals/${dealId}`);
+    await res.goto(`${demo.url}/deals/${dealId}`);
     await res.locator('[data-testid=deal-stagebar]').waitFor({ timeout: 20_000 });
     await ent.locator('[data-testid=deal-online] .is-live').first().waitFor({ timeout: 20_000 });
     await res.locator('[data-testid=deal-online] .is-live').first().waitFor({ timeout: 20_000 });
@@ -170,7 +157,7 @@ describe('the deal loop of issue 14', () => {
     await ent.locator('[data-testid=deal-intermediary-invite-send]').click();
     await ent.locator('[data-testid=deal-intermediary-pending]').waitFor({ timeout: 15_000 });
     await shoot(ent, 'deal-loop-03-invited-1366');
-    await im.goto(`${platform.url}/me/intermediary`);
+    await im.goto(`${demo.url}/me/intermediary`);
     const invitation = im.locator('[data-testid=im-home-invitation]', { hasText: resultTitle }).first();
     await invitation.locator('[data-testid=im-home-accept]').click({ timeout: 20_000 });
     await expect.poll(() => im.locator('[data-testid=im-home-invitation]', { hasText: resultTitle }).count(), { timeout: 15_000 }).toBe(0);
@@ -186,7 +173,7 @@ describe('the deal loop of issue 14', () => {
     await expect.poll(() => orderStatus(ent), { timeout: 15_000 }).toBe('待接单');
 
     // The intermediary, now a participant, accepts, uploads the report and delivers in the room.
-    await im.goto(`${platform.url}/deals/${dealId}`);
+    await im.goto(`${demo.url}/deals/${dealId}`);
     await im.locator('[data-testid=deal-stagebar]').waitFor({ timeout: 20_000 });
     await side(im, 'intermediary');
     await im.locator('[data-testid=deal-order-accept]').click({ timeout: 15_000 });

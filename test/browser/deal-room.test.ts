@@ -6,31 +6,23 @@
  * reason; a member of a third organisation gets "not found"; an administrator reads it with a notice.
  * Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
 import { DEMO_PASSWORD, JLU_MANAGER } from './org-helpers';
 import { ADMIN, ENTERPRISE } from './pairing-helpers';
-import { launchBrowser, navTo, shoot, signInPage } from './support';
+import { navTo, shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
 let dealId = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-deal-'));
+const demo = useDemoPlatform('browser-deal');
 const STRANGER = 'commissioner@demo.kezhuan.cn'; // 长春应化所: neither party
 
 type Listing = { id: string; status: string; title: string };
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   // Interest through the enterprise's published need in a published result of 吉林大学 opens the room.
-  const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
-  const res = await apiSession(platform.url, JLU_MANAGER, DEMO_PASSWORD);
+  const ent = await apiSession(demo.url, ENTERPRISE, DEMO_PASSWORD);
+  const res = await apiSession(demo.url, JLU_MANAGER, DEMO_PASSWORD);
   const needs = (await ent.get('/api/me/needs?scope=org&status=published&pageSize=10')).body as { items: Listing[] };
   const results = (await res.get('/api/me/results?scope=org&status=published&pageSize=10')).body as { items: Listing[] };
   // The demo has rooms of these organisations already: take a need and a result that are in none.
@@ -50,12 +42,6 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 const text = (page: Page, testid: string) => page.locator(`[data-testid=${testid}]`).first().textContent();
 const bodies = (page: Page) => page.locator('[data-testid=deal-message-body]').allTextContents();
 
@@ -70,10 +56,8 @@ async function send(page: Page, body: string, how: 'keys' | 'button'): Promise<v
 
 describe('a deal room between two organisations', () => {
   it('opens from interest, carries the chat and the stage changes, needs a reason to terminate and stays hidden from strangers', async () => {
-    const entContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const resContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const ent = await signInPage(entContext, platform.url, ENTERPRISE, DEMO_PASSWORD);
-    const res = await signInPage(resContext, platform.url, JLU_MANAGER, DEMO_PASSWORD);
+    const ent = await demo.signedIn(ENTERPRISE);
+    const res = await demo.signedIn(JLU_MANAGER, { width: 390, height: 844, isMobile: true, hasTouch: true });
     const errors: string[] = [];
     for (const p of [ent, res]) {
       p.on('pageerror', (e) => errors.push(e.message));
@@ -102,7 +86,7 @@ describe('a deal room between two organisations', () => {
     expect(await ent.locator('[data-testid^=deal-move-]').count()).toBe(0);
     expect(await ent.locator('[data-testid=deal-terminate]').count()).toBe(1);
 
-    await res.goto(`${platform.url}/deals/${dealId}`);
+    await res.goto(`${demo.url}/deals/${dealId}`);
     await res.locator('[data-testid=deal-stagebar]').waitFor({ timeout: 20_000 });
 
     // Chat: Ctrl+Enter on one side, the button on the other; each sees both, once, in order.
@@ -156,38 +140,36 @@ describe('a deal room between two organisations', () => {
     await shoot(res, 'deal-room-390-terminated');
 
     // 我的洽谈 at both widths.
-    await ent.goto(`${platform.url}/deals`);
+    await ent.goto(`${demo.url}/deals`);
     await ent.locator('[data-testid=deal-card]').first().waitFor({ timeout: 20_000 });
     await shoot(ent, 'deals-list-1366');
-    await res.goto(`${platform.url}/deals`);
+    await res.goto(`${demo.url}/deals`);
     await res.locator('[data-testid=deal-card]').first().waitFor({ timeout: 20_000 });
     await shoot(res, 'deals-list-390');
 
     // A member of a third organisation: "not found", in the page and from the API.
-    const strangerContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const stranger = await signInPage(strangerContext, platform.url, STRANGER, DEMO_PASSWORD);
-    await stranger.goto(`${platform.url}/deals/${dealId}`);
+    const stranger = await demo.signedIn(STRANGER);
+    await stranger.goto(`${demo.url}/deals/${dealId}`);
     await stranger.locator('[data-testid=deal-not-found]').waitFor({ timeout: 20_000 });
     expect(await stranger.locator('[data-testid=deal-stagebar]').count()).toBe(0);
     expect(await stranger.evaluate(async (p) => (await fetch(p)).status, `/api/deals/${dealId}`)).toBe(404);
     // His own organisation's list (the demo gives it rooms of its own, or none) does not hold this room.
-    await stranger.goto(`${platform.url}/deals`);
+    await stranger.goto(`${demo.url}/deals`);
     await stranger.locator('[data-testid=deal-card], [data-testid=deals-empty]').first().waitFor({ timeout: 20_000 });
     const hrefs = await stranger.locator('[data-testid=deal-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('href')));
     expect(hrefs).not.toContain(`/deals/${dealId}`);
     await shoot(stranger, 'deals-list-stranger-1366');
 
     // An administrator reads the room, with a notice, and cannot write in it.
-    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const admin = await signInPage(adminContext, platform.url, ADMIN, DEMO_PASSWORD);
-    await admin.goto(`${platform.url}/deals/${dealId}`);
+    const admin = await demo.signedIn(ADMIN);
+    await admin.goto(`${demo.url}/deals/${dealId}`);
     await admin.locator('[data-testid=deal-admin-notice]').waitFor({ timeout: 20_000 });
     await expect.poll(() => bodies(admin), { timeout: 15_000 }).toEqual(both);
     expect(await admin.locator('[data-testid=deal-input]').count()).toBe(0);
     expect(await admin.locator('[data-testid=deal-terminate]').count()).toBe(0);
 
     expect(errors).toEqual([]);
-    for (const c of [entContext, resContext, strangerContext, adminContext]) {
+    for (const c of [ent, res, stranger, admin].map((p) => p.context())) {
       await c.close();
     }
   });

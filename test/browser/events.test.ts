@@ -4,45 +4,17 @@
  * scheduler from the console and publishes the schedule; the enterprise sees its meeting in its
  * schedule. Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { ADMIN, DEMO_PASSWORD } from './pairing-helpers';
-import { launchBrowser, shoot } from './support';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from './pairing-helpers';
+import { shoot, useDemoPlatform } from './support';
 
 const FACTORY = 'factory@demo.kezhuan.cn';
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-events-'));
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(who);
-  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-}
+const demo = useDemoPlatform('events');
 
 describe('a roadshow with one-to-one meetings', () => {
   it('goes enterprise registers with picks → organiser runs and publishes the schedule → the enterprise sees its meeting', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const ent = await ctx.newPage();
-    await signIn(ent, FACTORY);
-    await ent.goto(`${platform.url}/events`);
+    const ent = await demo.signedIn(FACTORY);
+    await ent.goto(`${demo.url}/events`);
     await ent.locator('[data-testid=event-item]').first().waitFor();
     await shoot(ent, 'events-list-1366');
     await ent.locator('[data-testid=event-item]', { hasText: '长春高交会' }).click();
@@ -55,10 +27,8 @@ describe('a roadshow with one-to-one meetings', () => {
     await ent.locator('[data-testid=event-registered]').waitFor();
     await shoot(ent, 'event-registered-1366');
 
-    const adminCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const admin = await adminCtx.newPage();
-    await signIn(admin, ADMIN);
-    await admin.goto(`${platform.url}/events/${eventId}`);
+    const admin = await demo.signedIn(ADMIN);
+    await admin.goto(`${demo.url}/events/${eventId}`);
     await admin.locator('[data-testid=event-console]').click();
     await expect.poll(() => admin.locator('[data-testid=console-registrations]').innerText(), { timeout: 15_000 }).toContain('江城碳纤维');
     await admin.locator('[data-testid=console-run]').click();
@@ -67,19 +37,18 @@ describe('a roadshow with one-to-one meetings', () => {
     await expect.poll(() => admin.locator('[data-testid=console-published]').innerText(), { timeout: 15_000 }).toBe('日程已发布');
     await shoot(admin, 'event-console-1366');
 
-    await ent.goto(`${platform.url}/events/${eventId}/my-schedule`);
+    await ent.goto(`${demo.url}/events/${eventId}/my-schedule`);
     await expect.poll(() => ent.locator('[data-testid=my-meeting]').count(), { timeout: 15_000 }).toBe(2);
     await shoot(ent, 'event-my-schedule-1366');
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const mob = await phone.newPage();
-    await signIn(mob, FACTORY);
-    await mob.goto(`${platform.url}/events/${eventId}/my-schedule`);
+    const mob = await demo.newPage({ width: 390, height: 844, isMobile: true });
+    await demo.signIn(mob, FACTORY);
+    await mob.goto(`${demo.url}/events/${eventId}/my-schedule`);
     await expect.poll(() => mob.locator('[data-testid=my-meeting]').count(), { timeout: 15_000 }).toBe(2);
     await shoot(mob, 'event-my-schedule-390');
-    await mob.goto(`${platform.url}/events/${eventId}`);
+    await mob.goto(`${demo.url}/events/${eventId}`);
     await mob.locator('[data-testid=event-registered]').waitFor();
     await shoot(mob, 'event-390');
-    await Promise.all([ctx.close(), adminCtx.close(), phone.close()]);
+    await Promise.all([ent.context().close(), admin.context().close(), mob.context().close()]);
   });
 });

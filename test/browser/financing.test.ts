@@ -4,30 +4,22 @@
  * need; the demo financier finds it in his inbox and approves it with terms; the enterprise sees the
  * answer in the thread. Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, SCREENSHOTS, shoot, signInPage } from './support';
+import { DEMO_PASSWORD, SCREENSHOTS, shoot, useDemoPlatform } from './support';
 
-const PASSWORD = 'Kezhuan2026demo';
 const BANK = '吉林银行长春科技支行（示范）';
-let platform: RunningPlatform;
-let browser: Browser;
 let needId = '';
 let productTitle = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-financing-'));
+const demo = useDemoPlatform('financing');
 
 interface Fit { items: { fits: boolean; product: { title: string; org: { name: string } } }[] }
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   // A published need of the demo enterprise for which one of the demo bank's products is among the first five shown.
-  const enterprise = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+  const enterprise = await apiSession(demo.url, 'enterprise@demo.kezhuan.cn', DEMO_PASSWORD);
   const needs = (await enterprise.get('/api/me/needs?status=published&pageSize=50')).body as { items: { id: string }[] };
   for (const n of needs.items) {
     const fit = (await enterprise.get(`/api/financing/fit?subject=need&id=${n.id}`)).body as Fit;
@@ -40,24 +32,13 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  return signInPage(context, platform.url, email, PASSWORD);
-}
-
 const visible = (page: Page, testid: string) => expect.poll(() => page.locator(`[data-testid=${testid}]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
 describe('financing in the browser', () => {
   it('an enterprise finds fitting products on its need page and applies; the financier approves; the enterprise sees the answer', async () => {
     expect(needId, 'a demo need with a fitting product of the demo bank').not.toBe('');
-    const ent = await signedIn('enterprise@demo.kezhuan.cn', 1366);
-    await ent.goto(`${platform.url}/needs/${needId}`);
+    const ent = await demo.signedIn('enterprise@demo.kezhuan.cn');
+    await ent.goto(`${demo.url}/needs/${needId}`);
     await visible(ent, 'fin-fit-item');
     const row = ent.locator('[data-testid=fin-fit-item]').filter({ hasText: productTitle }).first();
     expect(await row.locator('[data-testid=fin-fit-verdict]').textContent()).toContain('符合条件');
@@ -84,8 +65,8 @@ describe('financing in the browser', () => {
     await ent.locator('[data-testid=fin-app-files]').screenshot({ path: join(SCREENSHOTS, 'financing-files-1366.png') });
 
     // The financier answers from his inbox: approve with terms.
-    const fin = await signedIn('finance@demo.kezhuan.cn', 1366);
-    await fin.goto(`${platform.url}/financing/inbox`);
+    const fin = await demo.signedIn('finance@demo.kezhuan.cn');
+    await fin.goto(`${demo.url}/financing/inbox`);
     await visible(fin, 'fin-apps-item');
     await fin.locator(`[data-testid=fin-apps-item] a[href="${appPath}"]`).click();
     await visible(fin, 'fin-answer-form');
@@ -104,14 +85,14 @@ describe('financing in the browser', () => {
     expect(await ent.locator('[data-testid=fin-app-terms]').textContent()).toContain('80万元，12 个月，LPR+30BP');
     expect(await ent.locator('[data-testid=fin-app-step-note]').allTextContents()).toContain('经审核同意授信，请携带材料到支行办理');
     await shoot(ent, 'financing-answered-1366');
-    const phone = await signedIn('enterprise@demo.kezhuan.cn', 390);
-    await phone.goto(`${platform.url}${appPath}`);
+    const phone = await demo.signedIn('enterprise@demo.kezhuan.cn', { width: 390 });
+    await phone.goto(`${demo.url}${appPath}`);
     await visible(phone, 'fin-app-thread');
     await shoot(phone, 'financing-answered-390');
-    await phone.goto(`${platform.url}/financing`);
+    await phone.goto(`${demo.url}/financing`);
     await visible(phone, 'fin-card');
     await shoot(phone, 'financing-catalogue-390');
-    await ent.goto(`${platform.url}/financing`);
+    await ent.goto(`${demo.url}/financing`);
     await visible(ent, 'fin-card');
     await shoot(ent, 'financing-catalogue-1366');
   });

@@ -2,27 +2,19 @@
  * What a newcomer sees first: the home page with its search box, counts, newest listings and city
  * chips, what it costs to load, page titles, and the header at phone and laptop widths.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, navTo, SCREENSHOTS, shoot, signInPage } from './support';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { navTo, SCREENSHOTS, shoot, useDemoPlatform } from './support';
 
-const PASSWORD = 'Kezhuan2026demo';
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-home-'));
+const demo = useDemoPlatform('home');
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
-  browser = await launchBrowser();
   // The demo results are indexed in the background after start: wait until search has them all.
   const deadline = Date.now() + 120_000;
   let last = -1;
   while (Date.now() < deadline) {
-    const { total } = (await (await fetch(`${platform.url}/api/search/results?pageSize=1`)).json()) as { total: number };
+    const { total } = (await (await fetch(`${demo.url}/api/search/results?pageSize=1`)).json()) as { total: number };
     if (total > 1000 && total === last) {
       break;
     }
@@ -30,14 +22,6 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 2000));
   }
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const signIn = (context: BrowserContext, email: string): Promise<Page> => signInPage(context, platform.url, email, PASSWORD);
 
 /** Horizontal overflow of the page and of the header, in CSS pixels (0 when everything fits). */
 async function overflow(page: Page): Promise<{ page: number; header: number }> {
@@ -62,7 +46,7 @@ async function menuOverlap(page: Page): Promise<number> {
 
 describe('the home page', () => {
   it('starts with search, counts and the newest listings, and loads in under 600 KB', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -70,7 +54,7 @@ describe('the home page', () => {
     cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
       transferred += e.encodedDataLength;
     });
-    await page.goto(`${platform.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
     await expect.poll(() => page.locator('[data-testid=home-latest-results] li').count(), { timeout: 20_000 }).toBe(5);
     await expect.poll(() => page.locator('[data-testid=home-latest-needs] li').count()).toBeGreaterThan(0);
     expect(Number(await page.locator('[data-testid=stat-results]').textContent())).toBeGreaterThan(100);
@@ -92,9 +76,8 @@ describe('the home page', () => {
   });
 
   it('searches from the home page and names the query and the listing in the page title', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${platform.url}/`);
+    const page = await demo.newPage({ width: 1280 });
+    await page.goto(`${demo.url}/`);
     await page.locator('[data-testid=search-input] input').fill('人参');
     await page.locator('[data-testid=search-input] input').press('Enter');
     await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent('人参')}`);
@@ -105,13 +88,13 @@ describe('the home page', () => {
     await first.click();
     await expect.poll(() => page.url()).toMatch(/\/results\/[0-9a-f]{24}$/);
     await expect.poll(() => page.title()).toContain(title);
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe('the header', () => {
   it('fits a 390 px phone when signed in', async () => {
-    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true }), 'researcher@demo.kezhuan.cn');
+    const page = await demo.signedIn('researcher@demo.kezhuan.cn', { width: 390, height: 844, isMobile: true });
     await page.waitForLoadState('networkidle');
     await shoot(page, '21-home-phone-390');
     expect(await overflow(page)).toEqual({ page: 0, header: 0 });
@@ -120,7 +103,7 @@ describe('the header', () => {
 
   for (const width of [1024, 1280, 1366]) {
     it(`keeps an enterprise member's menu clear of the language switch and his name at ${width} px`, async () => {
-      const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } }), 'enterprise@demo.kezhuan.cn');
+      const page = await demo.signedIn('enterprise@demo.kezhuan.cn', { width, height: 800 });
       await page.waitForLoadState('networkidle');
       await page.locator('.kz-header').screenshot({ path: join(SCREENSHOTS, `23-enterprise-header-${width}.png`) });
       expect(await overflow(page)).toEqual({ page: 0, header: 0 });
@@ -129,7 +112,7 @@ describe('the header', () => {
     });
 
     it(`shows every admin entry without overflow at ${width} px`, async () => {
-      const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } }), 'admin@demo.kezhuan.cn');
+      const page = await demo.signedIn('admin@demo.kezhuan.cn', { width, height: 800 });
       await page.waitForLoadState('networkidle');
       await page.setViewportSize({ width, height: 800 });
       const header = page.locator('.kz-header');
@@ -156,7 +139,7 @@ describe('the header', () => {
   }
 
   it('opens a group from the keyboard and closes it with Escape or a click elsewhere', async () => {
-    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } }), 'enterprise@demo.kezhuan.cn');
+    const page = await demo.signedIn('enterprise@demo.kezhuan.cn');
     const button = page.locator('[data-testid=nav-group-resources]');
     const expanded = () => button.getAttribute('aria-expanded');
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
@@ -190,7 +173,7 @@ describe('the header', () => {
   });
 
   it('shows the groups as sections of the phone menu', async () => {
-    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'enterprise@demo.kezhuan.cn');
+    const page = await demo.signedIn('enterprise@demo.kezhuan.cn', { width: 390, height: 844, isMobile: true, hasTouch: true });
     await page.locator('[data-testid=nav-menu]').tap();
     const section = page.locator('[data-testid=m-nav-group-data]');
     expect(await section.getAttribute('aria-expanded')).toBe('false');
@@ -207,7 +190,7 @@ describe('the header', () => {
   });
 
   it('fits the English bar of a member at 1366 px', async () => {
-    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } }), 'researcher@demo.kezhuan.cn');
+    const page = await demo.signedIn('researcher@demo.kezhuan.cn');
     await page.locator('[data-testid=lang-switch]').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.waitForLoadState('networkidle');

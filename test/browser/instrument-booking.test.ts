@@ -5,26 +5,19 @@
  * The instrument is stored by the test (the catalogue's pages belong to another module) through a
  * FerretDB of its own in front of the platform's PostgreSQL. Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mongoose from 'mongoose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstrumentModel } from '../../server/src/modules/instruments/instrument.model';
 import { BookingModel } from '../../server/src/modules/instruments/booking.model';
 import { startEmbeddedDatabase, type EmbeddedDb } from '../../server/src/supervisor/ferretdb';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot, signInPage } from './support';
+import { shoot, useDemoPlatform } from './support';
 
-const PASSWORD = 'Kezhuan2026demo';
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;
-let platform: RunningPlatform;
 let db: EmbeddedDb;
-let browser: Browser;
 let instrumentId = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-booking-'));
+const demo = useDemoPlatform('booking');
 
 /** "YYYY-MM-DD" of next week's Wednesday in Beijing time: always in the future, inside the 60-day horizon. */
 function nextWednesday(): string {
@@ -34,10 +27,8 @@ function nextWednesday(): string {
 }
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   // A FerretDB of the test's own in front of the platform's PostgreSQL cluster (the platform keeps running it).
-  db = await startEmbeddedDatabase({ dataDir });
+  db = await startEmbeddedDatabase({ dataDir: demo.dataDir });
   await mongoose.connect(db.uri, { dbName: 'kezhuan' });
   const owner = await mongoose.connection.collection('users').findOne({ email: 'researcher@demo.kezhuan.cn' });
   const inst = await InstrumentModel.create({
@@ -49,26 +40,19 @@ beforeAll(async () => {
   instrumentId = String(inst._id);
 }, 240_000);
 
+// Runs before useDemoPlatform's afterAll, which closes the browser and stops the platform.
 afterAll(async () => {
-  await browser?.close();
   await mongoose.disconnect();
   await db?.stop();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  return signInPage(context, platform.url, email, PASSWORD);
-}
 
 const cell = (page: Page, day: string, hhmm: string) => page.locator(`[data-testid="cell-${day}-${hhmm}"]`);
 
 describe('instrument booking in the browser', () => {
   it('requests a slot from the calendar, the owner confirms and records usage, the requester rates', async () => {
     const day = nextWednesday();
-    const ent = await signedIn('enterprise@demo.kezhuan.cn', 1366);
-    await ent.goto(`${platform.url}/instruments/${instrumentId}/book`);
+    const ent = await demo.signedIn('enterprise@demo.kezhuan.cn');
+    await ent.goto(`${demo.url}/instruments/${instrumentId}/book`);
     await expect.poll(() => ent.locator('[data-testid=book-title]').textContent(), { timeout: 15_000 }).toContain('场发射扫描电子显微镜');
     await ent.locator('[data-testid=booking-next-week]').click();
     await expect.poll(() => cell(ent, day, '09:00').getAttribute('data-state'), { timeout: 15_000 }).toBe('free');
@@ -89,8 +73,8 @@ describe('instrument booking in the browser', () => {
     // The instrument's institution confirms the request (the newest of its list; the demo has others).
     const b = await BookingModel.findOne({ instrument: instrumentId }).lean();
     const card = (page: Page) => page.locator(`[data-testid=booking-${String(b?._id)}]`);
-    const owner = await signedIn('researcher@demo.kezhuan.cn', 1366);
-    await owner.goto(`${platform.url}/me/bookings?side=owner`);
+    const owner = await demo.signedIn('researcher@demo.kezhuan.cn');
+    await owner.goto(`${demo.url}/me/bookings?side=owner`);
     await expect.poll(() => card(owner).locator('[data-testid=booking-confirm]').count(), { timeout: 15_000 }).toBe(1);
     expect(await card(owner).getAttribute('data-status')).toBe('pending');
     expect(await card(owner).textContent()).toContain('王强');
@@ -107,8 +91,8 @@ describe('instrument booking in the browser', () => {
     await expect.poll(() => card(owner).getAttribute('data-status'), { timeout: 15_000 }).toBe('used');
 
     // The requester rates it, on a phone.
-    const phone = await signedIn('enterprise@demo.kezhuan.cn', 390);
-    await phone.goto(`${platform.url}/me/bookings`);
+    const phone = await demo.signedIn('enterprise@demo.kezhuan.cn', { width: 390 });
+    await phone.goto(`${demo.url}/me/bookings`);
     await card(phone).locator('[data-testid=booking-rate]').click();
     await phone.locator('[data-testid=rating-score] .el-rate__item').nth(3).click();
     await phone.locator('[data-testid=rating-comment]').fill('操作规范，图像清晰');
@@ -119,17 +103,17 @@ describe('instrument booking in the browser', () => {
     expect(rated).toMatchObject({ status: 'used', rating: { score: 4 } });
 
     // The calendar on a phone and the owner's utilisation.
-    await phone.goto(`${platform.url}/instruments/${instrumentId}/book`);
+    await phone.goto(`${demo.url}/instruments/${instrumentId}/book`);
     await expect.poll(() => phone.locator('[data-testid=booking-calendar] td').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shoot(phone, 'booking-calendar-390');
-    await owner.goto(`${platform.url}/me/instruments/utilisation`);
+    await owner.goto(`${demo.url}/me/instruments/utilisation`);
     await expect.poll(() => owner.locator('[data-testid=utilisation-chart] canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await owner.locator('[data-testid=util-instrument]', { hasText: '场发射扫描电子显微镜' }).count()).toBeGreaterThan(0);
     // Let the chart's entry animation end before the screenshot (nothing is asserted on time).
     await owner.waitForTimeout(1500);
     await shoot(owner, 'booking-utilisation-1366');
     await owner.setViewportSize({ width: 390, height: 900 });
-    await owner.goto(`${platform.url}/me/bookings?side=owner`);
+    await owner.goto(`${demo.url}/me/bookings?side=owner`);
     await expect.poll(() => card(owner).getAttribute('data-status'), { timeout: 15_000 }).toBe('used');
     await expect.poll(() => owner.locator('.el-loading-mask').count(), { timeout: 15_000 }).toBe(0);
     await shoot(owner, 'booking-owner-used-390');

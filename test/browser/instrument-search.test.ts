@@ -4,25 +4,16 @@
  * shows parameters, sample requirements, price, the weekly opening grid, the institution and the
  * booking slot. Screenshots at 1366 px and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, navTo, shoot, signInPage } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { navTo, shoot, signInPage, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-instruments-'));
+const demo = useDemoPlatform('instruments');
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
-  browser = await launchBrowser();
   // The demo instruments are indexed by the start-up reconciliation: wait until they are searchable.
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    const found = (await (await fetch(`${platform.url}/api/instruments`)).json()) as { total?: number };
+    const found = (await (await fetch(`${demo.url}/api/instruments`)).json()) as { total?: number };
     if ((found.total ?? 0) >= 100) {
       break;
     }
@@ -30,16 +21,10 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('instrument search', () => {
   it('a visitor searches 电镜, filters by city and opens an instrument page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${platform.url}/`);
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${demo.url}/`);
     await page.getByTestId('nav-logo').waitFor();
     // The entry sits in the bar, or under 更多 when the bar is full.
     await navTo(page, 'nav-instruments');
@@ -83,7 +68,7 @@ describe('instrument search', () => {
 
     // A phone.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${platform.url}/instruments?q=${encodeURIComponent('核磁共振')}`);
+    await page.goto(`${demo.url}/instruments?q=${encodeURIComponent('核磁共振')}`);
     await page.getByTestId('ins-card').first().waitFor();
     await shoot(page, 'instrument-search-390');
     await page.getByTestId('ins-card').first().click();
@@ -91,15 +76,15 @@ describe('instrument search', () => {
     await shoot(page, 'instrument-page-390');
 
     // Nothing found: the empty state says so.
-    await page.goto(`${platform.url}/instruments?q=${encodeURIComponent('粒子对撞机')}`);
+    await page.goto(`${demo.url}/instruments?q=${encodeURIComponent('粒子对撞机')}`);
     await page.getByTestId('ins-empty').waitFor();
     await page.close();
   });
 
   it('a researcher of 吉林大学 sees his institution’s instruments and the form to list one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await signInPage(context, platform.url, 'researcher@demo.kezhuan.cn', 'Kezhuan2026demo');
-    await page.goto(`${platform.url}/me/instruments`);
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await signInPage(context, demo.url, 'researcher@demo.kezhuan.cn');
+    await page.goto(`${demo.url}/me/instruments`);
     await page.getByTestId('ins-mine-row').first().waitFor();
     expect(await page.getByTestId('ins-mine-row').count()).toBeGreaterThanOrEqual(20);
     await shoot(page, 'instrument-mine');

@@ -5,31 +5,24 @@
  * intermediary panel, the enterprise downloads it, accepts and rates; the scorecard counts it.
  * Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, type ApiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot, signInPage } from './support';
+import { DEMO_PASSWORD, shoot, useDemoPlatform } from './support';
 
-const PASSWORD = 'Kezhuan2026demo';
-let platform: RunningPlatform;
-let browser: Browser;
 let broker: ApiSession;
 let dealId = '';
 let freeResult = '';
 let entOrgName = '';
 let orgId = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-intermediaries-'));
-const report = join(dataDir, '评估报告.pdf');
+const demo = useDemoPlatform('intermediaries');
+const report = join(demo.dataDir, '评估报告.pdf');
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   writeFileSync(report, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]));
-  broker = await apiSession(platform.url, 'intermediary@demo.kezhuan.cn', PASSWORD);
+  broker = await apiSession(demo.url, 'intermediary@demo.kezhuan.cn', DEMO_PASSWORD);
   const me = (await broker.get('/api/auth/session')).body as { user: { org: { id: string } } };
   orgId = me.user.org.id;
   for (const [kind, title, price] of [
@@ -42,33 +35,22 @@ beforeAll(async () => {
   }
   // The test introduces a researcher's result to the demo enterprise; the demo has rooms between these
   // organisations already, so it takes a result that is in none of them.
-  const researcher = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
+  const researcher = await apiSession(demo.url, 'researcher@demo.kezhuan.cn', DEMO_PASSWORD);
   const results = (await researcher.get('/api/me/results?status=published&pageSize=50')).body as { items: { id: string }[] };
-  const enterprise = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+  const enterprise = await apiSession(demo.url, 'enterprise@demo.kezhuan.cn', DEMO_PASSWORD);
   const rooms = (await enterprise.get('/api/deals?pageSize=100')).body as { items: { listing: { id: string } }[] };
   const taken = new Set(rooms.items.map((r) => r.listing.id));
   freeResult = results.items.find((r) => !taken.has(r.id))!.id;
   entOrgName = ((await enterprise.get('/api/auth/session')).body as { user: { org: { name: string } } }).user.org.name;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  return signInPage(context, platform.url, email, PASSWORD);
-}
-
 const visible = (page: Page, testid: string) => expect.poll(() => page.locator(`[data-testid=${testid}]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
 describe('intermediaries in the browser', () => {
   it('publishes a service, finds it in the catalogue, and takes an order from order to rated delivery', async () => {
-    const im = await signedIn('intermediary@demo.kezhuan.cn', 1366);
+    const im = await demo.signedIn('intermediary@demo.kezhuan.cn');
     // The intermediary introduces the researcher's result to the demo enterprise from the result's page: a room with all three opens.
-    await im.goto(`${platform.url}/results/${freeResult}`);
+    await im.goto(`${demo.url}/results/${freeResult}`);
     await im.locator('[data-testid=im-introduce-open]').click();
     await im.locator('[data-testid=im-introduce-org] input').fill(entOrgName.slice(0, 4));
     await im.locator('.el-select-dropdown__item').filter({ hasText: entOrgName }).first().click();
@@ -80,7 +62,7 @@ describe('intermediaries in the browser', () => {
     const introduced = (await broker.get(`/api/deals/${dealId}`)).body as { origin: string; parties: { party: string }[] };
     expect(introduced.origin).toBe('introduction');
     expect(introduced.parties.map((p) => p.party).sort()).toEqual(['demand', 'intermediary', 'supply']);
-    await im.goto(`${platform.url}/me/intermediary/services`);
+    await im.goto(`${demo.url}/me/intermediary/services`);
     await visible(im, 'im-mine-row');
     // The demo's catalogue and the two services above are there; the form adds one more.
     const mine = await im.locator('[data-testid=im-mine-row]').count();
@@ -98,11 +80,11 @@ describe('intermediaries in the browser', () => {
     await shoot(im, 'intermediaries-my-services-1366');
 
     // The public catalogue: the kind filter finds the new service.
-    const visitor = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
-    await visitor.goto(`${platform.url}/intermediaries/services?kind=evaluation`);
+    const visitor = await demo.newPage();
+    await visitor.goto(`${demo.url}/intermediaries/services?kind=evaluation`);
     await visible(visitor, 'im-card');
     expect(await visitor.locator('[data-testid=im-card-title]').allTextContents()).toContain('专利价值快速评估');
-    await visitor.goto(`${platform.url}/intermediaries/services`);
+    await visitor.goto(`${demo.url}/intermediaries/services`);
     await expect.poll(() => visitor.locator('[data-testid=im-card]').count(), { timeout: 15_000 }).toBe(catalogue + 1);
     await shoot(visitor, 'intermediaries-catalogue-1366');
     await visitor.locator('[data-testid=im-card]').filter({ hasText: '专利价值快速评估' }).click();
@@ -111,8 +93,8 @@ describe('intermediaries in the browser', () => {
     await shoot(visitor, 'intermediaries-service-1366');
 
     // The enterprise orders the evaluation in the room's panel.
-    const ent = await signedIn('enterprise@demo.kezhuan.cn', 390);
-    await ent.goto(`${platform.url}/deals/${dealId}?tab=intermediary`);
+    const ent = await demo.signedIn('enterprise@demo.kezhuan.cn', { width: 390 });
+    await ent.goto(`${demo.url}/deals/${dealId}?tab=intermediary`);
     await visible(ent, 'deal-intermediary-order-open');
     await ent.locator('[data-testid=deal-intermediary-order-open]').click();
     await ent.locator('[data-testid=deal-intermediary-order-service]').click();
@@ -123,13 +105,13 @@ describe('intermediaries in the browser', () => {
     await shoot(ent, 'intermediaries-panel-ordered-390');
 
     // The intermediary accepts on its home, then uploads and delivers in the panel.
-    await im.goto(`${platform.url}/me/intermediary`);
+    await im.goto(`${demo.url}/me/intermediary`);
     await visible(im, 'im-home-order-accept');
     await shoot(im, 'intermediaries-home-1366');
     await im.locator('[data-testid=im-home-order-accept]').click();
     await expect.poll(() => im.locator('[data-testid=im-home-order-accept]').count(), { timeout: 15_000 }).toBe(0);
     // The old address of the panel lands on the room's tab.
-    await im.goto(`${platform.url}/deals/${dealId}/intermediary`);
+    await im.goto(`${demo.url}/deals/${dealId}/intermediary`);
     await expect.poll(() => new URL(im.url()).search).toBe('?tab=intermediary');
     await visible(im, 'deal-order-upload');
     await im.locator('[data-testid=deal-order-upload]').setInputFiles(report);
@@ -152,14 +134,14 @@ describe('intermediaries in the browser', () => {
 
     // The scorecard counts the delivery and the rating.
     await visitor.setViewportSize({ width: 390, height: 844 });
-    await visitor.goto(`${platform.url}/intermediaries/${orgId}`);
+    await visitor.goto(`${demo.url}/intermediaries/${orgId}`);
     await visible(visitor, 'im-scorecard');
     const cardAfter = (await broker.get(`/api/intermediaries/${orgId}/scorecard`)).body as { ordersDelivered: number; rating: { count: number } };
     expect(cardAfter.ordersDelivered).toBe(cardBefore.ordersDelivered + 1);
     expect(cardAfter.rating.count).toBe(cardBefore.rating.count + 1);
     await expect.poll(() => visitor.locator('[data-testid=im-score-delivered]').textContent(), { timeout: 15_000 }).toContain(String(cardAfter.ordersDelivered));
     await shoot(visitor, 'intermediaries-scorecard-390');
-    await visitor.goto(`${platform.url}/intermediaries/services`);
+    await visitor.goto(`${demo.url}/intermediaries/services`);
     await visible(visitor, 'im-card');
     await shoot(visitor, 'intermediaries-catalogue-390');
     const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

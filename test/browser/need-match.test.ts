@@ -4,27 +4,17 @@
  * interest once the need is published, and the researcher — signed in in another browser — sees
  * the notification arrive live and which organisation is interested on the result's page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { launchBrowser, shoot, signInPage } from './support';
+import { DEMO_PASSWORD, shoot, useDemoPlatform } from './support';
 
-const PASSWORD = 'Kezhuan2026demo';
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-match-'));
+const demo = useDemoPlatform('match');
 const RESULT_TITLE = '寒地玉米秸秆还田低温腐熟菌剂';
 let resultId = '';
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
-  browser = await launchBrowser();
   // The researcher's result, approved by the administrator (through the API: not what this test is about).
-  const researcher = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
+  const researcher = await apiSession(demo.url, 'researcher@demo.kezhuan.cn', DEMO_PASSWORD);
   const created = await researcher.post('/api/results', {
     title: RESULT_TITLE,
     summary: '筛选出在5℃以下仍能分解纤维素的复合菌系，制成玉米秸秆还田腐熟菌剂，东北寒地田间试验秸秆腐解率提高35%，次年玉米增产8%，已完成中试。',
@@ -38,12 +28,12 @@ beforeAll(async () => {
   const id = (created.body as { id: string }).id;
   resultId = id;
   expect((await researcher.post(`/api/results/${id}/submit`, {})).status).toBe(200);
-  const admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
+  const admin = await apiSession(demo.url, 'admin@demo.kezhuan.cn', DEMO_PASSWORD);
   expect((await admin.post(`/api/admin/review/result/${id}`, { decision: 'approve' })).status).toBe(200);
   // Wait until the approved result is searchable (the index worker pushes it within seconds).
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const found = (await (await fetch(`${platform.url}/api/search/results?q=${encodeURIComponent('腐熟菌剂')}`)).json()) as { total: number };
+    const found = (await (await fetch(`${demo.url}/api/search/results?q=${encodeURIComponent('腐熟菌剂')}`)).json()) as { total: number };
     if (found.total > 0) {
       break;
     }
@@ -51,27 +41,19 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const signIn = (context: BrowserContext, email: string): Promise<Page> => signInPage(context, platform.url, email, PASSWORD);
-
 describe('need → explained recommendation → interest → live notification', () => {
   it('works end to end in two browsers', async () => {
-    const researcherPage = await signIn(await browser.newContext({ locale: 'zh-CN' }), 'researcher@demo.kezhuan.cn');
+    const researcherPage = await demo.signedIn('researcher@demo.kezhuan.cn', { width: 1280, height: 720 });
     const badge = researcherPage.locator('[data-testid=notif-count]');
     const count = async () => Number(((await badge.textContent()) ?? '0').replace(/\D/g, '') || '0');
     // The researcher already has the approval notice: wait until the live count shows it.
-    const researcherApi = await apiSession(platform.url, 'researcher@demo.kezhuan.cn', PASSWORD);
+    const researcherApi = await apiSession(demo.url, 'researcher@demo.kezhuan.cn', DEMO_PASSWORD);
     const before = ((await researcherApi.get('/api/notifications/unread-count')).body as { unread: number }).unread;
     expect(before).toBeGreaterThan(0);
     await expect.poll(count, { timeout: 15_000 }).toBe(before);
 
-    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } }), 'enterprise@demo.kezhuan.cn');
-    await page.goto(`${platform.url}/needs/new`);
+    const page = await demo.signedIn('enterprise@demo.kezhuan.cn', { width: 1280, height: 1000 });
+    await page.goto(`${demo.url}/needs/new`);
     await page.locator('[data-testid=need-title] input').fill('玉米秸秆还田腐熟技术需求');
     await page.locator('[data-testid=need-problem] textarea').fill(
       '公司在松原、白城流转了两万亩玉米田，秸秆全量还田后春季低温腐解慢，影响播种质量和出苗率，需要适合东北寒地低温条件的秸秆腐熟菌剂及配套还田技术，并能在大田规模推广应用。',
@@ -101,9 +83,9 @@ describe('need → explained recommendation → interest → live notification',
     // A draft need cannot offer interest: the other side would be sent to a listing it cannot read.
     expect(await item.first().locator('[data-testid=rec-interested]').count()).toBe(0);
     const needId = /\/needs\/([0-9a-f]{24})$/.exec(page.url())?.[1] ?? '';
-    const enterpriseApi = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+    const enterpriseApi = await apiSession(demo.url, 'enterprise@demo.kezhuan.cn', DEMO_PASSWORD);
     expect((await enterpriseApi.post(`/api/needs/${needId}/submit`, {})).status).toBe(200);
-    const admin = await apiSession(platform.url, 'admin@demo.kezhuan.cn', PASSWORD);
+    const admin = await apiSession(demo.url, 'admin@demo.kezhuan.cn', DEMO_PASSWORD);
     expect((await admin.post(`/api/admin/review/need/${needId}`, { decision: 'approve' })).status).toBe(200);
     await page.reload();
     await expect.poll(() => item.first().locator('[data-testid=rec-interested]').count(), { timeout: 30_000 }).toBe(1);
@@ -116,7 +98,7 @@ describe('need → explained recommendation → interest → live notification',
     await shoot(researcherPage, '12-researcher-notified');
 
     // The result's page tells its owner who is interested, through which need.
-    await researcherPage.goto(`${platform.url}/results/${resultId}`);
+    await researcherPage.goto(`${demo.url}/results/${resultId}`);
     const interest = researcherPage.locator('[data-testid=feedback-interest-item]');
     await expect.poll(() => interest.count(), { timeout: 15_000 }).toBe(1);
     expect(await interest.textContent()).toContain('玉米秸秆还田腐熟技术需求');
@@ -131,7 +113,7 @@ describe('need → explained recommendation → interest → live notification',
   });
 
   it('says when nothing fits and offers to subscribe', async () => {
-    const enterpriseApi = await apiSession(platform.url, 'enterprise@demo.kezhuan.cn', PASSWORD);
+    const enterpriseApi = await apiSession(demo.url, 'enterprise@demo.kezhuan.cn', DEMO_PASSWORD);
     const created = await enterpriseApi.post('/api/needs', {
       // Words no demo result contains, so nothing may be recommended.
       title: '载人潜水器相控阵规程',
@@ -143,8 +125,8 @@ describe('need → explained recommendation → interest → live notification',
       contact: { name: '王工', phone: '0432-62000001', email: 'enterprise@demo.kezhuan.cn' },
     });
     expect(created.status).toBe(201);
-    const page = await signIn(await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } }), 'enterprise@demo.kezhuan.cn');
-    await page.goto(`${platform.url}/needs/${(created.body as { id: string }).id}`);
+    const page = await demo.signedIn('enterprise@demo.kezhuan.cn', { width: 1280 });
+    await page.goto(`${demo.url}/needs/${(created.body as { id: string }).id}`);
     const empty = page.locator('[data-testid=recs-empty]');
     await expect.poll(() => empty.count(), { timeout: 30_000 }).toBe(1);
     expect(await empty.textContent()).toContain('暂无高匹配的成果');

@@ -1,9 +1,9 @@
 /** Steps the organisation browser tests share: registering and asking to join, the demo manager, API reads. */
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { enterRegistrationCode, signInPage } from './support';
+import { DEMO_PASSWORD, enterRegistrationCode, signInPage } from './support';
 
-export const DEMO_PASSWORD = 'Kezhuan2026demo';
+export { DEMO_PASSWORD };
 /** 吉林大学's manager among the demo accounts. */
 export const JLU_MANAGER = 'researcher@demo.kezhuan.cn';
 

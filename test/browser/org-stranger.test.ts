@@ -4,29 +4,12 @@
  * for any outsider); once approved as a member he sees the contacts but still no tools on a
  * colleague's listing — in Debian's Chromium, against the real platform with demo data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { api, approveAsManager, fillRegistrationJoining, jluManager, submitRegistration } from './org-helpers';
-import { launchBrowser, shoot } from './support';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-stranger-'));
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const demo = useDemoPlatform('browser-stranger');
 
 const OWNER_TOOLS = ['owner-bar', 'owner-edit', 'owner-withdraw', 'owner-confirm', 'share-open'];
 
@@ -42,19 +25,18 @@ async function toolsShown(page: Page): Promise<string[]> {
 
 describe('a stranger asking to join an organisation', () => {
   it('has no rights over its listings while pending, and only a member\'s once approved', async () => {
-    const manager = await jluManager(browser, platform.url);
+    const manager = await jluManager(demo.browser, demo.url);
     // A published result of 吉林大学 that its manager did not write (a colleague's).
     const org = (await api(manager, '/api/me/results?scope=org&pageSize=100')).body as { items: { id: string; status: string; owner?: { name: string } }[] };
     const listing = org.items.find((i) => i.status === 'published' && !i.owner?.name.includes('李明'));
     expect(listing, 'a colleague\'s published result of 吉林大学 in the demo data').toBeDefined();
-    const path = `${platform.url}/results/${listing!.id}`;
+    const path = `${demo.url}/results/${listing!.id}`;
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await demo.newPage({ width: 1280 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await fillRegistrationJoining(page, platform.url, { email: 'wu.stranger@example.cn', phone: '13843117654', name: '吴某' }, '吉林大学');
-    await submitRegistration(page, platform.output, 'wu.stranger@example.cn');
+    await fillRegistrationJoining(page, demo.url, { email: 'wu.stranger@example.cn', phone: '13843117654', name: '吴某' }, '吉林大学');
+    await submitRegistration(page, demo.platform.output, 'wu.stranger@example.cn');
 
     // Pending: the listing looks as it does to any outsider.
     await page.goto(path);
@@ -65,7 +47,7 @@ describe('a stranger asking to join an organisation', () => {
     expect((await api(page, `/api/results/${listing!.id}`)).body).toMatchObject({ disclosure: 'public' });
     await shoot(page, 'stranger-01-pending-listing');
 
-    await approveAsManager(manager, platform.url, '吴某');
+    await approveAsManager(manager, demo.url, '吴某');
 
     // Approved member: the contacts open, but a colleague's listing is still not his to edit.
     await page.goto(path);
@@ -75,6 +57,6 @@ describe('a stranger asking to join an organisation', () => {
     await shoot(page, 'stranger-02-member-listing');
     expect(errors).toEqual([]);
     await manager.context().close();
-    await context.close();
+    await page.context().close();
   });
 });

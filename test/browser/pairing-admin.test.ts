@@ -7,49 +7,27 @@
  * shows the re-checked total), runs a stable matching and compares the two runs, confirms the first,
  * and opens the programme dashboard, whose charts are drawn; the public 双千 page shows counts only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
 import { ADMIN, approvedCommissioner, DEMO_PASSWORD, ENTERPRISE, NEXT_TERM, openRequest } from './pairing-helpers';
-import { launchBrowser, navTo, shoot } from './support';
+import { navTo, shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-pairing-'));
+const demo = useDemoPlatform('pairing');
 const term = NEXT_TERM;
 const OURS = ['周材料', '吴发酵', '郑综合'];
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   const voc = { expertise: '高分子材料改性，汽车内饰材料的VOC控制与配方改进', keywords: ['VOC', '内饰材料'], industries: ['C36'] };
   const corn = { expertise: '玉米深加工，生物发酵工艺与酶制剂应用', keywords: ['玉米深加工', '发酵'], industries: ['C13'] };
-  await approvedCommissioner(platform, { name: '周材料', n: 11, term, cities: ['220100'], ...voc });
-  await approvedCommissioner(platform, { name: '吴发酵', n: 12, term, cities: ['220200'], ...corn });
-  await approvedCommissioner(platform, { name: '郑综合', n: 13, term, cities: ['220100'], ...voc, keywords: ['VOC', '发酵'], industries: ['C36', 'C13'] });
-  const ent = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
+  await approvedCommissioner(demo.platform, { name: '周材料', n: 11, term, cities: ['220100'], ...voc });
+  await approvedCommissioner(demo.platform, { name: '吴发酵', n: 12, term, cities: ['220200'], ...corn });
+  await approvedCommissioner(demo.platform, { name: '郑综合', n: 13, term, cities: ['220100'], ...voc, keywords: ['VOC', '发酵'], industries: ['C36', 'C13'] });
+  const ent = await apiSession(demo.url, ENTERPRISE, DEMO_PASSWORD);
   await openRequest(ent, { title: '内饰件VOC超标', problem: '汽车内饰件VOC超标，需要改进配方。', keywords: ['VOC', '内饰材料'], industry: 'C36', city: '220100' });
   await openRequest(ent, { title: '座椅面料气味治理', problem: '座椅面料的VOC释放量偏高，需要配方改进。', keywords: ['VOC'], industry: 'C36', city: '220100' });
   await openRequest(ent, { title: '玉米发酵转化率低', problem: '玉米发酵工艺转化率低，酶制剂成本高。', keywords: ['发酵', '玉米深加工'], industry: 'C13', city: '220200' });
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(ADMIN);
-  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-}
 
 /** A screenshot once bars and toasts have settled. */
 async function still(page: Page, name: string): Promise<void> {
@@ -62,10 +40,10 @@ const bar = (page: Page) => page.locator('[data-testid=pairing-progress-bar]');
 
 describe('administrator pairing page and programme dashboard', () => {
   it('runs, reviews, edits, compares and confirms a pairing, then shows the dashboard with charts', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const page = await demo.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await signIn(page);
+    await demo.signIn(page, ADMIN);
     // 双千配对 lives in the administrator's 管理 group.
     await navTo(page, 'nav-admin-pairing');
     await expect.poll(() => page.url()).toMatch(/\/admin\/pairing(\?term=\d+)?$/);
@@ -175,12 +153,12 @@ describe('administrator pairing page and programme dashboard', () => {
 
     // Narrow screens: the pairing page and the dashboard.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${platform.url}/admin/pairing?term=${term}`);
+    await page.goto(`${demo.url}/admin/pairing?term=${term}`);
     await expect.poll(() => page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').count(), { timeout: 15_000 }).toBe(2);
     await page.locator('[data-testid=pairing-runs] .el-table__body tr.el-table__row').nth(1).locator('[data-testid=pairing-run-open]').click();
     await expect.poll(() => page.locator('[data-testid=pairing-pairs] .el-table__body tr.el-table__row').count(), { timeout: 10_000 }).toBe(pairCount);
     await still(page, '64-pairing-390');
-    await page.goto(`${platform.url}/admin/pairing/dashboard`);
+    await page.goto(`${demo.url}/admin/pairing/dashboard`);
     await expect.poll(() => page.locator('[data-testid=programme-chart] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await still(page, '65-programme-dashboard-390');
     expect(pageErrors).toEqual([]);
@@ -188,8 +166,8 @@ describe('administrator pairing page and programme dashboard', () => {
   });
 
   it('shows the public the programme in counts only, with a chart', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    await page.goto(`${platform.url}/shuangqian`);
+    const page = await demo.newPage();
+    await page.goto(`${demo.url}/shuangqian`);
     await expect.poll(() => page.locator('[data-testid=programme-gauge-commissioners]').textContent(), { timeout: 15_000 }).toContain('/ 1000');
     await expect.poll(() => page.locator('[data-testid=programme-chart] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const text = (await page.locator('[data-testid=shuangqian-page]').textContent()) ?? '';
@@ -198,7 +176,7 @@ describe('administrator pairing page and programme dashboard', () => {
     }
     await still(page, '66-shuangqian-public');
     // An anonymous visitor does not get the administrators' figures.
-    expect((await fetch(`${platform.url}/api/admin/service-summary?term=${term}`)).status).toBe(401);
+    expect((await fetch(`${demo.url}/api/admin/service-summary?term=${term}`)).status).toBe(401);
     await page.close();
   });
 });

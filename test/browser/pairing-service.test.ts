@@ -6,47 +6,33 @@
  * it and rates the service; the totals and the home page block follow. Screenshots at 1366 and 390 px
  * in Chinese and one in English.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ServiceRequestView } from '@kezhuan/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
 import { approvedCommissioner, confirmedRun, DEMO_PASSWORD, ENTERPRISE, NEXT_TERM, type SeededCommissioner } from './pairing-helpers';
-import { launchBrowser, shoot, signInPage } from './support';
+import { shoot, signInPage, useDemoPlatform } from './support';
 
 const TITLE = '汽车内饰件VOC超标整改';
-let platform: RunningPlatform;
-let browser: Browser;
 let commissioner: SeededCommissioner;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-pairing-'));
+const demo = useDemoPlatform('pairing');
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
   // The run of a term no demo commissioner serves: he (one place) is its only commissioner, the demo
   // requests still compete with this test's request for him.
-  commissioner = await approvedCommissioner(platform, {
+  commissioner = await approvedCommissioner(demo.platform, {
     n: 1, name: '陈静（吉林大学）', term: NEXT_TERM, capacity: 1, cities: ['220100'], industries: ['C36', 'C29'],
     expertise: '高分子材料改性，汽车内饰材料的VOC控制与配方改进，塑料制品成型工艺', keywords: ['VOC', '内饰材料', '高分子改性'],
   });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 async function page(email: string, password: string, width = 1366, locale = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+  const context = await demo.browser.newContext({ locale, viewport: { width, height: 900 } });
   if (locale === 'en') {
     // The UI language the app remembers on the device (the switch in the header sets it).
     await context.addInitScript(() => localStorage.setItem('kz.locale', 'en'));
   }
-  return signInPage(context, platform.url, email, password);
+  return signInPage(context, demo.url, email, password);
 }
 
 /** Picks an option of an Element Plus select, typing `filter` first when the select is filterable. */
@@ -62,7 +48,7 @@ describe('service request → pairing → service log', () => {
   it('works end to end for the enterprise and the commissioner', async () => {
     // The enterprise files a request from the form.
     const ent = await page(ENTERPRISE, DEMO_PASSWORD);
-    await ent.goto(`${platform.url}/service-requests/new`);
+    await ent.goto(`${demo.url}/service-requests/new`);
     await ent.locator('[data-testid=sr-title] input').fill(TITLE);
     await ent.locator('[data-testid=sr-problem] textarea').fill('公司生产的汽车门板、仪表板等内饰件VOC检测超标，主机厂要求三个月内整改，需要专家帮助分析VOC来源并改进材料配方。');
     for (const k of ['VOC', '内饰材料']) {
@@ -80,7 +66,7 @@ describe('service request → pairing → service log', () => {
     expect(await ent.locator('[data-testid=sr-item] [data-testid=sr-status]').textContent()).toBe('待配对');
 
     // Stored as typed, open for pairing.
-    const api = await apiSession(platform.url, ENTERPRISE, DEMO_PASSWORD);
+    const api = await apiSession(demo.url, ENTERPRISE, DEMO_PASSWORD);
     const stored = ((await api.get('/api/me/service-requests')).body as { items: ServiceRequestView[] }).items;
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
@@ -89,9 +75,9 @@ describe('service request → pairing → service log', () => {
     });
 
     // "My pairings" is open when the administrator confirms the run: the pairing appears without a reload.
-    await ent.goto(`${platform.url}/me/pairings`);
+    await ent.goto(`${demo.url}/me/pairings`);
     await expect.poll(() => ent.locator('.el-empty').count(), { timeout: 15_000 }).toBe(1);
-    const run = await confirmedRun(platform.url, NEXT_TERM);
+    const run = await confirmedRun(demo.url, NEXT_TERM);
     expect(run.confirmed).toBe(1);
     expect(run.pairs.map((p) => [p.request.name, p.commissioner.name])).toEqual([[TITLE, commissioner.name]]);
     await expect.poll(() => ent.locator('[data-testid=pairing-item]').count(), { timeout: 20_000 }).toBe(1);
@@ -103,7 +89,7 @@ describe('service request → pairing → service log', () => {
 
     // The commissioner, on a phone, declines only with a reason; here he accepts.
     const com = await page(commissioner.email, commissioner.password, 390);
-    await com.goto(`${platform.url}/me/pairings?side=commissioner`);
+    await com.goto(`${demo.url}/me/pairings?side=commissioner`);
     await expect.poll(() => com.locator('[data-testid=pairing-item]').count(), { timeout: 15_000 }).toBe(1);
     await com.locator('[data-testid=pairing-decline]').click();
     await com.locator('[data-testid=pairing-decline-send]').click();
@@ -138,7 +124,7 @@ describe('service request → pairing → service log', () => {
     await shoot(com, 'pairing-service-commissioner-390');
 
     // The enterprise's home shows the entry awaiting confirmation; it confirms and rates.
-    await ent.goto(platform.url);
+    await ent.goto(demo.url);
     await expect.poll(() => ent.locator('[data-testid=home-awaiting-entries]').textContent(), { timeout: 15_000 }).toContain('1 条待确认');
     await shoot(ent, 'pairing-home-enterprise-1366');
     await ent.goto(serviceUrl);
@@ -160,10 +146,10 @@ describe('service request → pairing → service log', () => {
 
     // The enterprise's requests and the form on a phone.
     const phone = await page(ENTERPRISE, DEMO_PASSWORD, 390);
-    await phone.goto(`${platform.url}/service-requests`);
+    await phone.goto(`${demo.url}/service-requests`);
     await expect.poll(() => phone.locator('[data-testid=sr-item] [data-testid=sr-status]').textContent(), { timeout: 15_000 }).toBe('已配对');
     await shoot(phone, 'pairing-requests-390');
-    await phone.goto(`${platform.url}/service-requests/new`);
+    await phone.goto(`${demo.url}/service-requests/new`);
     await phone.locator('[data-testid=sr-save]').click();
     await expect.poll(() => phone.locator('.el-form-item__error').count()).toBeGreaterThanOrEqual(4);
     await shoot(phone, 'pairing-request-form-errors-390');

@@ -6,20 +6,14 @@
  * service request, and a manager of another organisation cannot endorse a commissioner application
  * — in Debian's Chromium, against the real platform with demo data (one start, one context a person).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
 import { ADMIN, DEMO_PASSWORD, NEXT_TERM, TERM } from './pairing-helpers';
-import { launchBrowser, shoot, signInPage } from './support';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-pairing-strangers-'));
-const demo = (who: string) => `${who}@demo.kezhuan.cn`;
+const demo = useDemoPlatform('browser-pairing-strangers');
+const account = (who: string) => `${who}@demo.kezhuan.cn`;
 
 /** A confirmed demo pairing whose request belongs to neither factory@'s enterprise nor expert@. */
 let pair: { id: string; request: string };
@@ -27,16 +21,14 @@ let pair: { id: string; request: string };
 let application: string;
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-  const admin = await apiSession(platform.url, ADMIN, DEMO_PASSWORD);
+  const admin = await apiSession(demo.url, ADMIN, DEMO_PASSWORD);
   const runs = (await admin.get(`/api/admin/pairing-runs?term=${TERM}`)).body as { items: { id: string; status: string }[] };
   const run = runs.items.find((r) => r.status === 'confirmed');
   if (!run) {
     throw new Error(`the demo data has no confirmed run of ${TERM}: ${JSON.stringify(runs)}`);
   }
   const pairs = (await admin.get(`/api/admin/pairing-runs/${run.id}/pairs`)).body as { items: { id: string; request: { id: string } }[] };
-  const factory = await apiSession(platform.url, demo('factory'), DEMO_PASSWORD);
+  const factory = await apiSession(demo.url, account('factory'), DEMO_PASSWORD);
   const factoryOrg = ((await factory.get('/api/auth/session')).body as { user: { org: { id: string } } }).user.org.id;
   for (const p of pairs.items) {
     const req = (await admin.get(`/api/service-requests/${p.request.id}`)).body as { org: { id: string } };
@@ -45,7 +37,7 @@ beforeAll(async () => {
       break;
     }
   }
-  const applicant = await apiSession(platform.url, demo('commissioner'), DEMO_PASSWORD);
+  const applicant = await apiSession(demo.url, account('commissioner'), DEMO_PASSWORD);
   const made = await applicant.post('/api/commissioner-applications', {
     term: NEXT_TERM, expertise: '高分子材料改性与复合材料成型工艺，服务汽车零部件企业', keywords: ['高分子', '复合材料'], disciplines: ['430'], industries: ['C'], cities: ['220100'], capacity: 2,
   });
@@ -54,12 +46,6 @@ beforeAll(async () => {
   }
   application = (made.body as { id: string }).id;
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** A call from the page (its session cookie and CSRF token), as a crafted request would be. */
 async function call(page: Page, method: string, path: string, body?: unknown): Promise<number> {
@@ -76,7 +62,7 @@ async function call(page: Page, method: string, path: string, body?: unknown): P
 
 /** Opens `path` and waits for the page to settle on a refusal (an el-result) or on the login form. */
 async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${platform.url}${path}`);
+  await page.goto(`${demo.url}${path}`);
   await page.locator('.el-result, [data-testid=login-submit]').first().waitFor({ timeout: 20_000 });
 }
 
@@ -96,8 +82,7 @@ async function actionsShown(page: Page): Promise<string[]> {
 
 describe('双千 pages for people who must not act there', () => {
   it('sends an anonymous visitor to the login page, and shows members of other roles the forbidden page', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await demo.newPage({ width: 1280 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     for (const path of ['/admin/pairing', '/admin/commissioners', '/admin/pairing/dashboard', '/service-requests/new', '/me/pairings', '/commissioners/applications']) {
@@ -106,11 +91,10 @@ describe('双千 pages for people who must not act there', () => {
       expect(new URL(page.url()).searchParams.get('redirect')).toBe(path);
     }
     await shoot(page, 'strangers-01-anonymous-login');
-    await context.close();
+    await page.context().close();
 
     for (const who of ['researcher', 'enterprise']) {
-      const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 800 } });
-      const member = await signInPage(ctx, platform.url, demo(who), DEMO_PASSWORD);
+      const member = await demo.signedIn(account(who), { width: 390, height: 800 });
       member.on('pageerror', (e) => errors.push(e.message));
       for (const path of ['/admin/pairing', '/admin/commissioners', '/admin/pairing/dashboard']) {
         await open(member, path);
@@ -123,7 +107,7 @@ describe('双千 pages for people who must not act there', () => {
       expect(await call(member, 'POST', '/api/admin/pairing-runs', { term: TERM })).toBe(403);
       expect(await call(member, 'POST', `/api/commissioner-applications/${application}/review`, { decision: 'approve' })).toBe(403);
       await shoot(member, `strangers-02-${who}-forbidden`);
-      await ctx.close();
+      await member.context().close();
     }
     expect(errors).toEqual([]);
   });
@@ -133,8 +117,7 @@ describe('双千 pages for people who must not act there', () => {
     const errors: string[] = [];
     const entry = { date: `${TERM}-11-01`, hours: 2, visit: true, problems: '查看病害情况', outcomes: '给出防控建议' };
 
-    const fctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const factory = await signInPage(fctx, platform.url, demo('factory'), DEMO_PASSWORD);
+    const factory = await demo.signedIn(account('factory'), { width: 1280 });
     factory.on('pageerror', (e) => errors.push(e.message));
     await open(factory, `/me/pairings/${pair.id}/service`);
     expect(await factory.locator('.el-result').innerText()).toContain('没有找到该服务记录');
@@ -151,10 +134,9 @@ describe('双千 pages for people who must not act there', () => {
     // Requests are not public: to an outsider a write finds no request, as a read does (not a 403 that tells it exists).
     expect(await call(factory, 'PATCH', `/api/service-requests/${pair.request}`, { urgency: 'low' })).toBe(404);
     expect(await call(factory, 'POST', `/api/service-requests/${pair.request}/close`, {})).toBe(404);
-    await fctx.close();
+    await factory.context().close();
 
-    const xctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 800 } });
-    const expert = await signInPage(xctx, platform.url, demo('expert'), DEMO_PASSWORD);
+    const expert = await demo.signedIn(account('expert'), { width: 390, height: 800 });
     expert.on('pageerror', (e) => errors.push(e.message));
     await open(expert, `/me/pairings/${pair.id}/service`);
     expect(await expert.locator('.el-result').innerText()).toContain('没有找到该服务记录');
@@ -163,18 +145,17 @@ describe('双千 pages for people who must not act there', () => {
     expect(await call(expert, 'POST', `/api/pairings/${pair.id}/answer`, { accept: true })).toBe(404);
     expect(await call(expert, 'POST', `/api/pairings/${pair.id}/service-entries`, entry)).toBe(404);
     expect(await call(expert, 'PUT', `/api/pairings/${pair.id}/agreement`, { goals: '帮助企业解决病害问题', plannedVisits: 4, plannedHours: 20, startsOn: `${TERM}-12-01`, endsOn: `${NEXT_TERM}-06-01` })).toBe(404);
-    await xctx.close();
+    await expert.context().close();
     expect(errors).toEqual([]);
   });
 
   it('refuses an endorsement from a manager of another organisation, and from a colleague who is no manager', async () => {
     for (const who of ['researcher', 'enterprise', 'expert']) {
-      const ctx = await browser.newContext({ locale: 'zh-CN' });
-      const page = await signInPage(ctx, platform.url, demo(who), DEMO_PASSWORD);
+      const page = await demo.signedIn(account(who), { width: 1280, height: 720 });
       expect(await call(page, 'POST', `/api/commissioner-applications/${application}/endorsement`, { endorse: true }), who).toBe(403);
-      await ctx.close();
+      await page.context().close();
     }
-    const applicant = await apiSession(platform.url, demo('commissioner'), DEMO_PASSWORD);
+    const applicant = await apiSession(demo.url, account('commissioner'), DEMO_PASSWORD);
     expect((await applicant.get(`/api/commissioner-applications/${application}`)).body).toMatchObject({ status: 'awaiting_endorsement' });
   });
 });

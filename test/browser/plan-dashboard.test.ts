@@ -4,48 +4,21 @@
  * 重大科技成果转化项目 in 白山市 (counted from the funded projects: the entry is kept as evidence, the value stays), and sees the entry with its evidence; a visitor
  * sees the public summary (values and charts, no entries, no export). Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from '../support/api';
-import { startPlatform, type RunningPlatform } from '../support/platform';
 import { ADMIN, DEMO_PASSWORD } from './pairing-helpers';
-import { launchBrowser, shoot } from './support';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-plan-'));
+const demo = useDemoPlatform('plan');
 const EVIDENCE = '吉科协发〔2014〕7号《关于批准建立企业院士工作站的通知》：白山市 2 个';
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(who);
-  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-}
 
 const valueOf = (page: Page, key: string) => page.locator(`[data-testid=plan-target-${key}] [data-testid=plan-target-value]`).innerText();
 
 describe('the plan-target dashboard', () => {
   it('an administrator enters a count with evidence and the dashboard shows it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signIn(page, ADMIN);
-    await page.goto(`${platform.url}/plan`);
+    const page = await demo.signedIn(ADMIN);
+    await page.goto(`${demo.url}/plan`);
     await expect.poll(() => page.locator('[data-testid=plan-title]').innerText(), { timeout: 15_000 }).toContain('十二五');
     await expect.poll(() => page.locator('[data-testid^=plan-target-]').filter({ has: page.locator('[data-testid=plan-target-value]') }).count()).toBe(11);
     await expect.poll(() => page.locator('[data-testid=plan-city-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
@@ -53,7 +26,7 @@ describe('the plan-target dashboard', () => {
     expect(await page.locator('[data-testid=plan-export]').getAttribute('href')).toContain('/api/admin/plans/jilin-2011-2015/dashboard.xlsx');
     const before = Number(await valueOf(page, 'major_projects'));
     // A cell (白山市, year) the demo left empty: one entry per cell.
-    const admin = await apiSession(platform.url, ADMIN, DEMO_PASSWORD);
+    const admin = await apiSession(demo.url, ADMIN, DEMO_PASSWORD);
     const full = (await admin.get('/api/admin/plans/jilin-2011-2015/dashboard')).body as { entries: { target: string; city: string; year: number }[] };
     const taken = new Set(full.entries.filter((e) => e.target === 'major_projects' && e.city === '220600').map((e) => e.year));
     const year = [2011, 2012, 2013, 2014, 2015].find((y) => !taken.has(y))!;
@@ -80,16 +53,15 @@ describe('the plan-target dashboard', () => {
     await shoot(page, 'plan-dashboard-admin-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, 'plan-dashboard-admin-390');
-    await context.close();
+    await page.context().close();
   });
 
   it('a visitor sees the public summary: values and charts, no entries, no export', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${platform.url}/market`);
+    const page = await demo.newPage();
+    await page.goto(`${demo.url}/market`);
     await page.locator('[data-testid=market-plan-link]').click();
     await expect.poll(() => page.locator('[data-testid=plan-title]').innerText(), { timeout: 15_000 }).toContain('十二五');
-    const pub = (await (await fetch(`${platform.url}/api/plans/jilin-2011-2015/dashboard`)).json()) as { targets: { key: string; value: number }[] };
+    const pub = (await (await fetch(`${demo.url}/api/plans/jilin-2011-2015/dashboard`)).json()) as { targets: { key: string; value: number }[] };
     const ws = pub.targets.find((x) => x.key === 'major_projects')!;
     await expect.poll(() => valueOf(page, 'major_projects')).toBe(String(ws.value));
     await expect.poll(() => page.locator('[data-testid=plan-year-chart] canvas').count(), { timeout: 15_000 }).toBe(1);
@@ -99,6 +71,6 @@ describe('the plan-target dashboard', () => {
     await shoot(page, 'plan-dashboard-public-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, 'plan-dashboard-public-390');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -8,42 +8,17 @@
  * administrator funds it with its score in view; the enterprise reports a milestone of the project
  * and the administrator accepts the report. Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { ADMIN, DEMO_PASSWORD, ENTERPRISE } from './pairing-helpers';
-import { launchBrowser, navTo, shoot } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, ENTERPRISE } from './pairing-helpers';
+import { navTo, shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-programme-'));
+const demo = useDemoPlatform('programme');
 const RESEARCHER = 'researcher@demo.kezhuan.cn';
 const RESEARCHER_NAME = '李明';
 /** The application the first test submits and gets accepted; the second takes it further. */
 const accepted = { callId: '', title: '' };
 const PDF = Buffer.from('%PDF-1.4\n% feasibility study\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(who);
-  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-}
 
 /** An Element Plus input by test id: el-input passes the id to its <input>/<textarea>, others keep it on the wrapper. */
 const field = (page: Page, id: string) => page.locator(`input[data-testid=${id}], textarea[data-testid=${id}], [data-testid=${id}] input`).first();
@@ -60,7 +35,7 @@ async function submitApplication(page: Page): Promise<void> {
 
 /** The administrator's formal check of `title` on the call's applications page. */
 async function check(page: Page, callId: string, title: string, decide: (dialog: Page) => Promise<void>): Promise<void> {
-  await page.goto(`${platform.url}/admin/calls/${callId}/applications`);
+  await page.goto(`${demo.url}/admin/calls/${callId}/applications`);
   const row = page.locator('[data-testid=admin-applications] tr', { hasText: title });
   await row.locator('[data-testid=open-check]').click();
   await page.locator('[data-testid=check-dialog]').waitFor();
@@ -69,9 +44,7 @@ async function check(page: Page, callId: string, title: string, decide: (dialog:
 
 describe('applying to a programme call', () => {
   it('goes enterprise → submit → returned with a reason → fixed and resubmitted → accepted', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const ent = await ctx.newPage();
-    await signIn(ent, ENTERPRISE);
+    const ent = await demo.signedIn(ENTERPRISE);
     await navTo(ent, 'nav-calls');
     await ent.locator('[data-testid=call-item]').first().waitFor();
     await shoot(ent, 'programme-calls-1366');
@@ -98,9 +71,7 @@ describe('applying to a programme call', () => {
     const appUrl = ent.url();
 
     // The administrator returns it with a reason.
-    const adminCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const admin = await adminCtx.newPage();
-    await signIn(admin, ADMIN);
+    const admin = await demo.signedIn(ADMIN);
     await check(admin, callId, title, async (p) => {
       await field(p, 'reason-field').fill('经费预算');
       await field(p, 'reason-text').fill('设备购置费请附主要设备报价单');
@@ -124,27 +95,24 @@ describe('applying to a programme call', () => {
     Object.assign(accepted, { callId, title });
 
     // My applications at 390 px shows the accepted one.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const mob = await phone.newPage();
-    await signIn(mob, ENTERPRISE);
-    await mob.goto(`${platform.url}/applications`);
+    const mob = await demo.newPage({ width: 390, height: 844, isMobile: true });
+    await demo.signIn(mob, ENTERPRISE);
+    await mob.goto(`${demo.url}/applications`);
     await expect.poll(() => mob.locator('[data-testid=application-item]', { hasText: title }).locator('[data-testid=app-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
     await shoot(mob, 'programme-mine-390');
     await mob.goto(appUrl);
     await mob.locator('[data-testid=eligibility]').waitFor();
     await shoot(mob, 'programme-application-390');
-    await Promise.all([ctx.close(), adminCtx.close(), phone.close()]);
+    await Promise.all([ent.context().close(), admin.context().close(), mob.context().close()]);
   });
 
   it('takes the accepted application on: review → funding → milestone report accepted', async () => {
     const { callId, title } = accepted;
     expect(title).not.toBe('');
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const admin = await ctx.newPage();
-    await signIn(admin, ADMIN);
+    const admin = await demo.signedIn(ADMIN);
 
     // Review: the administrator assigns the proposed demo researcher (no conflict with the applicants).
-    await admin.goto(`${platform.url}/admin/calls/${callId}/applications`);
+    await admin.goto(`${demo.url}/admin/calls/${callId}/applications`);
     const row = admin.locator('[data-testid=admin-applications] tr', { hasText: title });
     await row.locator('[data-testid=open-reviewers]').click();
     const dialog = admin.locator('[data-testid=reviewers-dialog]');
@@ -154,10 +122,8 @@ describe('applying to a programme call', () => {
     await expect.poll(() => dialog.locator('[data-testid=assigned-review]', { hasText: RESEARCHER_NAME }).count(), { timeout: 15_000 }).toBe(1);
 
     // The reviewer scores every criterion 80 and submits.
-    const rctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const rev = await rctx.newPage();
-    await signIn(rev, RESEARCHER);
-    await rev.goto(`${platform.url}/reviews`);
+    const rev = await demo.signedIn(RESEARCHER);
+    await rev.goto(`${demo.url}/reviews`);
     await rev.locator('[data-testid=review-item]', { hasText: title }).click();
     const inputs = rev.locator('[data-testid=criterion-score] input');
     await inputs.first().waitFor({ timeout: 15_000 });
@@ -171,7 +137,7 @@ describe('applying to a programme call', () => {
     await expect.poll(() => rev.locator('[data-testid=review-submit]').count(), { timeout: 15_000 }).toBe(0);
 
     // Funding: the score is on the funding page; the administrator funds it.
-    await admin.goto(`${platform.url}/admin/calls/${callId}/funding`);
+    await admin.goto(`${demo.url}/admin/calls/${callId}/funding`);
     const fundRow = admin.locator('[data-testid=funding-table] tr', { hasText: title });
     await expect.poll(() => fundRow.locator('[data-testid=score-cell]').innerText(), { timeout: 15_000 }).toBe('80.0 (1/1)');
     await fundRow.locator('[data-testid=open-decision]').click();
@@ -184,10 +150,9 @@ describe('applying to a programme call', () => {
     expect(projectPath).toMatch(/^\/projects\/[0-9a-f]{24}$/);
 
     // The enterprise reports the project's first milestone; the administrator accepts the report.
-    const ectx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
-    const ent = await ectx.newPage();
-    await signIn(ent, ENTERPRISE);
-    await ent.goto(`${platform.url}${projectPath}`);
+    const ent = await demo.newPage({ width: 390, height: 844, isMobile: true });
+    await demo.signIn(ent, ENTERPRISE);
+    await ent.goto(`${demo.url}${projectPath}`);
     await expect.poll(() => ent.locator('[data-testid=project-title]').innerText(), { timeout: 15_000 }).toContain(title);
     const milestone = ent.locator('[data-testid=milestone]', { has: ent.locator('[data-testid=milestone-state]', { hasText: '待报告' }) }).first();
     const name = (await milestone.locator('strong').first().innerText()).trim();
@@ -198,10 +163,10 @@ describe('applying to a programme call', () => {
     await report.locator('[data-testid=report-submit]').click();
     await expect.poll(() => ent.locator('[data-testid=milestone]', { hasText: name }).locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已报告待验收');
     await shoot(ent, 'programme-chain-report-390');
-    await admin.goto(`${platform.url}${projectPath}`);
+    await admin.goto(`${demo.url}${projectPath}`);
     const toAccept = admin.locator('[data-testid=milestone]', { hasText: name });
     await toAccept.locator('[data-testid=accept-milestone]').click();
     await expect.poll(() => toAccept.locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已验收');
-    await Promise.all([ctx.close(), rctx.close(), ectx.close()]);
+    await Promise.all([admin.context().close(), rev.context().close(), ent.context().close()]);
   });
 });

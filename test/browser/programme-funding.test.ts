@@ -5,48 +5,21 @@
  * 我的申报 → 我的立项项目, reports a pending milestone; the administrator accepts the report.
  * Screenshots at 1366 and 390 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { ADMIN, DEMO_PASSWORD, ENTERPRISE } from './pairing-helpers';
-import { launchBrowser, shoot } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, ENTERPRISE } from './pairing-helpers';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-funding-'));
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(`${platform.url}/login`);
-  await page.locator('[data-testid=login-identifier] input').fill(who);
-  await page.locator('[data-testid=login-password] input').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=home-role]').count(), { timeout: 15_000 }).toBe(1);
-}
+const demo = useDemoPlatform('funding');
 
 const budgetText = (page: Page) => page.locator('[data-testid=budget-bar]').innerText();
 
 describe('funding decision and funded projects', () => {
   it('admin funds an accepted application; the enterprise reports a milestone of its project; admin accepts it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const admin = await ctx.newPage();
-    await signIn(admin, ADMIN);
-    const calls = (await (await fetch(`${platform.url}/api/calls?pageSize=50`)).json()) as { items: { id: string; status: string }[] };
+    const admin = await demo.signedIn(ADMIN);
+    const calls = (await (await fetch(`${demo.url}/api/calls?pageSize=50`)).json()) as { items: { id: string; status: string }[] };
     const open = calls.items.find((c) => c.status === 'published')!;
-    await admin.goto(`${platform.url}/admin/calls`);
+    await admin.goto(`${demo.url}/admin/calls`);
     await admin.locator(`[data-testid=admin-call-funding][href="/admin/calls/${open.id}/funding"]`).click();
     await admin.locator('[data-testid=budget-bar]').waitFor();
     const before = await budgetText(admin);
@@ -63,10 +36,8 @@ describe('funding decision and funded projects', () => {
     await shoot(admin, 'funding-page-1366');
 
     // The enterprise: 我的申报 → 我的立项项目 → its project, reports the first pending milestone.
-    const entCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const ent = await entCtx.newPage();
-    await signIn(ent, ENTERPRISE);
-    await ent.goto(`${platform.url}/applications`);
+    const ent = await demo.signedIn(ENTERPRISE);
+    await ent.goto(`${demo.url}/applications`);
     await ent.locator('[data-testid=my-projects-link]').click();
     await ent.locator('[data-testid=project-link]').first().click();
     await ent.locator('[data-testid=project-title]').waitFor();
@@ -90,14 +61,12 @@ describe('funding decision and funded projects', () => {
     await toAccept.locator('[data-testid=accept-milestone]').click();
     await expect.poll(() => toAccept.locator('[data-testid=milestone-state]').innerText(), { timeout: 15_000 }).toBe('已验收');
     await shoot(admin, 'project-page-admin-1366');
-    await entCtx.close();
-    await ctx.close();
+    await ent.context().close();
+    await admin.context().close();
   });
   it('the lead links its project to its results, deals and pairings from the project page', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const ent = await ctx.newPage();
-    await signIn(ent, ENTERPRISE);
-    await ent.goto(`${platform.url}/me/projects`);
+    const ent = await demo.signedIn(ENTERPRISE);
+    await ent.goto(`${demo.url}/me/projects`);
     await ent.locator('[data-testid=project-link]').first().click();
     await ent.locator('[data-testid=project-title]').waitFor();
     await ent.locator('[data-testid=edit-links]').click();
@@ -130,6 +99,6 @@ describe('funding decision and funded projects', () => {
       expect(await ent.locator('[data-testid=project-links]').innerText()).toContain(title);
     }
     await shoot(ent, 'project-links-1366');
-    await ctx.close();
+    await ent.context().close();
   });
 });

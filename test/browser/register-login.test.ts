@@ -2,40 +2,22 @@
  * A newcomer registers as an enterprise with a new organisation, lands on the enterprise home page,
  * logs out and logs in again with the mobile number — in Debian's Chromium, against the real platform.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, loggedCode, shoot } from './support';
+import { describe, expect, it } from 'vitest';
+import { loggedCode, shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-'));
-
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const demo = useDemoPlatform('browser');
 
 describe('registration and login in the browser', () => {
   it('registers an enterprise user with a new organisation, then logs out and in by mobile number', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await demo.newPage({ width: 1280 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${platform.url}/`);
+    await page.goto(`${demo.url}/`);
     await expect.poll(() => page.title()).toContain('科转');
     await shoot(page, '01-landing');
 
-    await page.goto(`${platform.url}/register`);
+    await page.goto(`${demo.url}/register`);
     await page.locator('[data-testid=reg-role-enterprise]').click();
     await page.locator('[data-testid=reg-email] input').fill('liu.gong@changchun-xcl.cn');
     await page.locator('[data-testid=reg-phone] input').fill('13843112345');
@@ -51,10 +33,10 @@ describe('registration and login in the browser', () => {
 
     // Step 2: the code mailed to the address (the development log transport); nothing exists before it.
     await expect.poll(() => page.locator('[data-testid=reg-code-sent]').textContent(), { timeout: 15_000 }).toContain('liu.gong@changchun-xcl.cn');
-    await expect.poll(() => loggedCode(platform.output, 'liu.gong@changchun-xcl.cn'), { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    await expect.poll(() => loggedCode(demo.platform.output, 'liu.gong@changchun-xcl.cn'), { timeout: 15_000 }).toMatch(/^\d{6}$/);
     expect(await page.locator('[data-testid=reg-resend]').isDisabled()).toBe(true); // cooling down
     expect(await page.locator('[data-testid=reg-resend]').textContent()).toMatch(/\d+ 秒后可重新发送/);
-    const code = loggedCode(platform.output, 'liu.gong@changchun-xcl.cn') ?? '';
+    const code = loggedCode(demo.platform.output, 'liu.gong@changchun-xcl.cn') ?? '';
     await page.locator('[data-testid=reg-code] input').fill(code === '000000' ? '000001' : '000000');
     await page.locator('[data-testid=reg-submit]').click();
     await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toContain('验证码不正确或已过期');
@@ -67,7 +49,7 @@ describe('registration and login in the browser', () => {
     await shoot(page, '03-enterprise-home');
 
     await page.locator('[data-testid=nav-logout]').click();
-    await page.goto(`${platform.url}/login`);
+    await page.goto(`${demo.url}/login`);
     await page.locator('[data-testid=login-identifier] input').fill('13843112345');
     await page.locator('[data-testid=login-password] input').fill('Jilin-research-2026');
     await page.locator('[data-testid=login-submit]').click();
@@ -80,8 +62,8 @@ describe('registration and login in the browser', () => {
   });
 
   it('answers a registered email like a free one: the same "code sent", and its owner gets a notice instead of a code', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${platform.url}/register`);
+    const page = await demo.newPage({ width: 1280 });
+    await page.goto(`${demo.url}/register`);
     await page.locator('[data-testid=reg-role-enterprise]').click();
     await page.locator('[data-testid=reg-email] input').fill('enterprise@demo.kezhuan.cn');
     await page.locator('[data-testid=reg-phone] input').fill('13843100999');
@@ -95,14 +77,14 @@ describe('registration and login in the browser', () => {
     await page.locator('[data-testid=reg-submit]').click();
     await expect.poll(() => page.locator('[data-testid=reg-code-sent]').textContent(), { timeout: 15_000 }).toContain('enterprise@demo.kezhuan.cn');
     await expect
-      .poll(() => platform.output.filter((l) => l.includes('log-mail') && l.includes('enterprise@demo.kezhuan.cn')).join('\n'), { timeout: 15_000 })
+      .poll(() => demo.platform.output.filter((l) => l.includes('log-mail') && l.includes('enterprise@demo.kezhuan.cn')).join('\n'), { timeout: 15_000 })
       .toContain('有人尝试用您的邮箱注册');
-    expect(loggedCode(platform.output, 'enterprise@demo.kezhuan.cn')).toBeUndefined();
+    expect(loggedCode(demo.platform.output, 'enterprise@demo.kezhuan.cn')).toBeUndefined();
   });
 
   it('shows server field errors inline in Chinese', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(`${platform.url}/login`);
+    const page = await demo.browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${demo.url}/login`);
     await page.locator('[data-testid=login-identifier] input').fill('enterprise@demo.kezhuan.cn');
     await page.locator('[data-testid=login-password] input').fill('wrong-password-1');
     await page.locator('[data-testid=login-submit]').click();

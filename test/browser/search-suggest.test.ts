@@ -3,25 +3,16 @@
  * set, so it does not blame them), offers "您是不是要找：碳纤维" from the index's own vocabulary,
  * says what the other tab has, keeps export and save off, and the suggestion leads to hits.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
-import { launchBrowser, shoot } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shoot, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-search-'));
+const demo = useDemoPlatform('search');
 
 beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' });
-  browser = await launchBrowser();
   // The demo needs include 碳纤维 (吉林化纤); wait until the index has them.
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const found = (await (await fetch(`${platform.url}/api/search/needs?q=${encodeURIComponent('碳纤维')}`)).json()) as { total: number };
+    const found = (await (await fetch(`${demo.url}/api/search/needs?q=${encodeURIComponent('碳纤维')}`)).json()) as { total: number };
     if (found.total > 0) {
       break;
     }
@@ -29,17 +20,11 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('empty search results', () => {
   it('suggests the word the index knows, counts the other tab, and disables export and save', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     // 碳纤堆: neither a word nor a homophone of one.
-    await page.goto(`${platform.url}/search/needs?q=${encodeURIComponent('碳纤堆')}`);
+    await page.goto(`${demo.url}/search/needs?q=${encodeURIComponent('碳纤堆')}`);
     const empty = page.getByTestId('search-empty');
     await empty.waitFor();
     expect(await empty.innerText()).toContain('没有找到与“碳纤堆”匹配的需求');
@@ -57,7 +42,7 @@ describe('empty search results', () => {
     expect(await page.getByTestId('export-xlsx').getAttribute('href')).toContain('/api/search/needs/export');
 
     // 镀层 (connector plating) is among the demo needs, not the results: the results tab says where to look.
-    await page.goto(`${platform.url}/search/results?q=${encodeURIComponent('镀层')}`);
+    await page.goto(`${demo.url}/search/results?q=${encodeURIComponent('镀层')}`);
     await page.getByTestId('search-empty').waitFor();
     const other = page.getByTestId('search-other');
     expect(await other.innerText()).toMatch(/“找需求”中有 \d+ 条结果/);

@@ -7,37 +7,20 @@
  * agree the service, the commissioner logs a visit and the enterprise confirms it. No API calls but
  * the registration code read from the log transport.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { approveAsManager, fillRegistrationJoining, jluManager, submitRegistration } from './org-helpers';
-import { ADMIN, DEMO_PASSWORD, ENTERPRISE, NEXT_TERM } from './pairing-helpers';
-import { launchBrowser, shoot, signInPage } from './support';
+import { ADMIN, ENTERPRISE, NEXT_TERM } from './pairing-helpers';
+import { shoot, signInPage, useDemoPlatform } from './support';
 
-let platform: RunningPlatform;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'kz-browser-sq-'));
+const demo = useDemoPlatform('browser-sq');
 const NAME = '林特派';
 const EMAIL = 'lin.tepai@example.cn';
 const TITLE = '玉米淀粉得率偏低';
 
-beforeAll(async () => {
-  platform = await startPlatform({ DATA_DIR: dataDir, SEED_DEMO: 'true', MEILI_BIN: '/nonexistent' }, 170_000);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 const contexts: BrowserContext[] = [];
 async function context(width = 1366): Promise<BrowserContext> {
-  const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
+  const c = await demo.browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
   contexts.push(c);
   return c;
 }
@@ -66,14 +49,14 @@ describe('双千 from application to a confirmed visit', () => {
     // The researcher registers joining 吉林大学; its manager admits him.
     const me = await (await context()).newPage();
     watch(me);
-    await fillRegistrationJoining(me, platform.url, { email: EMAIL, phone: '13843119911', name: NAME }, '吉林大学');
-    await submitRegistration(me, platform.output, EMAIL);
-    const manager = await jluManager(browser, platform.url);
+    await fillRegistrationJoining(me, demo.url, { email: EMAIL, phone: '13843119911', name: NAME }, '吉林大学');
+    await submitRegistration(me, demo.platform.output, EMAIL);
+    const manager = await jluManager(demo.browser, demo.url);
     contexts.push(manager.context());
-    await approveAsManager(manager, platform.url, NAME);
+    await approveAsManager(manager, demo.url, NAME);
 
     // He applies for next year's term (one place, 长春's 农安县).
-    await me.goto(platform.url);
+    await me.goto(demo.url);
     await expect.poll(() => me.locator('[data-testid=cm-home-apply]').count(), { timeout: 20_000 }).toBe(1);
     await me.locator('[data-testid=cm-home-apply]').click();
     await expect.poll(() => me.locator('[data-testid=cm-form]').count(), { timeout: 20_000 }).toBe(1);
@@ -92,15 +75,15 @@ describe('双千 from application to a confirmed visit', () => {
     await expect.poll(() => me.locator('[data-testid=cm-app-status]').textContent(), { timeout: 20_000 }).toBe('待所在单位推荐');
 
     // The university endorses; the administrator approves.
-    await manager.goto(`${platform.url}/org`);
+    await manager.goto(`${demo.url}/org`);
     const endorse = manager.locator('[data-testid=cm-endorse-item]', { hasText: NAME });
     await expect.poll(() => endorse.count(), { timeout: 20_000 }).toBe(1);
     await endorse.locator('[data-testid=cm-endorse]').click();
     await confirmBox(manager);
     await expect.poll(() => manager.locator('[data-testid=cm-endorse-item]', { hasText: NAME }).count(), { timeout: 20_000 }).toBe(0);
-    const admin = await signInPage(await context(), platform.url, ADMIN, DEMO_PASSWORD);
+    const admin = await signInPage(await context(), demo.url, ADMIN);
     watch(admin);
-    await admin.goto(`${platform.url}/admin/commissioners`);
+    await admin.goto(`${demo.url}/admin/commissioners`);
     const review = admin.locator('[data-testid=cm-review-table] tr', { hasText: NAME });
     await expect.poll(() => review.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await review.first().locator('[data-testid=cm-review-detail]').click();
@@ -115,9 +98,9 @@ describe('双千 from application to a confirmed visit', () => {
     await expect.poll(() => me.locator('[data-testid=cm-app-status]').textContent(), { timeout: 20_000 }).toBe('已获批');
 
     // The enterprise files a request from the form, preferring him (found among the demo commissioners by his expertise).
-    const ent = await signInPage(await context(), platform.url, ENTERPRISE, DEMO_PASSWORD);
+    const ent = await signInPage(await context(), demo.url, ENTERPRISE);
     watch(ent);
-    await ent.goto(`${platform.url}/service-requests/new`);
+    await ent.goto(`${demo.url}/service-requests/new`);
     await ent.locator('[data-testid=sr-title] input').fill(TITLE);
     await ent.locator('[data-testid=sr-problem] textarea').fill('湿磨法生产玉米淀粉，淀粉得率比同行低约两个百分点，浸泡和分离工序疑有问题，需要专家现场诊断。');
     for (const k of ['玉米淀粉', '湿磨工艺']) {
@@ -133,7 +116,7 @@ describe('双千 from application to a confirmed visit', () => {
     await expect.poll(() => mine.locator('[data-testid=sr-status]').textContent(), { timeout: 15_000 }).toBe('待配对');
 
     // The administrator runs next year's pairing from the pairing page and confirms it: one pair, his.
-    await admin.goto(`${platform.url}/admin/pairing?term=${NEXT_TERM}`);
+    await admin.goto(`${demo.url}/admin/pairing?term=${NEXT_TERM}`);
     await expect.poll(() => admin.locator('[data-testid=pairing-runs]').textContent(), { timeout: 15_000 }).toContain('该年度还没有配对记录');
     await admin.locator('[data-testid=pairing-start-submit]').click();
     await expect.poll(() => admin.locator('[data-testid=pairing-run-status]').textContent(), { timeout: 60_000 }).toContain('待确认');
@@ -147,13 +130,13 @@ describe('双千 from application to a confirmed visit', () => {
     await shoot(admin, 'sq-flow-01-run-confirmed');
 
     // Both sides accept on "my pairings".
-    await ent.goto(`${platform.url}/me/pairings`);
+    await ent.goto(`${demo.url}/me/pairings`);
     await expect.poll(() => ent.locator('[data-testid=pairing-item]').count(), { timeout: 15_000 }).toBe(1);
     expect(await ent.locator('[data-testid=pairing-other]').textContent()).toBe(NAME);
     await ent.locator('[data-testid=pairing-item] summary').click();
     await ent.locator('[data-testid=pairing-accept]').click();
     await expect.poll(() => ent.locator('[data-testid=pairing-answer-enterprise]').textContent(), { timeout: 15_000 }).toBe('已接受');
-    await me.goto(`${platform.url}/me/pairings?side=commissioner`);
+    await me.goto(`${demo.url}/me/pairings?side=commissioner`);
     await expect.poll(() => me.locator('[data-testid=pairing-item]').count(), { timeout: 15_000 }).toBe(1);
     await me.locator('[data-testid=pairing-accept]').click();
     await expect.poll(() => me.locator('[data-testid=pairing-status]').textContent(), { timeout: 15_000 }).toBe('已达成');
@@ -180,7 +163,7 @@ describe('双千 from application to a confirmed visit', () => {
     await shoot(ent, 'sq-flow-02-visit-confirmed');
 
     // The administrator's dashboard for that term counts him and the confirmed visit.
-    await admin.goto(`${platform.url}/admin/pairing/dashboard?term=${NEXT_TERM}`);
+    await admin.goto(`${demo.url}/admin/pairing/dashboard?term=${NEXT_TERM}`);
     await expect.poll(() => admin.locator('[data-testid=programme-gauge-commissioners] .kz-gauge__n').textContent(), { timeout: 15_000 }).toBe('1');
     expect(await admin.locator('[data-testid=programme-active]').textContent()).toBe('1');
     await shoot(admin, 'sq-flow-03-dashboard');
