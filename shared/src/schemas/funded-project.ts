@@ -134,6 +134,9 @@ export const projectSummaryView = z.object({
   overdueCount: z.number().int(),
 });
 export type ProjectSummaryView = z.infer<typeof projectSummaryView>;
+/** The public list (立项公示): no overdue count — that stays with the organisation and the administrators. */
+export const publicProjectSummaryView = projectSummaryView.omit({ overdueCount: true });
+export type PublicProjectSummaryView = z.infer<typeof publicProjectSummaryView>;
 export const projectView = projectSummaryView.extend({
   call: z.object({ id: z.string(), title: z.string() }),
   applicationId: z.string(),

@@ -7,6 +7,7 @@ import type {
   ProjectLinksInput,
   ProjectState,
   ProjectSummaryView,
+  PublicProjectSummaryView,
   ProjectView,
   ReportReviewInput,
   YearlyReportInput,
@@ -31,7 +32,7 @@ export interface OverdueRow {
 
 /** Funding decisions and funded projects (立项项目, issue 15). */
 export const fundedProjectsApi = {
-  list: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ProjectSummaryView>>('/projects', { ...q }),
+  list: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<PublicProjectSummaryView>>('/projects', { ...q }),
   mine: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ProjectSummaryView>>('/me/projects', { ...q }),
   project: (pid: string) => api.get<ProjectView>(`/projects/${id(pid)}`),
   reportMilestone: (pid: string, mid: string, input: MilestoneReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/milestones/${id(mid)}/report`, input),

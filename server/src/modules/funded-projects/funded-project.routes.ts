@@ -15,6 +15,7 @@ import {
   projectLinksInput,
   projectListQuery,
   projectSummaryView,
+  publicProjectSummaryView,
   projectView,
   reportReviewInput,
   yearlyReportInput,
@@ -55,9 +56,12 @@ export function fundedProjectRoutes(api: ApiRouter): void {
   const show = async (user: UserDoc, doc: FundedProjectRecord) => presentProject(user, doc);
   api.add({
     method: 'get', path: '/projects', tag: TAG, access: 'public',
-    summary: 'Funded projects, newest first (number, title, organisation, programme, year, amount: public in a province programme)',
-    query: projectListQuery, response: paginated(projectSummaryView),
-    handler: ({ query }) => page(publicProjectsQuery(), query),
+    summary: 'Funded projects, newest first (number, title, organisation, programme, year, amount, state: public in a province programme; no overdue count)',
+    query: projectListQuery, response: paginated(publicProjectSummaryView),
+    handler: async ({ query }) => {
+      const { items, ...rest } = await page(publicProjectsQuery(), query);
+      return { ...rest, items: items.map(({ overdueCount: _hidden, ...pub }) => pub) };
+    },
   });
   api.add({
     method: 'get', path: '/me/projects', tag: TAG, access: 'user',
