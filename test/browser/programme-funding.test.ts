@@ -101,4 +101,15 @@ describe('funding decision and funded projects', () => {
     await shoot(ent, 'project-links-1366');
     await ent.context().close();
   });
+  it('a visitor finds the funded projects from the calls page, without links into them', async () => {
+    const page = await demo.newPage();
+    await page.goto(`${demo.url}/calls`);
+    await page.locator('[data-testid=public-projects-link]').click();
+    await page.locator('[data-testid=project-table]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=project-title-cell]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=project-link]').count()).toBe(0);
+    expect(await page.locator('[data-testid=project-table]').innerText()).not.toContain('逾期');
+    await shoot(page, 'public-projects-1366');
+    await page.context().close();
+  });
 });
