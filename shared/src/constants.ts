@@ -156,8 +156,9 @@ export const AUDIT_ACTIONS = [
   'booking.cancel',
   'booking.usage',
   'booking.rate',
-  // Roadshows and expos: creation, publication and state changes, schedule runs and publication.
+  // Roadshows and expos: creation, edits, publication and state changes, schedule runs and publication.
   'event.create',
+  'event.update',
   'event.transition',
   'event.schedule_run',
   'event.schedule_publish',

@@ -14,6 +14,7 @@ import { ADMIN, DEMO_PASSWORD } from './pairing-helpers';
 import { launchBrowser, shoot } from './support';
 
 const FACTORY = 'factory@demo.kezhuan.cn';
+const INTERMEDIARY = 'intermediary@demo.kezhuan.cn';
 let platform: RunningPlatform;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'kz-events-'));
@@ -81,5 +82,38 @@ describe('a roadshow with one-to-one meetings', () => {
     await mob.locator('[data-testid=event-registered]').waitFor();
     await shoot(mob, 'event-390');
     await Promise.all([ctx.close(), adminCtx.close(), phone.close()]);
+  });
+
+  it('lets its organiser edit it while registration is open: the event page shows the change', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await signIn(page, INTERMEDIARY);
+    await page.goto(`${platform.url}/events`);
+    await page.locator('[data-testid=event-item]', { hasText: '线上发布会' }).click();
+    await page.locator('[data-testid=event-edit]').click();
+    await page.locator('[data-testid=form-session]').first().waitFor();
+    await expect.poll(() => page.locator('input[data-testid=form-title]').inputValue(), { timeout: 15_000 }).toContain('线上发布会');
+    const eventId = /\/events\/([0-9a-f]{24})\/edit/.exec(page.url())?.[1] ?? '';
+    // A title too short is refused on the field, before anything is sent.
+    await page.locator('input[data-testid=form-title]').fill('新');
+    await page.locator('[data-testid=form-save]').click();
+    await expect.poll(() => page.locator('.el-form-item.is-error').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator('input[data-testid=form-title]').fill('新材料与化工领域科技成果线上发布会（延长洽谈）');
+    await page.locator('[data-testid=form-tables] input').fill('5');
+    await page.locator('textarea[data-testid=form-description]').fill('线上直播发布新材料、精细化工成果；洽谈桌增至 5 张。');
+    await shoot(page, 'event-edit-1366');
+    await page.locator('[data-testid=form-save]').click();
+    await page.waitForURL(`${platform.url}/events/${eventId}`);
+    await expect.poll(() => page.locator('[data-testid=event-title]').innerText(), { timeout: 15_000 }).toBe('新材料与化工领域科技成果线上发布会（延长洽谈）');
+    await expect.poll(() => page.locator('.kz-ev-desc').innerText()).toContain('洽谈桌增至 5 张');
+    await shoot(page, 'event-edited-1366');
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    const mob = await phone.newPage();
+    await signIn(mob, INTERMEDIARY);
+    await mob.goto(`${platform.url}/events/${eventId}/edit`);
+    await expect.poll(() => mob.locator('input[data-testid=form-title]').inputValue(), { timeout: 15_000 }).toContain('延长洽谈');
+    await shoot(mob, 'event-edit-390');
+    await Promise.all([ctx.close(), phone.close()]);
   });
 });

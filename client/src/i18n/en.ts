@@ -329,6 +329,7 @@ const en: CoreMessages = {
       booking_usage: 'Instrument usage recorded',
       booking_rate: 'Instrument use rated',
       event_create: 'Event created',
+      event_update: 'Event edited',
       event_transition: 'Event state changed',
       event_schedule_run: 'Meeting scheduler run',
       event_schedule_publish: 'Meeting schedule published',

@@ -17,7 +17,7 @@ export const eventsEn: EventsMessages = {
     detail: {
       when: 'When', place: 'Place', stream: 'Stream', organiser: 'Organiser', programme: 'Programme', slots: 'Meetings: {m} minutes each, {t} tables, {n} slots',
       register: 'Register for meetings', picks: 'Pick the results you want to meet', note: 'Note (optional)', submit: 'Register', registered: 'Your enterprise is registered; results picked:', registeredOk: 'Registered',
-      mySchedule: 'My meeting schedule', console: 'Manage the event', presenterTitle: "Enterprises that picked your organisation's results", presenterEmpty: "No enterprise picked your organisation's results yet",
+      mySchedule: 'My meeting schedule', console: 'Manage the event', edit: 'Edit the event', presenterTitle: "Enterprises that picked your organisation's results", presenterEmpty: "No enterprise picked your organisation's results yet",
       signIn: 'Members of an enterprise sign in to register', onlyEnterprises: 'Only members of an enterprise can register', closed: 'Registration is closed',
     },
     console: {
@@ -34,6 +34,9 @@ export const eventsEn: EventsMessages = {
     form: {
       title: 'Create an event', kind: 'Kind', name: 'Title', description: 'Description', place: 'Place', stream: 'Stream link', day: 'Date', from: 'From', to: 'To',
       slotMinutes: 'Meeting length (minutes)', tables: 'Tables', programme: 'Programme', search: 'Search published results', add: 'Add', remove: 'Remove', save: 'Save as draft', saved: 'Event created (draft)',
+      editTitle: 'Edit the event', update: 'Save changes', updated: 'Event updated', sessions: 'Sessions', addSession: 'Add a session', picked: 'Picked by enterprises: stays',
+      notEditable: 'The event can no longer be edited once registration is closed', registrants: '{n} enterprise(s) registered: the results they picked stay in the programme; they are told of a new time or place.',
+      slotsLocked: 'Meetings are scheduled: the sessions and the meeting length are locked, and tables can only be added (at least {n}). To change the time, cancel the meetings concerned in the console first.',
     },
   },
 };

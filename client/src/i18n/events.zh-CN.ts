@@ -15,7 +15,7 @@ export const eventsZh = {
     detail: {
       when: '时间', place: '地点', stream: '直播链接', organiser: '主办', programme: '路演成果', slots: '洽谈安排：每场 {m} 分钟，{t} 张洽谈桌，共 {n} 个时段',
       register: '报名对接', picks: '选择想对接的成果', note: '备注（可选）', submit: '提交报名', registered: '本企业已报名，意向成果：', registeredOk: '报名成功',
-      mySchedule: '我的洽谈日程', console: '活动管理', presenterTitle: '报名对接本机构成果的企业', presenterEmpty: '暂无企业选择本机构的成果',
+      mySchedule: '我的洽谈日程', console: '活动管理', edit: '编辑活动', presenterTitle: '报名对接本机构成果的企业', presenterEmpty: '暂无企业选择本机构的成果',
       signIn: '企业成员登录后可报名', onlyEnterprises: '仅企业成员可报名对接', closed: '报名已截止',
     },
     console: {
@@ -32,6 +32,9 @@ export const eventsZh = {
     form: {
       title: '创建活动', kind: '类型', name: '活动名称', description: '活动介绍', place: '地点', stream: '直播链接', day: '日期', from: '开始', to: '结束',
       slotMinutes: '每场洽谈（分钟）', tables: '洽谈桌数', programme: '路演成果', search: '搜索已发布的成果', add: '加入', remove: '移除', save: '保存草稿', saved: '活动已创建（草稿）',
+      editTitle: '编辑活动', update: '保存修改', updated: '活动已更新', sessions: '活动时间（可多场）', addSession: '添加一场', picked: '已有企业选择，不能移出',
+      notEditable: '报名截止后不能再修改活动', registrants: '已有 {n} 家企业报名：它们选择的成果不能移出路演；修改时间或地点后，平台会通知这些企业。',
+      slotsLocked: '已排洽谈日程：活动时间和每场洽谈时长已锁定，洽谈桌只能增加（至少 {n} 张）。如需调整时间，请先在活动管理中取消相关洽谈。',
     },
   },
 };

@@ -333,6 +333,7 @@ const zhCN = {
       booking_usage: '登记仪器使用',
       booking_rate: '评价仪器使用',
       event_create: '创建路演/展会活动',
+      event_update: '修改活动信息',
       event_transition: '变更活动状态',
       event_schedule_run: '运行对接洽谈排程',
       event_schedule_publish: '发布对接洽谈日程',

@@ -20,6 +20,8 @@ export type EventState = (typeof EVENT_STATES)[number];
 export const EVENT_NEXT_STATE: Record<EventState, EventState | null> = {
   draft: 'published', published: 'registration_closed', registration_closed: 'held', held: 'closed', closed: null,
 };
+/** The organiser edits an event while registration is open (or still a draft). */
+export const EVENT_EDITABLE_STATES: readonly EventState[] = ['draft', 'published'];
 
 export const EVENT_LIMITS = {
   titleMax: 120, descriptionMax: 4000, placeMax: 200, sessionsMax: 6, programmeMax: 60, tablesMax: 60,
@@ -79,7 +81,7 @@ export const eventView = z.object({
   slots: z.array(slotView), programme: z.array(programmeItemView), organiserOrg: z.string().nullable(), organiserName: z.string(),
   state: z.enum(EVENT_STATES), schedulePublished: z.boolean(), start: z.string(), end: z.string(), registrations: z.number(),
   myRegistration: registrationView.nullable(),
-  can: z.object({ manage: z.boolean(), register: z.boolean(), seeSchedule: z.boolean() }),
+  can: z.object({ manage: z.boolean(), edit: z.boolean(), register: z.boolean(), seeSchedule: z.boolean() }),
 });
 export type EventView = z.infer<typeof eventView>;
 export const eventListView = z.object({ items: z.array(eventView.omit({ myRegistration: true })) });

@@ -9,6 +9,7 @@ export const eventsApi = {
   list: (scope: 'upcoming' | 'past' | 'mine') => api.get<{ items: EventSummary[] }>('/events', { scope }),
   event: (eid: string) => api.get<EventView>(`/events/${id(eid)}`),
   create: (input: EventInput) => api.post<EventView>('/events', input),
+  update: (eid: string, input: EventInput) => api.put<EventView>(`/events/${id(eid)}`, input),
   transition: (eid: string, to: EventState) => api.post<EventView>(`/events/${id(eid)}/transition`, { to }),
   register: (eid: string, input: RegistrationInput) => api.post<RegistrationView>(`/events/${id(eid)}/registrations`, input),
   registrations: (eid: string, as: 'organiser' | 'presenter' = 'organiser') => api.get<{ items: RegistrationView[] }>(`/events/${id(eid)}/registrations`, { as }),
