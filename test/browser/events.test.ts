@@ -84,7 +84,7 @@ describe('a roadshow with one-to-one meetings', () => {
     await Promise.all([ctx.close(), adminCtx.close(), phone.close()]);
   });
 
-  it('lets its organiser edit it while registration is open: the event page shows the change', async () => {
+  it('lets its organiser edit it while registration is open (the event page shows the change), then cancel it with a reason', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
     await signIn(page, INTERMEDIARY);
@@ -107,13 +107,28 @@ describe('a roadshow with one-to-one meetings', () => {
     await expect.poll(() => page.locator('[data-testid=event-title]').innerText(), { timeout: 15_000 }).toBe('新材料与化工领域科技成果线上发布会（延长洽谈）');
     await expect.poll(() => page.locator('.kz-ev-desc').innerText()).toContain('洽谈桌增至 5 张');
     await shoot(page, 'event-edited-1366');
-
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
     const mob = await phone.newPage();
     await signIn(mob, INTERMEDIARY);
     await mob.goto(`${platform.url}/events/${eventId}/edit`);
     await expect.poll(() => mob.locator('input[data-testid=form-title]').inputValue(), { timeout: 15_000 }).toContain('延长洽谈');
     await shoot(mob, 'event-edit-390');
+
+    // The organiser cancels it from the console, saying why; the event page says so with the reason.
+    await page.locator('[data-testid=event-console]').click();
+    await page.locator('[data-testid=console-cancel-event]').click();
+    const box = page.locator('.el-message-box');
+    await box.locator('textarea').fill('主讲团队行程冲突，发布会延期，新日期另行通知');
+    await shoot(page, 'event-cancel-1366');
+    await box.getByRole('button', { name: '取消活动' }).click();
+    await page.locator('[data-testid=console-cancelled]').waitFor();
+    await page.goto(`${platform.url}/events/${eventId}`);
+    await expect.poll(() => page.locator('[data-testid=event-cancelled]').innerText(), { timeout: 15_000 }).toContain('延期');
+    expect(await page.locator('[data-testid=event-edit]').count()).toBe(0);
+
+    await mob.goto(`${platform.url}/events/${eventId}`);
+    await mob.locator('[data-testid=event-cancelled]').waitFor();
+    await shoot(mob, 'event-cancelled-390');
     await Promise.all([ctx.close(), phone.close()]);
   });
 });

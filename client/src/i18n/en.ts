@@ -331,6 +331,7 @@ const en: CoreMessages = {
       event_create: 'Event created',
       event_update: 'Event edited',
       event_transition: 'Event state changed',
+      event_cancel: 'Event cancelled',
       event_schedule_run: 'Meeting scheduler run',
       event_schedule_publish: 'Meeting schedule published',
       plan_create: 'Plan and its targets added',

@@ -335,6 +335,7 @@ const zhCN = {
       event_create: '创建路演/展会活动',
       event_update: '修改活动信息',
       event_transition: '变更活动状态',
+      event_cancel: '取消活动',
       event_schedule_run: '运行对接洽谈排程',
       event_schedule_publish: '发布对接洽谈日程',
       plan_create: '新增规划及其指标',

@@ -5,6 +5,7 @@ import { buildUser } from '../../testing/factories';
 import { testApp, useTestDb, type Client } from '../../testing/harness';
 import { buildResult, signedInAs } from '../../testing/listing-factories';
 import type { UserDoc } from '../users/user.model';
+import { EventMeetingCellModel, EventMeetingModel } from './event.model';
 
 useTestDb();
 const app = testApp();
@@ -21,11 +22,12 @@ let stranger: Client;
 let results: string[];
 let ent: { u: UserDoc; c: Client };
 let ent2: { u: UserDoc; c: Client };
+let researcher: UserDoc;
 
 beforeAll(async () => {
   organiser = await signedInAs(app, await buildUser({ role: 'intermediary' }));
   stranger = await signedInAs(app, await buildUser({ role: 'intermediary' }));
-  const researcher = await buildUser({ role: 'researcher' });
+  researcher = await buildUser({ role: 'researcher' });
   results = await Promise.all([0, 1, 2].map(async () => String((await buildResult(researcher, { status: 'published' }))._id)));
   const u = await buildUser({ role: 'enterprise' });
   const u2 = await buildUser({ role: 'enterprise' });
@@ -80,5 +82,56 @@ describe('editing an event', () => {
     const closed = await organiser.put(path, current);
     expect(closed.status).toBe(409);
     expect((await organiser.get(path)).body.can.edit).toBe(false);
+  });
+});
+
+describe('cancelling an event', () => {
+  it('tells registrants and presenters why, drops the meetings, and ends registration; a held event cannot be cancelled', async () => {
+    const id = (await organiser.post('/api/events', input(results, { title: '长春新区成果路演（将取消）' }))).body.id as string;
+    const path = `/api/events/${id}`;
+    await organiser.post(`${path}/transition`, { to: 'published' });
+    expect((await organiser.get(path)).body.can).toMatchObject({ cancel: true });
+    expect((await ent.c.get(path)).body.can).toMatchObject({ cancel: false });
+    expect((await ent.c.post(`${path}/registrations`, { picks: [results[0], results[1]] })).status).toBe(201);
+    expect((await organiser.post(`${path}/schedule/run`)).body.scheduled).toBe(2);
+    expect((await organiser.post(`${path}/schedule/publish`)).status).toBe(200);
+
+    expect((await stranger.post(`${path}/cancel`, { reason: '场地临时调整' })).status).toBe(404);
+    expect((await ent.c.post(`${path}/cancel`, { reason: '场地临时调整' })).status).toBe(404);
+    for (const hostile of [{}, { reason: '' }, { reason: { $ne: '' } }, { reason: 'x'.repeat(501) }, { reason: '场地临时调整', extra: 1 }]) {
+      const res = await organiser.post(`${path}/cancel`, hostile);
+      expect(res.status, JSON.stringify(hostile)).toBe(400);
+    }
+    expect((await organiser.post(`${path}/transition`, { to: 'cancelled' })).status).toBe(409);
+    const cancelled = await organiser.post(`${path}/cancel`, { reason: '会展中心临时检修，活动取消，另行通知' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', cancelReason: '会展中心临时检修，活动取消，另行通知', can: { edit: false, cancel: false, register: false } });
+    expect((await organiser.post(`${path}/cancel`, { reason: '再次取消' })).status).toBe(409);
+
+    // Registrant and presenter hear why (once each); the meetings and their places are gone.
+    const told = await NotificationModel.find({ kind: 'event', link: path.replace('/api', ''), title: { $regex: '已取消' } }).lean();
+    expect(told.map((n) => String(n.user)).sort()).toEqual([String(ent.u._id), String(researcher._id)].sort());
+    expect(told[0]?.body).toContain('会展中心临时检修');
+    expect(await EventMeetingModel.countDocuments({ event: id, status: 'scheduled' })).toBe(0);
+    expect(await EventMeetingCellModel.countDocuments({ event: id })).toBe(0);
+    expect((await ent.c.get(`${path}/my-schedule`)).body.meetings).toEqual([]);
+    expect((await ent2.c.post(`${path}/registrations`, { picks: [results[0]] })).status).toBe(409);
+    expect((await organiser.post(`${path}/schedule/run`)).status).toBe(409);
+    expect((await organiser.put(path, input(results))).status).toBe(409);
+    expect(await AuditModel.countDocuments({ 'target.id': id, action: 'event.cancel' })).toBe(1);
+    // Cancelled events stay listed, marked, so registrants find them.
+    const listed = (await ent.c.get('/api/events?scope=upcoming')).body.items.find((x: { id: string }) => x.id === id);
+    expect(listed?.state).toBe('cancelled');
+
+    // A draft is cancelled quietly; a held event cannot be.
+    const draft = (await organiser.post('/api/events', input(results))).body.id as string;
+    const before = await NotificationModel.countDocuments({});
+    expect((await organiser.post(`/api/events/${draft}/cancel`, { reason: '计划调整' })).body.state).toBe('cancelled');
+    expect(await NotificationModel.countDocuments({})).toBe(before);
+    const held = (await organiser.post('/api/events', input(results))).body.id as string;
+    for (const to of ['published', 'registration_closed', 'held']) {
+      await organiser.post(`/api/events/${held}/transition`, { to });
+    }
+    expect((await organiser.post(`/api/events/${held}/cancel`, { reason: '计划调整' })).status).toBe(409);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  eventCancelInput,
   eventListQuery as eventListQueryInput,
   eventInput,
   eventListView,
@@ -26,6 +27,7 @@ import { eventListQuery, organiserEventsQuery } from './event.queries';
 import { presentEvent, presentEventSummary, presentMeeting, presentRegistration } from './event.presenter';
 import { cancelMeeting, moveMeeting, publishSchedule, runSchedule, scheduledMeetings } from './event.schedule';
 import { createEvent, readEvent, readManaged, register, registrationsFor, transitionEvent } from './event.service';
+import { cancelEvent } from './event.cancel';
 import { updateEvent } from './event.edit';
 
 const TAG = 'events';
@@ -78,6 +80,15 @@ export function eventRoutes(api: ApiRouter): void {
     handler: async ({ params, body }, req) => {
       const user = currentUser(req);
       return presentEvent(user, await transitionEvent(user, params.id, body.to, req.ip ?? ''));
+    },
+  });
+  api.add({
+    method: 'post', path: '/events/:id/cancel', tag: TAG, access: 'user',
+    summary: 'Cancel the event before it is held (organiser): its meetings are dropped, registrants and presenters are told why',
+    params: idParams, body: eventCancelInput, response: eventView,
+    handler: async ({ params, body }, req) => {
+      const user = currentUser(req);
+      return presentEvent(user, await cancelEvent(user, params.id, body.reason, req.ip ?? ''));
     },
   });
   api.add({
