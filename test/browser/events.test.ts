@@ -119,9 +119,9 @@ describe('a roadshow with one-to-one meetings', () => {
     await page.locator('[data-testid=console-cancel-event]').click();
     const box = page.locator('.el-message-box');
     await box.locator('textarea').fill('主讲团队行程冲突，发布会延期，新日期另行通知');
-    await shoot(page, 'event-cancel-1366');
     await box.getByRole('button', { name: '取消活动' }).click();
     await page.locator('[data-testid=console-cancelled]').waitFor();
+    await shoot(page, 'event-cancelled-console-1366');
     await page.goto(`${platform.url}/events/${eventId}`);
     await expect.poll(() => page.locator('[data-testid=event-cancelled]').innerText(), { timeout: 15_000 }).toContain('延期');
     expect(await page.locator('[data-testid=event-edit]').count()).toBe(0);
