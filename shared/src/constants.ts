@@ -156,9 +156,11 @@ export const AUDIT_ACTIONS = [
   'booking.cancel',
   'booking.usage',
   'booking.rate',
-  // Roadshows and expos: creation, publication and state changes, schedule runs and publication.
+  // Roadshows and expos: creation, edits, publication and state changes, cancellation, schedule runs and publication.
   'event.create',
+  'event.update',
   'event.transition',
+  'event.cancel',
   'event.schedule_run',
   'event.schedule_publish',
   // Plan targets (规划目标): plans added, manual entries recorded, corrected, removed.

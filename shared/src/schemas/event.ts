@@ -14,16 +14,23 @@ export const EVENT_KINDS = [
 export type EventKind = (typeof EVENT_KINDS)[number]['code'];
 export const EVENT_KIND_CODES = EVENT_KINDS.map((k) => k.code) as unknown as readonly [EventKind, ...EventKind[]];
 
-/** draft → published (registration open) → registration_closed → held → closed. */
-export const EVENT_STATES = ['draft', 'published', 'registration_closed', 'held', 'closed'] as const;
+/**
+ * draft → published (registration open) → registration_closed → held → closed; until it is held the
+ * organiser may instead cancel it (cancelled: registrants and presenters are told, meetings dropped).
+ */
+export const EVENT_STATES = ['draft', 'published', 'registration_closed', 'held', 'closed', 'cancelled'] as const;
 export type EventState = (typeof EVENT_STATES)[number];
 export const EVENT_NEXT_STATE: Record<EventState, EventState | null> = {
-  draft: 'published', published: 'registration_closed', registration_closed: 'held', held: 'closed', closed: null,
+  draft: 'published', published: 'registration_closed', registration_closed: 'held', held: 'closed', closed: null, cancelled: null,
 };
+/** The organiser edits an event while registration is open (or still a draft). */
+export const EVENT_EDITABLE_STATES: readonly EventState[] = ['draft', 'published'];
+/** The organiser may cancel an event until it is held. */
+export const EVENT_CANCELLABLE_STATES: readonly EventState[] = ['draft', 'published', 'registration_closed'];
 
 export const EVENT_LIMITS = {
   titleMax: 120, descriptionMax: 4000, placeMax: 200, sessionsMax: 6, programmeMax: 60, tablesMax: 60,
-  slotMinutesMin: 10, slotMinutesMax: 120, sessionHoursMax: 12, picksMax: 20, noteMax: 500, slotsMax: 400,
+  slotMinutesMin: 10, slotMinutesMax: 120, sessionHoursMax: 12, picksMax: 20, noteMax: 500, slotsMax: 400, cancelReasonMax: 500,
 } as const;
 
 /** Why a requested meeting found no place in the schedule. */
@@ -54,6 +61,9 @@ export type EventInput = z.infer<typeof eventInput>;
 
 export const eventListQuery = z.strictObject({ scope: z.enum(['upcoming', 'past', 'mine']).default('upcoming') });
 export const eventTransitionInput = z.strictObject({ to: z.enum(EVENT_STATES) });
+/** Why the event is cancelled: the registrants and presenters read it in their notification. */
+export const eventCancelInput = z.strictObject({ reason: inputString().trim().min(2).max(EVENT_LIMITS.cancelReasonMax) });
+export type EventCancelInput = z.infer<typeof eventCancelInput>;
 export const eventMeetingParams = z.strictObject({ id: objectId, meetingId: objectId });
 
 export const registrationInput = z.strictObject({
@@ -79,7 +89,9 @@ export const eventView = z.object({
   slots: z.array(slotView), programme: z.array(programmeItemView), organiserOrg: z.string().nullable(), organiserName: z.string(),
   state: z.enum(EVENT_STATES), schedulePublished: z.boolean(), start: z.string(), end: z.string(), registrations: z.number(),
   myRegistration: registrationView.nullable(),
-  can: z.object({ manage: z.boolean(), register: z.boolean(), seeSchedule: z.boolean() }),
+  /** Why the organiser cancelled it ('' unless cancelled). */
+  cancelReason: z.string(),
+  can: z.object({ manage: z.boolean(), edit: z.boolean(), cancel: z.boolean(), register: z.boolean(), seeSchedule: z.boolean() }),
 });
 export type EventView = z.infer<typeof eventView>;
 export const eventListView = z.object({ items: z.array(eventView.omit({ myRegistration: true })) });

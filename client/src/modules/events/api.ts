@@ -9,7 +9,9 @@ export const eventsApi = {
   list: (scope: 'upcoming' | 'past' | 'mine') => api.get<{ items: EventSummary[] }>('/events', { scope }),
   event: (eid: string) => api.get<EventView>(`/events/${id(eid)}`),
   create: (input: EventInput) => api.post<EventView>('/events', input),
+  update: (eid: string, input: EventInput) => api.put<EventView>(`/events/${id(eid)}`, input),
   transition: (eid: string, to: EventState) => api.post<EventView>(`/events/${id(eid)}/transition`, { to }),
+  cancelEvent: (eid: string, reason: string) => api.post<EventView>(`/events/${id(eid)}/cancel`, { reason }),
   register: (eid: string, input: RegistrationInput) => api.post<RegistrationView>(`/events/${id(eid)}/registrations`, input),
   registrations: (eid: string, as: 'organiser' | 'presenter' = 'organiser') => api.get<{ items: RegistrationView[] }>(`/events/${id(eid)}/registrations`, { as }),
   run: (eid: string) => api.post<ScheduleRunView>(`/events/${id(eid)}/schedule/run`),
@@ -28,3 +30,6 @@ export const localTime = (iso: string, withDay = true): string => {
   const s = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
   return withDay ? `${s.slice(0, 10)} ${s.slice(11, 16)}` : s.slice(11, 16);
 };
+
+/** The colour of an event's state tag: open for registration green, cancelled red, the rest grey. */
+export const stateTag = (state: EventState): 'success' | 'danger' | 'info' => (state === 'published' ? 'success' : state === 'cancelled' ? 'danger' : 'info');

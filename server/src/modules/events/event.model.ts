@@ -21,6 +21,9 @@ const eventSchema = new Schema(
     organiserName: { type: String, default: '' },
     state: { type: String, enum: EVENT_STATES, required: true },
     schedulePublishedAt: { type: Date, default: null },
+    /** Told to the registrants and presenters when the organiser cancels it. */
+    cancelReason: { type: String, default: '' },
+    cancelledAt: { type: Date, default: null },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: true, collection: 'events' },
@@ -49,6 +52,8 @@ export interface EventRecord {
   organiserName: string;
   state: EventState;
   schedulePublishedAt: Date | null;
+  cancelReason?: string;
+  cancelledAt?: Date | null;
   createdBy: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;

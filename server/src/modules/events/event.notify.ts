@@ -1,5 +1,6 @@
-/** Who hears of an event's schedule and of deals opened after it: the approved members of both organisations. */
+/** Who hears of an event's schedule, of a change of its time or place and of its cancellation: the approved members of the organisations concerned. */
 import type { Types } from 'mongoose';
+import type { NotificationInput } from '../notifications/notification.service';
 import { notifyMany, type NotificationItem } from '../notifications/notification.bulk';
 import { approvedMembersQuery } from '../orgs/membership.rules';
 import { UserModel } from '../users/user.model';
@@ -33,6 +34,15 @@ export async function notifySchedule(e: EventRecord, meetings: MeetingRecord[], 
       });
     }
   }
+  if (items.length) {
+    await notifyMany(items);
+  }
+}
+
+/** Each organisation's approved members hear once (the key names the organisation, so a repeat is skipped). */
+export async function notifyOrgs(orgs: Types.ObjectId[], build: (org: string) => NotificationInput): Promise<void> {
+  const members = await membersOf(orgs);
+  const items: NotificationItem[] = [...members].flatMap(([org, users]) => users.map((user) => ({ user, input: build(org) })));
   if (items.length) {
     await notifyMany(items);
   }

@@ -1,5 +1,5 @@
 /** What leaves the server about events, registrations and meetings. */
-import type { EventView, MeetingView, RegistrationView } from '@kezhuan/shared';
+import { EVENT_CANCELLABLE_STATES, EVENT_EDITABLE_STATES, type EventView, type MeetingView, type RegistrationView } from '@kezhuan/shared';
 import type { UserDoc } from '../users/user.model';
 import { EventRegistrationModel, type EventRecord, type MeetingRecord, type RegistrationRecord } from './event.model';
 import { meetingSide } from './event.interest';
@@ -18,8 +18,11 @@ export function presentEventSummary(user: UserDoc | null | undefined, e: EventRe
     programme: e.programme.map((p) => ({ result: String(p.result), title: p.title, org: String(p.org), orgName: p.orgName })),
     organiserOrg: e.organiserOrg ? String(e.organiserOrg) : null, organiserName: e.organiserName, state: e.state,
     schedulePublished: Boolean(e.schedulePublishedAt), start: e.start.toISOString(), end: e.end.toISOString(), registrations,
+    cancelReason: e.state === 'cancelled' ? (e.cancelReason ?? '') : '',
     can: {
       manage: canManageEvent(user, e),
+      edit: canManageEvent(user, e) && EVENT_EDITABLE_STATES.includes(e.state),
+      cancel: canManageEvent(user, e) && EVENT_CANCELLABLE_STATES.includes(e.state),
       register: Boolean(user && e.state === 'published' && user.role === 'enterprise' && user.org && user.orgStatus !== 'pending'),
       seeSchedule: Boolean(user && e.schedulePublishedAt),
     },

@@ -2,7 +2,8 @@
 import type { Types } from 'mongoose';
 import type { QuerySpec } from '../../lib/query-spec';
 
-const LIVE = ['published', 'registration_closed', 'held', 'closed'];
+/** Cancelled events stay listed (marked) so that those who registered find them. */
+const LIVE = ['published', 'registration_closed', 'held', 'closed', 'cancelled'];
 
 /** Upcoming events soonest first, or past ones latest first: index {state, start}. */
 export function eventListQuery(scope: 'upcoming' | 'past', now: Date): QuerySpec {

@@ -1,4 +1,5 @@
 import {
+  eventCancelInput,
   eventListQuery as eventListQueryInput,
   eventInput,
   eventListView,
@@ -25,7 +26,9 @@ import { EventModel, EventRegistrationModel, type EventRecord } from './event.mo
 import { eventListQuery, organiserEventsQuery } from './event.queries';
 import { presentEvent, presentEventSummary, presentMeeting, presentRegistration } from './event.presenter';
 import { cancelMeeting, moveMeeting, publishSchedule, runSchedule, scheduledMeetings } from './event.schedule';
-import { createEvent, readEvent, readManaged, register, registrationsFor, transitionEvent, updateEvent } from './event.service';
+import { createEvent, readEvent, readManaged, register, registrationsFor, transitionEvent } from './event.service';
+import { cancelEvent } from './event.cancel';
+import { updateEvent } from './event.edit';
 
 const TAG = 'events';
 
@@ -63,10 +66,12 @@ export function eventRoutes(api: ApiRouter): void {
     handler: async ({ params }, req) => presentEvent(req.user, await readEvent(req.user, params.id)),
   });
   api.add({
-    method: 'put', path: '/events/:id', tag: TAG, access: 'user', summary: 'Edit an event before registration closes (organiser)', params: idParams, body: eventInput, response: eventView,
+    method: 'put', path: '/events/:id', tag: TAG, access: 'user',
+    summary: 'Edit an event before registration closes (organiser); results enterprises picked stay in the programme, the slots and tables of a schedule stay; registrants are told of a new time or place',
+    params: idParams, body: eventInput, response: eventView,
     handler: async ({ params, body }, req) => {
       const user = currentUser(req);
-      return presentEvent(user, await updateEvent(user, params.id, body));
+      return presentEvent(user, await updateEvent(user, params.id, body, req.ip ?? ''));
     },
   });
   api.add({
@@ -75,6 +80,15 @@ export function eventRoutes(api: ApiRouter): void {
     handler: async ({ params, body }, req) => {
       const user = currentUser(req);
       return presentEvent(user, await transitionEvent(user, params.id, body.to, req.ip ?? ''));
+    },
+  });
+  api.add({
+    method: 'post', path: '/events/:id/cancel', tag: TAG, access: 'user',
+    summary: 'Cancel the event before it is held (organiser): its meetings are dropped, registrants and presenters are told why',
+    params: idParams, body: eventCancelInput, response: eventView,
+    handler: async ({ params, body }, req) => {
+      const user = currentUser(req);
+      return presentEvent(user, await cancelEvent(user, params.id, body.reason, req.ip ?? ''));
     },
   });
   api.add({

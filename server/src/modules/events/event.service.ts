@@ -14,7 +14,7 @@ import { EventModel, EventRegistrationModel, type EventRecord, type Registration
 import { assertManager, canSeeEvent, organiserFor, registrantOrg, type Viewer } from './event.policy';
 import { eventSlots } from './event.slots';
 
-const field = (path: string, message: string, messageEn: string): FieldError => ({ path: `body.${path}`, code: 'custom', message, messageEn });
+export const field = (path: string, message: string, messageEn: string): FieldError => ({ path: `body.${path}`, code: 'custom', message, messageEn });
 
 /** The event if the caller may see it (drafts: organisers only), else 404. */
 export async function readEvent(user: Viewer, id: string): Promise<EventRecord> {
@@ -32,7 +32,7 @@ export async function readManaged(user: Viewer, id: string): Promise<EventRecord
   return e;
 }
 
-async function programmeOf(ids: string[], now: Date): Promise<EventRecord['programme']> {
+export async function programmeOf(ids: string[], now: Date): Promise<EventRecord['programme']> {
   const unique = [...new Set(ids)];
   const docs = await ResearchResultModel.find({ _id: { $in: unique } }).lean();
   const published = docs.filter((d) => effectiveStatus(d, now) === 'published');
@@ -48,7 +48,7 @@ async function programmeOf(ids: string[], now: Date): Promise<EventRecord['progr
   });
 }
 
-function sessionErrors(input: EventInput): FieldError[] {
+export function sessionErrors(input: EventInput): FieldError[] {
   const out: FieldError[] = [];
   let slots = 0;
   input.sessions.forEach((s, i) => {
@@ -64,7 +64,7 @@ function sessionErrors(input: EventInput): FieldError[] {
   return out;
 }
 
-function fieldsOf(input: EventInput) {
+export function fieldsOf(input: EventInput) {
   const sessions = input.sessions.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })).sort((a, b) => a.start.getTime() - b.start.getTime());
   return {
     kind: input.kind, title: input.title, description: input.description, place: input.place, streamUrl: input.streamUrl,
@@ -84,27 +84,6 @@ export async function createEvent(user: UserDoc, input: EventInput, ip: string, 
   });
   await audit({ action: 'event.create', actor: user._id, target: { kind: 'event', id: String(doc._id) }, detail: { kind: input.kind }, ip });
   return doc.toObject() as EventRecord;
-}
-
-/** Edits an event before its registration closes (the programme cannot lose results people picked). */
-export async function updateEvent(user: UserDoc, id: string, input: EventInput, now = new Date()): Promise<EventRecord> {
-  const e = await readManaged(user, id);
-  if (e.state !== 'draft' && e.state !== 'published') {
-    throw createError('INVALID_STATE');
-  }
-  const fields = sessionErrors(input);
-  if (fields.length) {
-    throw createError('VALIDATION_FAILED', { fields });
-  }
-  const doc = await EventModel.findOneAndUpdate(
-    { _id: e._id, state: e.state },
-    { $set: { ...fieldsOf(input), programme: await programmeOf(input.programme, now) } },
-    { returnDocument: 'after' },
-  ).lean<EventRecord>();
-  if (!doc) {
-    throw createError('INVALID_STATE');
-  }
-  return doc;
 }
 
 /** One step along draft → published → registration_closed → held → closed. */
