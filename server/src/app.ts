@@ -148,7 +148,7 @@ export function createApp(deps: AppDeps = {}): KezhuanApp {
   eventRoutes(api);
   fundingRoutes(api);
   fundedProjectRoutes(api);
-  reviewRoutes(api);
+  reviewRoutes(api, { messaging: deps.messaging ?? logMessaging() });
   healthRoutes(api, { embeddedDb: deps.embeddedDb ?? false, search, version: pkg.version });
   docsRoutes(api, pkg.version);
   app.use('/api', api.router);

@@ -218,6 +218,7 @@ export const AUDIT_ACTIONS = [
   'programme.yearly_return',
   // Expert review (issue 15): the pool, assignments, scores.
   'programme.expert_create',
+  'programme.expert_invite',
   'programme.expert_update',
   'programme.review_assign',
   'programme.review_withdraw',

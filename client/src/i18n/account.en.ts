@@ -9,6 +9,8 @@ export const accountEn: typeof accountZh = {
     sendCode: 'Send code',
     resend: 'Send again',
     codeSent: 'If the account exists, a code has been sent to its email or phone (valid {minutes} minutes).',
+    setTitle: 'Set your password',
+    codeFromLink: 'The code from the link in your email is filled in: set your password.',
     code: 'Code',
     codePlaceholder: '6 digits',
     newPassword: 'New password',

@@ -6,6 +6,8 @@ const account = {
   sendCode: '发送验证码',
   resend: '重新发送',
   codeSent: '如果该账号存在，验证码已发送到对应的邮箱或手机（{minutes} 分钟内有效）。',
+  setTitle: '设置密码',
+  codeFromLink: '验证码已从邮件中的链接填入，请设置您的密码。',
   code: '验证码',
   codePlaceholder: '6 位数字',
   newPassword: '新密码',

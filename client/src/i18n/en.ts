@@ -382,6 +382,7 @@ const en: CoreMessages = {
       programme_yearly_accept: 'Yearly report accepted',
       programme_yearly_return: 'Yearly report returned',
       programme_expert_create: 'Expert added to the pool',
+      programme_expert_invite: 'Outside expert invited (account created, set-password link mailed)',
       programme_expert_update: 'Expert entry edited',
       programme_review_assign: 'Reviewer assigned',
       programme_review_withdraw: 'Reviewer assignment withdrawn',

@@ -386,6 +386,7 @@ const zhCN = {
       programme_yearly_accept: '接受年度报告',
       programme_yearly_return: '退回年度报告',
       programme_expert_create: '创建评审专家',
+      programme_expert_invite: '邀请外部评审专家（创建账户并发送设置密码链接）',
       programme_expert_update: '修改评审专家',
       programme_review_assign: '分配评审专家',
       programme_review_withdraw: '撤回评审分配',

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { DISCIPLINE_CODES } from '../vocab/disciplines';
 import { INDUSTRY_CODES } from '../vocab/industries';
-import { inputString, objectId, pagination, text } from './common';
+import { LIMITS } from '../constants';
+import { email, inputString, mobile, objectId, pagination, text } from './common';
 
 export const REVIEW_LIMITS = {
   termsMax: 20,
@@ -39,6 +40,13 @@ export const expertInput = z.strictObject({
 export type ExpertInput = z.infer<typeof expertInput>;
 export const expertUpdate = expertInput.omit({ user: true });
 export type ExpertUpdate = z.infer<typeof expertUpdate>;
+
+/**
+ * An outside expert without an account: the platform makes one (no password; a mobile number, as every account
+ * has one to sign in with) and mails a link to set the password.
+ */
+export const expertInviteInput = expertUpdate.extend({ displayName: text(LIMITS.nameMax), email, phone: mobile });
+export type ExpertInviteInput = z.infer<typeof expertInviteInput>;
 
 export const expertListQuery = z.strictObject({ active: z.enum(['true', 'false']).optional(), ...pagination });
 

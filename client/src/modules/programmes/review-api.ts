@@ -17,6 +17,7 @@ export const reviewAdminApi = {
   experts: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ExpertView>>('/admin/experts', { ...q }),
   users: (q: string) => api.get<Page<AdminUserView>>('/admin/users', { q, pageSize: 10 }),
   createExpert: (body: ExpertBody & { user: string }) => api.post<ExpertView>('/admin/experts', body),
+  inviteExpert: (body: ExpertBody & { displayName: string; email: string; phone: string }) => api.post<ExpertView>('/admin/experts/invite', body),
   updateExpert: (eid: string, body: ExpertBody) => api.put<ExpertView>(`/admin/experts/${id(eid)}`, body),
   proposals: (aid: string) => api.get<{ items: ProposalView[] }>(`/admin/applications/${id(aid)}/proposals`),
   reviews: (aid: string) => api.get<ApplicationReviewsView>(`/admin/applications/${id(aid)}/reviews`),

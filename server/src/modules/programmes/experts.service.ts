@@ -1,8 +1,8 @@
 /**
  * The expert pool (评审专家库): the administrator enters platform accounts (researchers,
  * commissioners, enterprise staff… not administrators) with their fields, key terms and declared
- * stakes. The platform has no administrator flow creating accounts for outside experts: an outside
- * expert registers an account first, then is entered here.
+ * stakes. An outside expert without an account is invited instead (experts.invite.ts): the platform
+ * makes the account and mails a link to set its password.
  */
 import type { ExpertInput, ExpertUpdate, ExpertView, FieldError } from '@kezhuan/shared';
 import { Types } from 'mongoose';
@@ -16,7 +16,7 @@ function invalid(fields: FieldError[]): never {
   throw createError('VALIDATION_FAILED', { fields });
 }
 
-async function checkStakes(ids: readonly string[]): Promise<void> {
+export async function checkStakes(ids: readonly string[]): Promise<void> {
   if (ids.length && (await OrgModel.countDocuments({ _id: { $in: ids } })) !== ids.length) {
     invalid([{ path: 'body.stakes', code: 'custom', message: '利益关联单位须为平台上的机构', messageEn: 'Declared stakes must be organisations on the platform' }]);
   }

@@ -1,9 +1,37 @@
 /** A call's applications as an XLSX workbook for the programme office (one row per application). */
-import { APPLICATION_STATUSES, MILESTONE_KINDS, budgetTotals } from '@kezhuan/shared';
+import { APPLICATION_STATUSES, MILESTONE_KINDS, budgetTotals, reviewStats } from '@kezhuan/shared';
 import { excel } from '../../lib/excel';
 import { OrgModel } from '../orgs/org.model';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { CallRecord } from './call.model';
+import { ReviewModel, type ReviewRecord } from './review.model';
+import { callReviewsQuery } from './review.queries';
+
+type ReviewFigures = { mean: number | null; spread: number | null; done: number; assigned: number };
+
+/**
+ * The expert review's figures per application: mean weighted score and spread of the submitted reviews, done of
+ * assigned. Only figures leave: the query reads no reviewer, expert, score sheet or comment (anonymity holds in files
+ * that travel too).
+ */
+async function reviewFigures(call: CallRecord): Promise<Map<string, ReviewFigures>> {
+  const { filter, sort } = callReviewsQuery(call._id);
+  const reviews = await ReviewModel.find(filter, { application: 1, status: 1, weightedTotal: 1 }).sort(sort).lean<Pick<ReviewRecord, 'application' | 'status' | 'weightedTotal'>[]>();
+  const byApp = new Map<string, { totals: number[]; assigned: number }>();
+  for (const r of reviews) {
+    const key = String(r.application);
+    const entry = byApp.get(key) ?? { totals: [], assigned: 0 };
+    entry.assigned += 1;
+    if (r.status === 'submitted' && r.weightedTotal !== null) {
+      entry.totals.push(r.weightedTotal);
+    }
+    byApp.set(key, entry);
+  }
+  return new Map([...byApp].map(([key, e]) => {
+    const s = reviewStats(e.totals);
+    return [key, { mean: s.mean, spread: s.spread, done: e.totals.length, assigned: e.assigned }];
+  }));
+}
 
 const STATUS_ZH: Record<(typeof APPLICATION_STATUSES)[number], string> = {
   draft: '草稿', submitted: '已提交', returned: '已退回', accepted: '形式审查通过', under_review: '评审中', funded: '已立项', rejected: '未立项',
@@ -13,19 +41,23 @@ export async function applicationsWorkbook(call: CallRecord): Promise<Buffer> {
   const docs = await ApplicationModel.find({ call: call._id, status: { $in: APPLICATION_STATUSES.filter((s) => s !== 'draft') } })
     .sort({ status: 1, submittedAt: 1 })
     .lean<ApplicationRecord[]>();
+  const figures = await reviewFigures(call);
   const orgs = await OrgModel.find({ _id: { $in: docs.flatMap((d) => [d.org, ...d.partners]) } }, { name: 1, city: 1, type: 1 }).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   const wb = new (excel().Workbook)();
   wb.creator = '科转 Kezhuan';
   const ws = wb.addWorksheet('申报书 Applications', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(['编号 ID', '项目名称 Title', '申报单位 Lead', '合作单位 Partners', '状态 Status', '提交时间 Submitted', '自筹(元) Own', '申请资助(元) Requested', '合计(元) Total', '考核节点 Milestones', '附件数 Files', '退回原因 Return reasons']).font = { bold: true };
+  ws.addRow(['编号 ID', '项目名称 Title', '申报单位 Lead', '合作单位 Partners', '状态 Status', '提交时间 Submitted', '自筹(元) Own', '申请资助(元) Requested', '合计(元) Total', '考核节点 Milestones', '附件数 Files', '退回原因 Return reasons',
+    '评审均分(加权) Mean weighted score', '已评审 Reviews done', '已分配 Reviews assigned', '分差(最高-最低) Spread']).font = { bold: true };
   for (const d of docs) {
     const t = budgetTotals(d.budget);
+    const f = figures.get(String(d._id));
     ws.addRow([
       String(d._id), d.title, name.get(String(d.org)) ?? '', d.partners.map((p) => name.get(String(p)) ?? '').join('；'),
       STATUS_ZH[d.status], d.submittedAt?.toISOString().slice(0, 10) ?? '', t.own, t.requested, t.total,
       d.milestones.map((m) => `${MILESTONE_KINDS.find((k) => k.code === m.kind)?.zh ?? m.kind} ${m.dueDate} ${m.target}`).join('；'),
       d.attachments.length, d.returnReasons.map((r) => `${r.field}：${r.reason}`).join('；'),
+      f?.mean ?? '', f?.done ?? 0, f?.assigned ?? 0, f?.spread ?? '',
     ]);
   }
   ws.columns.forEach((c, i) => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { excel } from '../../lib/excel';
 import { AuditModel } from '../audit/audit.model';
 import { NotificationModel } from '../notifications/notification.model';
 import { UserModel } from '../users/user.model';
@@ -183,6 +184,29 @@ describe('expert review', () => {
       ['第三个申报', null, 0, 0],
     ]);
     expect(ranking.body.items[1]).toMatchObject({ requestedFunds: 1_000_000, spread: 35, org: { name: w.lead.name } });
+  });
+
+  it("exports each application's review figures to the programme office, and nothing of its reviewers", async () => {
+    const res = await w.admin.agent.get(`/api/admin/calls/${String(w.call._id)}/applications.xlsx`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (ch: Buffer) => chunks.push(ch));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const wb = new (excel().Workbook)();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const [head, ...rows] = wb.worksheets[0]!.getSheetValues().slice(1).map((v) => (v as unknown[]).slice(1));
+    const col = (name: string) => head!.findIndex((h) => String(h).startsWith(name));
+    const figures = Object.fromEntries(rows.map((r) => [r[col('项目名称')], [r[col('评审均分')], r[col('已评审')], r[col('已分配')], r[col('分差')]]]));
+    expect(figures).toEqual({
+      '秸秆制聚乳酸百吨级中试': [73, 3, 3, 35],
+      '第二个申报': [90, 1, 1, 0],
+      '第三个申报': ['', 0, 0, ''], // no review yet: blank, not 0
+    });
+    const text = JSON.stringify([head, ...rows]);
+    for (const s of [...Object.values(w.reviewerUsers).map((u) => u.displayName), ...Object.values(w.reviewerUsers).map((u) => String(u._id)), ...Object.values(w.experts), '工艺成熟', '市场明确']) {
+      expect(text).not.toContain(s);
+    }
   });
 
   it('never shows the applicants who reviewed them or their scores', async () => {

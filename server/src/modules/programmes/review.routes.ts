@@ -3,6 +3,7 @@ import {
   assignInput,
   callRankingView,
   expertInput,
+  expertInviteInput,
   expertListQuery,
   expertUpdate,
   expertView,
@@ -17,6 +18,8 @@ import type { ApiRouter } from '../../lib/api-router';
 import { currentUser } from '../../lib/auth-guard';
 import { audit } from '../audit/audit.service';
 import { readCall } from './call.service';
+import { logMessaging, type Messaging } from '../messaging/messaging';
+import { inviteExpert } from './experts.invite';
 import { createExpert, listExperts, presentExperts, updateExpert } from './experts.service';
 import {
   applicationReviews,
@@ -33,8 +36,8 @@ import {
 const TAG = 'programme review';
 
 /** The expert pool, assignments, the reviewers' workbench and a call's ranking. */
-export function reviewRoutes(api: ApiRouter): void {
-  expertRoutes(api);
+export function reviewRoutes(api: ApiRouter, { messaging }: { messaging: Messaging } = { messaging: logMessaging() }): void {
+  expertRoutes(api, messaging);
   api.add({
     method: 'get', path: '/admin/applications/:id/proposals', tag: TAG, access: ['admin'],
     summary: 'Active experts ranked by field match for an application, with the reasons; conflicted experts last with theirs',
@@ -106,7 +109,7 @@ export function reviewRoutes(api: ApiRouter): void {
   });
 }
 
-function expertRoutes(api: ApiRouter): void {
+function expertRoutes(api: ApiRouter, messaging: Messaging): void {
   api.add({
     method: 'get', path: '/admin/experts', tag: TAG, access: ['admin'],
     summary: 'The expert pool, newest edit first', query: expertListQuery, response: paginated(expertView),
@@ -121,6 +124,12 @@ function expertRoutes(api: ApiRouter): void {
       await audit({ action: 'programme.expert_create', actor, target: { kind: 'user', id: String(doc.user) }, ip: req.ip ?? '' });
       return (await presentExperts([doc]))[0];
     },
+  });
+  api.add({
+    method: 'post', path: '/admin/experts/invite', tag: TAG, access: ['admin'], status: 201,
+    summary: 'Invite an outside expert without an account: creates the account (no password) and the pool entry, mails a set-password link (audited)',
+    body: expertInviteInput, response: expertView, errors: ['CONFLICT'],
+    handler: async ({ body }, req) => presentExperts([await inviteExpert(currentUser(req), body, messaging, req.ip ?? '')]).then((v) => v[0]),
   });
   api.add({
     method: 'put', path: '/admin/experts/:id', tag: TAG, access: ['admin'],
