@@ -7,8 +7,8 @@ export const fundedProjectRoutes: RouteRecordRaw[] = [
     meta: { i18n: ['funded', 'programmes'], roles: ['admin'], titleKey: 'fp.funding.title' },
   },
   { path: '/admin/projects', name: 'admin-projects', component: () => import('./modules/funded-projects/pages/AdminProjectsPage.vue'), meta: { i18n: ['funded', 'programmes'], roles: ['admin'], titleKey: 'fp.list.adminTitle' } },
-  { path: '/projects', name: 'projects', component: () => import('./modules/funded-projects/pages/PublicProjectsPage.vue'), meta: { i18n: ['funded', 'programmes'], titleKey: 'fp.list.publicTitle' } },
-  { path: '/me/projects', name: 'my-projects', component: () => import('./modules/funded-projects/pages/MyProjectsPage.vue'), meta: { i18n: ['funded', 'programmes'], requiresAuth: true, titleKey: 'fp.list.mineTitle' } },
+  { path: '/projects', name: 'projects', component: () => import('./modules/funded-projects/pages/ProjectListPage.vue'), props: { mode: 'public' }, meta: { i18n: ['funded', 'programmes'], titleKey: 'fp.list.publicTitle' } },
+  { path: '/me/projects', name: 'my-projects', component: () => import('./modules/funded-projects/pages/ProjectListPage.vue'), props: { mode: 'mine' }, meta: { i18n: ['funded', 'programmes'], requiresAuth: true, titleKey: 'fp.list.mineTitle' } },
   {
     path: '/projects/:id([0-9a-f]{24})', name: 'project', component: () => import('./modules/funded-projects/pages/ProjectPage.vue'), props: true,
     meta: { i18n: ['funded', 'programmes'], requiresAuth: true, titleKey: 'fp.list.adminTitle' },
