@@ -5,7 +5,7 @@ import { buildUser } from '../../testing/factories';
 import { testApp, useTestDb, type Client } from '../../testing/harness';
 import { buildResult, signedInAs } from '../../testing/listing-factories';
 import type { UserDoc } from '../users/user.model';
-import { EventMeetingCellModel, EventMeetingModel } from './event.model';
+import { EventMeetingCellModel, EventMeetingModel, EventModel } from './event.model';
 
 useTestDb();
 const app = testApp();
@@ -133,5 +133,65 @@ describe('cancelling an event', () => {
       await organiser.post(`/api/events/${held}/transition`, { to });
     }
     expect((await organiser.post(`/api/events/${held}/cancel`, { reason: '计划调整' })).status).toBe(409);
+  });
+});
+
+describe('a scheduler run racing an edit or a cancellation', () => {
+  it('never leaves meetings on a layout the edit changed, nor on a cancelled event', async () => {
+    for (let round = 0; round < 3; round++) {
+      // An edit that shrinks the layout to one 20-minute slot at one table, at the same time as a run.
+      const id = (await organiser.post('/api/events', input(results, { title: `并发排程与修改 ${round}` }))).body.id as string;
+      const path = `/api/events/${id}`;
+      await organiser.post(`${path}/transition`, { to: 'published' });
+      expect((await ent.c.post(`${path}/registrations`, { picks: [results[0], results[1]] })).status).toBe(201);
+      expect((await ent2.c.post(`${path}/registrations`, { picks: [results[1], results[2]] })).status).toBe(201);
+      const small = input(results, { title: `并发排程与修改 ${round}`, sessions: [{ start: at(12, 1), end: new Date(Date.parse(at(12, 1)) + 20 * 60_000).toISOString() }], tables: 1 });
+      const [run, edit] = await Promise.all([organiser.post(`${path}/schedule/run`), organiser.put(path, small)]);
+      expect([run.status, edit.status].every((s) => s < 500), `${run.status} ${edit.status}`).toBe(true);
+      const event = (await organiser.get(path)).body as { tables: number; slotMinutes: number; sessions: { start: string; end: string }[] };
+      const slots = event.sessions.reduce((n, s) => n + Math.floor((Date.parse(s.end) - Date.parse(s.start)) / (event.slotMinutes * 60_000)), 0);
+      const meetings = (await organiser.get(`${path}/schedule`)).body.meetings as { slot: number; table: number }[];
+      for (const m of meetings) {
+        expect(m.slot, `round ${round}: run ${run.status}, edit ${edit.status}`).toBeLessThan(slots);
+        expect(m.table).toBeLessThanOrEqual(event.tables);
+      }
+      // Whichever lost was told so (409), and neither left the layout held.
+      expect([run.status, edit.status].filter((s) => s !== 200).every((s) => s === 409 || s === 400)).toBe(true);
+      expect(await EventModel.findById(id, { activeRuns: 1, editingUntil: 1 }).lean()).toMatchObject({ activeRuns: 0, editingUntil: null });
+
+      // A cancellation at the same time as a run: a cancelled event keeps no meeting and no place.
+      const cid = (await organiser.post('/api/events', input(results, { title: `并发排程与取消 ${round}` }))).body.id as string;
+      const cpath = `/api/events/${cid}`;
+      await organiser.post(`${cpath}/transition`, { to: 'published' });
+      expect((await ent.c.post(`${cpath}/registrations`, { picks: [results[0], results[1], results[2]] })).status).toBe(201);
+      const [crun, cancel] = await Promise.all([organiser.post(`${cpath}/schedule/run`), organiser.post(`${cpath}/cancel`, { reason: '并发测试取消' })]);
+      expect([crun.status, cancel.status]).toEqual([expect.any(Number), 200]);
+      expect(crun.status).toBeLessThan(500);
+      expect(await EventMeetingModel.countDocuments({ event: cid, status: 'scheduled' })).toBe(0);
+      expect(await EventMeetingCellModel.countDocuments({ event: cid })).toBe(0);
+    }
+  });
+});
+
+describe('the layout held by a scheduler run or an edit', () => {
+  it('refuses a layout edit during a run and a run during a layout edit, and ignores a holder whose lease ran out', async () => {
+    const id = (await organiser.post('/api/events', input(results, { title: '排程与修改互斥' }))).body.id as string;
+    const path = `/api/events/${id}`;
+    await organiser.post(`${path}/transition`, { to: 'published' });
+    const soon = new Date(Date.now() + 60_000);
+    const past = new Date(Date.now() - 1_000);
+    // A run in progress: the layout cannot change, other fields can.
+    await EventModel.updateOne({ _id: id }, { $set: { activeRuns: 1, schedulingUntil: soon } });
+    expect((await organiser.put(path, input(results, { title: '排程与修改互斥', tables: 4 }))).status).toBe(409);
+    expect((await organiser.put(path, input(results, { title: '排程与修改互斥（改名）' }))).status).toBe(200);
+    // Its process died: once the lease ran out, the edit goes ahead.
+    await EventModel.updateOne({ _id: id }, { $set: { schedulingUntil: past } });
+    expect((await organiser.put(path, input(results, { title: '排程与修改互斥', tables: 4 }))).body.tables).toBe(4);
+    // An edit in progress: a run waits (409); after its lease, runs go ahead.
+    await EventModel.updateOne({ _id: id }, { $set: { activeRuns: 0, editingUntil: soon } });
+    expect((await organiser.post(`${path}/schedule/run`)).status).toBe(409);
+    await EventModel.updateOne({ _id: id }, { $set: { editingUntil: past } });
+    expect((await organiser.post(`${path}/schedule/run`)).status).toBe(200);
+    expect(await EventModel.findById(id, { activeRuns: 1 }).lean()).toMatchObject({ activeRuns: 0 });
   });
 });

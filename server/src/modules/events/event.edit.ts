@@ -5,10 +5,11 @@
  * registrants hear of a new time or place.
  */
 import { EVENT_EDITABLE_STATES, type EventInput, type FieldError } from '@kezhuan/shared';
+import type { Types } from 'mongoose';
 import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import type { UserDoc } from '../users/user.model';
-import { EventMeetingModel, EventModel, EventRegistrationModel, type EventRecord, type MeetingRecord, type RegistrationRecord } from './event.model';
+import { EventMeetingModel, EventModel, EventRegistrationModel, LAYOUT_LEASE_MS, type EventRecord, type MeetingRecord, type RegistrationRecord } from './event.model';
 import { notifyOrgs } from './event.notify';
 import { meetingsQuery, registrationsQuery } from './event.queries';
 import { field, fieldsOf, programmeOf, readManaged, sessionErrors } from './event.service';
@@ -55,20 +56,50 @@ export async function updateEvent(user: UserDoc, id: string, input: EventInput, 
     throw createError('VALIDATION_FAILED', { fields });
   }
   const next = { ...fieldsOf(input), programme: await programmeOf(input.programme, now) };
-  const regQ = registrationsQuery(e._id);
-  const meetQ = meetingsQuery(e._id);
-  const [regs, meetings] = await Promise.all([
-    EventRegistrationModel.find(regQ.filter, { org: 1, picks: 1 }).sort(regQ.sort).limit(2000).lean<RegistrationRecord[]>(),
-    EventMeetingModel.find(meetQ.filter, { table: 1 }).sort(meetQ.sort).lean<MeetingRecord[]>(),
-  ]);
-  const locked = lockErrors(e, next, regs, meetings);
-  if (locked.length) {
-    throw createError('VALIDATION_FAILED', { fields: locked });
+  // A change of the layout takes it from the scheduler first: no run in progress may place meetings on the
+  // old one, and the meetings checked below are all there are.
+  const layoutChanged = !sameDates(e.sessions, next.sessions) || e.slotMinutes !== next.slotMinutes || e.tables !== next.tables;
+  const held = layoutChanged ? await holdLayout(e._id) : null;
+  try {
+    const regQ = registrationsQuery(e._id);
+    const meetQ = meetingsQuery(e._id);
+    const [regs, meetings] = await Promise.all([
+      EventRegistrationModel.find(regQ.filter, { org: 1, picks: 1 }).sort(regQ.sort).limit(2000).lean<RegistrationRecord[]>(),
+      EventMeetingModel.find(meetQ.filter, { table: 1 }).sort(meetQ.sort).lean<MeetingRecord[]>(),
+    ]);
+    const locked = lockErrors(e, next, regs, meetings);
+    if (locked.length) {
+      throw createError('VALIDATION_FAILED', { fields: locked });
+    }
+    const written = await EventModel.updateOne({ _id: e._id, state: e.state }, { $set: next });
+    const doc = written.matchedCount ? await EventModel.findById(e._id).lean<EventRecord>() : null;
+    if (!doc) {
+      throw createError('INVALID_STATE');
+    }
+    return await afterEdit(user, id, e, doc, regs, ip);
+  } finally {
+    if (held) {
+      await EventModel.updateOne({ _id: e._id, editingUntil: held }, { $set: { editingUntil: null } });
+    }
   }
-  const doc = await EventModel.findOneAndUpdate({ _id: e._id, state: e.state }, { $set: next }, { returnDocument: 'after' }).lean<EventRecord>();
-  if (!doc) {
-    throw createError('INVALID_STATE');
+}
+
+/** Takes the layout for an edit while no scheduler run holds it (409 otherwise); returns the lease to give back. */
+async function holdLayout(event: Types.ObjectId): Promise<Date> {
+  const now = new Date();
+  const until = new Date(now.getTime() + LAYOUT_LEASE_MS);
+  const free = { $and: [
+    { $or: [{ activeRuns: { $in: [0, null] } }, { schedulingUntil: { $lt: now } }] },
+    { $or: [{ editingUntil: null }, { editingUntil: { $lt: now } }] },
+  ] };
+  const taken = await EventModel.updateOne({ _id: event, ...free }, { $set: { editingUntil: until } });
+  if (!taken.matchedCount) {
+    throw createError('CONFLICT', { message: '正在排程或修改活动，请稍后刷新再修改', messageEn: 'The schedule is being run or the event edited; reload and edit again shortly' });
   }
+  return until;
+}
+
+async function afterEdit(user: UserDoc, id: string, e: EventRecord, doc: EventRecord, regs: RegistrationRecord[], ip: string): Promise<EventRecord> {
   const moved = !sameDates(e.sessions, doc.sessions) || e.place !== doc.place || e.streamUrl !== doc.streamUrl;
   await audit({ action: 'event.update', actor: user._id, target: { kind: 'event', id }, detail: { moved, registrations: regs.length }, ip });
   if (moved && regs.length) {

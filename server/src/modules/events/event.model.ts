@@ -24,10 +24,23 @@ const eventSchema = new Schema(
     /** Told to the registrants and presenters when the organiser cancels it. */
     cancelReason: { type: String, default: '' },
     cancelledAt: { type: Date, default: null },
+    /**
+     * A readers–writer lock between scheduler runs and edits of the layout (sessions, slot length,
+     * tables), each side taken by one conditional update: runs in progress (`activeRuns`, with the latest
+     * one's lease `schedulingUntil`, so a crashed run is ignored once it ran out) and an edit in progress
+     * (`editingUntil`). A run reads the layout only while no edit holds it; an edit checks the meetings
+     * only while no run is placing any. Meetings are never placed on a layout that changed meanwhile.
+     */
+    activeRuns: { type: Number, default: 0 },
+    schedulingUntil: { type: Date, default: null },
+    editingUntil: { type: Date, default: null },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: true, collection: 'events' },
 );
+/** A scheduler run or a layout edit holds the layout this long at most (longer only if its process died). */
+export const LAYOUT_LEASE_MS = 120_000;
+
 // Public lists: upcoming / past by state and date.
 eventSchema.index({ state: 1, start: 1 });
 // The organiser's own events, drafts included.
@@ -54,6 +67,9 @@ export interface EventRecord {
   schedulePublishedAt: Date | null;
   cancelReason?: string;
   cancelledAt?: Date | null;
+  activeRuns?: number;
+  schedulingUntil?: Date | null;
+  editingUntil?: Date | null;
   createdBy: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;

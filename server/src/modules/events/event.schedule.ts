@@ -9,7 +9,7 @@ import { createError } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import type { UserDoc } from '../users/user.model';
 import { holdMeetingCells, placeCells, releaseMeetingCells } from './event.cells';
-import { EventMeetingModel, EventModel, EventRegistrationModel, type EventRecord, type MeetingRecord, type RegistrationRecord } from './event.model';
+import { EventMeetingCellModel, EventMeetingModel, EventModel, EventRegistrationModel, LAYOUT_LEASE_MS, type EventRecord, type MeetingRecord, type RegistrationRecord } from './event.model';
 import { meetingsQuery, registrationsQuery } from './event.queries';
 import { notifySchedule } from './event.notify';
 import { readManaged } from './event.service';
@@ -27,9 +27,31 @@ export async function scheduledMeetings(event: Types.ObjectId): Promise<MeetingR
 
 /** Runs the greedy scheduler over the registrations: existing meetings stay, new ones are added. */
 export async function runSchedule(user: UserDoc, id: string, ip: string): Promise<ScheduleRunView> {
-  const e = await readManaged(user, id);
-  if (!SCHEDULABLE.has(e.state)) {
-    throw createError('INVALID_STATE', { message: '发布活动后才能排程', messageEn: 'Publish the event before scheduling' });
+  const read = await readManaged(user, id);
+  const notSchedulable = () => createError('INVALID_STATE', { message: '发布活动后才能排程（已取消或已结束的活动不能排程）', messageEn: 'Only a published event that is not cancelled or closed can be scheduled' });
+  if (!SCHEDULABLE.has(read.state)) {
+    throw notSchedulable();
+  }
+  // Count this run in unless an edit of the layout is in progress; then read the layout.
+  const now = new Date();
+  const joined = await EventModel.updateOne(
+    { _id: read._id, $or: [{ editingUntil: null }, { editingUntil: { $lt: now } }] },
+    { $inc: { activeRuns: 1 }, $set: { schedulingUntil: new Date(now.getTime() + LAYOUT_LEASE_MS) } },
+  );
+  if (!joined.matchedCount) {
+    throw createError('CONFLICT', { message: '活动安排正在修改，请稍后再排程', messageEn: 'The event is being edited; run the schedule again shortly' });
+  }
+  try {
+    return await placeMeetings(user, read._id, id, ip, notSchedulable);
+  } finally {
+    await EventModel.updateOne({ _id: read._id }, { $inc: { activeRuns: -1 } });
+  }
+}
+
+async function placeMeetings(user: UserDoc, eventId: Types.ObjectId, id: string, ip: string, notSchedulable: () => Error): Promise<ScheduleRunView> {
+  const e = await EventModel.findById(eventId).lean<EventRecord>();
+  if (!e || !SCHEDULABLE.has(e.state)) {
+    throw notSchedulable();
   }
   const [regs, existing] = await Promise.all([
     EventRegistrationModel.find(registrationsQuery(e._id).filter).sort(registrationsQuery(e._id).sort).limit(2000).lean<RegistrationRecord[]>(),
@@ -46,6 +68,7 @@ export async function runSchedule(user: UserDoc, id: string, ip: string): Promis
   const plan = planSchedule(eventSlots(e).length, e.tables, requests, existing.map(placeOf));
   const unplaced: { enterprise: string; result: string; reason: UnscheduledReason }[] = plan.unplaced.map((u) => ({ ...u }));
   let scheduled = 0;
+  const created: Types.ObjectId[] = [];
   for (const p of plan.placed) {
     const item = byResult.get(p.result);
     if (!item) {
@@ -61,7 +84,14 @@ export async function runSchedule(user: UserDoc, id: string, ip: string): Promis
       _id, event: e._id, slot: p.slot, table: p.table, enterpriseOrg: new Types.ObjectId(p.enterprise), enterpriseName: names.get(p.enterprise) ?? '',
       presenterOrg: item.org, presenterName: item.orgName, result: item.result, resultTitle: item.title, status: 'scheduled',
     });
+    created.push(_id);
     scheduled += 1;
+  }
+  // Cancelled while this run placed meetings: cancelEvent's sweep may have looked before they existed.
+  if (created.length && (await EventModel.findById(e._id, { state: 1 }).lean<Pick<EventRecord, 'state'>>())?.state === 'cancelled') {
+    await EventMeetingModel.updateMany({ _id: { $in: created }, status: 'scheduled' }, { $set: { status: 'cancelled' } });
+    await EventMeetingCellModel.deleteMany({ meeting: { $in: created } });
+    throw notSchedulable();
   }
   await audit({ action: 'event.schedule_run', actor: user._id, target: { kind: 'event', id }, detail: { scheduled, unscheduled: unplaced.length }, ip });
   return {
