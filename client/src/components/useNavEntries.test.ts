@@ -21,7 +21,7 @@ const PUBLIC = [
   '/search/results',
   '/search/needs',
   'resources: /intermediaries/services /commissioners /instruments /financing /carriers /calls /events',
-  'data: /market /plan /transfer-index /shuangqian',
+  'data: /market /plan /projects /transfer-index /shuangqian',
 ];
 
 describe('header navigation', () => {

@@ -51,6 +51,7 @@ const SECTIONS: [prefix: string, entry: string][] = [
   ['/events', '/events'],
   ['/market', '/market'],
   ['/plan', '/plan'],
+  ['/projects', '/projects'],
   ['/transfer-index', '/transfer-index'],
   ['/shuangqian', '/shuangqian'],
   ['/admin/commissioners', '/admin/commissioners'],
@@ -148,6 +149,7 @@ export function useNavEntries() {
       group('data', [
         link('/market', 'hdr.market', 'nav-market'),
         link('/plan', 'hdr.plan', 'nav-plan'),
+        link('/projects', 'hdr.projects', 'nav-projects'),
         link('/transfer-index', 'hdr.transferIndex', 'nav-transfer-index'),
         link('/shuangqian', 'hdr.shuangqian', 'nav-shuangqian'),
       ]),

@@ -16,6 +16,7 @@ export const headerEn: HeaderMessages = {
     events: 'Roadshows & events',
     market: 'Tech market',
     plan: 'Plan targets',
+    projects: 'Funded projects',
     transferIndex: 'Transfer index',
     shuangqian: 'Double Thousand',
     myPairings: 'My pairings',

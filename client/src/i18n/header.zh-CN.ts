@@ -17,6 +17,7 @@ export const headerZh = {
     events: '路演活动',
     market: '技术市场',
     plan: '规划目标',
+    projects: '立项公示',
     transferIndex: '转化指数',
     shuangqian: '双千行动',
     myPairings: '我的配对',
