@@ -109,6 +109,13 @@ describe('funding decision and funded projects', () => {
     await expect.poll(() => page.locator('[data-testid=project-title-cell]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=project-link]').count()).toBe(0);
     expect(await page.locator('[data-testid=project-table]').innerText()).not.toContain('逾期');
+    // By programme: only that programme's projects stay.
+    await page.locator('[data-testid=projects-filter-type]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '重大科技成果转化项目' }).click();
+    await expect.poll(async () => {
+      const rows = await page.locator('[data-testid=project-table] tbody tr').allInnerTexts();
+      return rows.length > 0 && rows.every((r) => r.includes('重大科技成果转化项目'));
+    }, { timeout: 15_000 }).toBe(true);
     await shoot(page, 'public-projects-1366');
     await page.context().close();
   });

@@ -368,6 +368,8 @@ const cases: Case[] = [
   { name: "a call's decidable applications (funding page)", model: ApplicationModel as unknown as AnyModel, spec: { filter: { call: runs[1]!, status: { $in: ['accepted', 'under_review', 'funded', 'rejected'] } }, sort: { submittedAt: 1 } } },
   { name: "a call's funding decisions", model: FundingDecisionModel as unknown as AnyModel, spec: { filter: { call: runs[1]! } } },
   { name: 'funded projects, public list', model: FundedProjectModel as unknown as AnyModel, spec: publicProjectsQuery(), count: true },
+  { name: 'funded projects, public list of a year', model: FundedProjectModel as unknown as AnyModel, spec: publicProjectsQuery({ year: 2014 }), count: true },
+  { name: 'funded projects, public list of a programme', model: FundedProjectModel as unknown as AnyModel, spec: publicProjectsQuery({ programmeType: 'key_transformation' }), count: true },
   { name: "an organisation's funded projects", model: FundedProjectModel as unknown as AnyModel, spec: fundedOrgProjectsQuery(orgs[3]!), count: true },
   { name: "the administrator's funded projects", model: FundedProjectModel as unknown as AnyModel, spec: adminProjectsQuery({}), count: true },
   { name: "a call's funded projects", model: FundedProjectModel as unknown as AnyModel, spec: adminProjectsQuery({ call: String(runs[1]!) }), count: true },

@@ -97,6 +97,13 @@ export const adminProjectListQuery = z.strictObject({
   ...pagination,
 });
 export const projectListQuery = z.strictObject({ ...pagination });
+/** The public list (立项公示) by year and programme. */
+export const publicProjectListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  programmeType: programmeType.optional(),
+  ...pagination,
+});
+export type PublicProjectListQuery = z.infer<typeof publicProjectListQuery>;
 
 const ref = z.object({ id: z.string(), title: z.string() });
 export const milestoneView = z.object({

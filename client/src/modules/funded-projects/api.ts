@@ -3,6 +3,7 @@ import type {
   FundingDecisionInput,
   FundingOverviewView,
   MilestoneReportInput,
+  ProgrammeType,
   ProjectLinkCandidatesView,
   ProjectLinksInput,
   ProjectState,
@@ -32,7 +33,7 @@ export interface OverdueRow {
 
 /** Funding decisions and funded projects (立项项目, issue 15). */
 export const fundedProjectsApi = {
-  list: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<PublicProjectSummaryView>>('/projects', { ...q }),
+  list: (q: { year?: number; programmeType?: ProgrammeType; page?: number; pageSize?: number } = {}) => api.get<Page<PublicProjectSummaryView>>('/projects', { ...q }),
   mine: (q: { page?: number; pageSize?: number } = {}) => api.get<Page<ProjectSummaryView>>('/me/projects', { ...q }),
   project: (pid: string) => api.get<ProjectView>(`/projects/${id(pid)}`),
   reportMilestone: (pid: string, mid: string, input: MilestoneReportInput) => api.post<ProjectView>(`/projects/${id(pid)}/milestones/${id(mid)}/report`, input),

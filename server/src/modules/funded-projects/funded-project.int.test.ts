@@ -85,6 +85,13 @@ describe('funded projects', () => {
     expect(await AuditModel.countDocuments({ action: 'programme.project_view', 'target.id': p.id })).toBe(1);
     const pub = (await stranger.get('/api/projects').expect(200)).body.items.find((x: { id: string }) => x.id === p.id);
     expect(Object.keys(pub).sort()).toEqual(['amount', 'id', 'number', 'org', 'programmeType', 'state', 'title', 'year']);
+    // By year and programme; a hostile or unknown filter is a 400.
+    const ids = async (q: string) => ((await stranger.get(`/api/projects?${q}`).expect(200)).body.items as { id: string }[]).map((x) => x.id);
+    expect(await ids('year=2014&programmeType=key_transformation')).toContain(p.id);
+    expect(await ids('year=2013')).not.toContain(p.id);
+    expect(await ids('programmeType=sme_innovation')).not.toContain(p.id);
+    expect((await stranger.get('/api/projects?programmeType=nope')).status).toBe(400);
+    expect((await stranger.get('/api/projects?year[$gt]=1')).status).toBe(400);
   });
 
   it('takes milestone reports through reported → returned → reported → accepted, with audit and notifications', async () => {

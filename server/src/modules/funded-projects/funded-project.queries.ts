@@ -32,7 +32,17 @@ export function overdueCandidatesQuery(today: string): QuerySpec {
   return { filter: { state: 'active', 'milestones.dueDate': { $lt: today } } };
 }
 
-/** The public list, newest first (index {createdAt}). */
-export function publicProjectsQuery(): QuerySpec {
-  return { filter: { createdAt: { $gte: SINCE_EVER } }, sort: { createdAt: -1 } };
+/** The public list, newest first, by year ({year, createdAt}) and programme ({programmeType, year}); else {createdAt}. */
+export function publicProjectsQuery(q: { year?: number; programmeType?: string } = {}): QuerySpec {
+  const filter: Record<string, unknown> = {};
+  if (q.programmeType) {
+    filter.programmeType = q.programmeType;
+  }
+  if (q.year !== undefined) {
+    filter.year = q.year;
+  }
+  if (!Object.keys(filter).length) {
+    filter.createdAt = { $gte: SINCE_EVER };
+  }
+  return { filter, sort: { createdAt: -1 } };
 }

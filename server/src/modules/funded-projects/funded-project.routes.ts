@@ -15,6 +15,7 @@ import {
   projectLinksInput,
   projectListQuery,
   projectSummaryView,
+  publicProjectListQuery,
   publicProjectSummaryView,
   projectView,
   reportReviewInput,
@@ -56,10 +57,10 @@ export function fundedProjectRoutes(api: ApiRouter): void {
   const show = async (user: UserDoc, doc: FundedProjectRecord) => presentProject(user, doc);
   api.add({
     method: 'get', path: '/projects', tag: TAG, access: 'public',
-    summary: 'Funded projects, newest first (number, title, organisation, programme, year, amount, state: public in a province programme; no overdue count)',
-    query: projectListQuery, response: paginated(publicProjectSummaryView),
+    summary: 'Funded projects, newest first, by year and programme (number, title, organisation, programme, year, amount, state: public in a province programme; no overdue count)',
+    query: publicProjectListQuery, response: paginated(publicProjectSummaryView),
     handler: async ({ query }) => {
-      const { items, ...rest } = await page(publicProjectsQuery(), query);
+      const { items, ...rest } = await page(publicProjectsQuery(query), query);
       return { ...rest, items: items.map(({ overdueCount: _hidden, ...pub }) => pub) };
     },
   });
