@@ -1,37 +1,10 @@
 /** A call's applications as an XLSX workbook for the programme office (one row per application). */
-import { APPLICATION_STATUSES, MILESTONE_KINDS, budgetTotals, reviewStats } from '@kezhuan/shared';
+import { APPLICATION_STATUSES, MILESTONE_KINDS, budgetTotals } from '@kezhuan/shared';
 import { excel } from '../../lib/excel';
 import { OrgModel } from '../orgs/org.model';
 import { ApplicationModel, type ApplicationRecord } from './application.model';
 import type { CallRecord } from './call.model';
-import { ReviewModel, type ReviewRecord } from './review.model';
-import { callReviewsQuery } from './review.queries';
-
-type ReviewFigures = { mean: number | null; spread: number | null; done: number; assigned: number };
-
-/**
- * The expert review's figures per application: mean weighted score and spread of the submitted reviews, done of
- * assigned. Only figures leave: the query reads no reviewer, expert, score sheet or comment (anonymity holds in files
- * that travel too).
- */
-async function reviewFigures(call: CallRecord): Promise<Map<string, ReviewFigures>> {
-  const { filter, sort } = callReviewsQuery(call._id);
-  const reviews = await ReviewModel.find(filter, { application: 1, status: 1, weightedTotal: 1 }).sort(sort).lean<Pick<ReviewRecord, 'application' | 'status' | 'weightedTotal'>[]>();
-  const byApp = new Map<string, { totals: number[]; assigned: number }>();
-  for (const r of reviews) {
-    const key = String(r.application);
-    const entry = byApp.get(key) ?? { totals: [], assigned: 0 };
-    entry.assigned += 1;
-    if (r.status === 'submitted' && r.weightedTotal !== null) {
-      entry.totals.push(r.weightedTotal);
-    }
-    byApp.set(key, entry);
-  }
-  return new Map([...byApp].map(([key, e]) => {
-    const s = reviewStats(e.totals);
-    return [key, { mean: s.mean, spread: s.spread, done: e.totals.length, assigned: e.assigned }];
-  }));
-}
+import { reviewFiguresByApplication } from './review.service';
 
 const STATUS_ZH: Record<(typeof APPLICATION_STATUSES)[number], string> = {
   draft: '草稿', submitted: '已提交', returned: '已退回', accepted: '形式审查通过', under_review: '评审中', funded: '已立项', rejected: '未立项',
@@ -41,7 +14,8 @@ export async function applicationsWorkbook(call: CallRecord): Promise<Buffer> {
   const docs = await ApplicationModel.find({ call: call._id, status: { $in: APPLICATION_STATUSES.filter((s) => s !== 'draft') } })
     .sort({ status: 1, submittedAt: 1 })
     .lean<ApplicationRecord[]>();
-  const figures = await reviewFigures(call);
+  // The expert review's figures only (anonymity holds in files that travel).
+  const figures = await reviewFiguresByApplication(call._id);
   const orgs = await OrgModel.find({ _id: { $in: docs.flatMap((d) => [d.org, ...d.partners]) } }, { name: 1, city: 1, type: 1 }).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   const wb = new (excel().Workbook)();

@@ -287,30 +287,52 @@ export async function applicationReviews(appId: string): Promise<ApplicationRevi
   return { applicationId: appId, reviews, mean: stats.mean, spread: stats.spread, stdDev: stats.stdDev, done: done.length, assigned: docs.length, outlierPoints: OUTLIER_POINTS };
 }
 
+/** Per application of a call: mean and spread of the submitted weighted totals, reviews done of assigned (figures only). */
+export interface ReviewFigures { mean: number | null; spread: number | null; done: number; assigned: number }
+
+/**
+ * The expert review's figures per application of a call, as the ranking and the call's export show them. Reads
+ * application, status and total only, so no reviewer, score sheet or comment can travel with the figures.
+ */
+export async function reviewFiguresByApplication(callId: Types.ObjectId): Promise<Map<string, ReviewFigures>> {
+  const { filter, sort } = callReviewsQuery(callId);
+  const reviews = await ReviewModel.find(filter, { application: 1, status: 1, weightedTotal: 1 }).sort(sort).lean<Pick<ReviewRecord, 'application' | 'status' | 'weightedTotal'>[]>();
+  const byApp = new Map<string, { totals: number[]; assigned: number }>();
+  for (const r of reviews) {
+    const entry = byApp.get(String(r.application)) ?? { totals: [], assigned: 0 };
+    entry.assigned += 1;
+    if (r.status === 'submitted' && r.weightedTotal !== null) {
+      entry.totals.push(r.weightedTotal);
+    }
+    byApp.set(String(r.application), entry);
+  }
+  return new Map([...byApp].map(([key, e]) => {
+    const s = reviewStats(e.totals);
+    return [key, { mean: s.mean, spread: s.spread, done: e.totals.length, assigned: e.assigned }];
+  }));
+}
+
 /** A call's reviewed applications (accepted or later) by mean weighted score, unscored last. */
 export async function callRanking(callId: Types.ObjectId): Promise<CallRankingView> {
-  const { filter, sort } = callReviewsQuery(callId);
   const ranked = rankedApplicationsQuery(callId);
-  const [apps, reviews] = await Promise.all([
+  const [apps, figures] = await Promise.all([
     ApplicationModel.find(ranked.filter, { title: 1, org: 1, status: 1, budget: 1 }).sort(ranked.sort).lean<ApplicationRecord[]>(),
-    ReviewModel.find(filter, { application: 1, status: 1, weightedTotal: 1 }).sort(sort).lean<ReviewRecord[]>(),
+    reviewFiguresByApplication(callId),
   ]);
   const orgs = await OrgModel.find({ _id: { $in: apps.map((a) => a.org) } }, { name: 1 }).lean();
   const orgName = new Map(orgs.map((o) => [String(o._id), o.name]));
   const items = apps.map((a) => {
-    const mine = reviews.filter((r) => r.application.equals(a._id));
-    const totals = mine.filter((r) => r.status === 'submitted' && r.weightedTotal !== null).map((r) => r.weightedTotal!);
-    const s = reviewStats(totals);
+    const f = figures.get(String(a._id)) ?? { mean: null, spread: null, done: 0, assigned: 0 };
     return {
       applicationId: String(a._id),
       title: a.title,
       org: { id: String(a.org), name: orgName.get(String(a.org)) ?? '' },
       status: a.status,
       requestedFunds: budgetTotals(a.budget).requested,
-      mean: s.mean,
-      spread: s.spread,
-      reviewsDone: totals.length,
-      reviewsAssigned: mine.length,
+      mean: f.mean,
+      spread: f.spread,
+      reviewsDone: f.done,
+      reviewsAssigned: f.assigned,
     };
   });
   items.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.title.localeCompare(b.title));
