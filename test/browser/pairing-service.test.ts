@@ -58,7 +58,12 @@ describe('service request → pairing → service log', () => {
     await choose(ent, 'sr-industry', 'C36', 'C36');
     await choose(ent, 'sr-city', '长春市');
     await choose(ent, 'sr-county', '绿园区');
-    await ent.locator('[data-testid=sr-urgency] label', { hasText: '较急' }).click();
+    // Click until it is checked: under load a click right after the county dropdown closed was lost (CI, once).
+    const urgent = ent.locator('[data-testid=sr-urgency] label', { hasText: '较急' });
+    await expect.poll(async () => {
+      await urgent.click();
+      return urgent.locator('input').isChecked();
+    }, { timeout: 15_000 }).toBe(true);
     await choose(ent, 'sr-preferred', '陈静', '内饰');
     await shoot(ent, 'pairing-request-form-1366');
     await ent.locator('[data-testid=sr-save-open]').click();
